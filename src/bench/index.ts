@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every section's figures, measured in one run, printed as a table. Figures that the
+ * README quotes come from here, never from a timed unit test.
+ */
+import type { BenchSection } from './section.js';
+
+const sections: BenchSection[] = [];
+
+for (const section of sections) {
+  console.log(`\n## ${section.title}\n`);
+  console.log('| figure | value | unit | note |\n| --- | ---: | --- | --- |');
+  for (const f of await section.run()) {
+    const value = f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(2);
+    console.log(`| ${f.name} | ${value} | ${f.unit} | ${f.note ?? ''} |`);
+  }
+}
