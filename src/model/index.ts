@@ -1,0 +1,23 @@
+/**
+ * The reference model of Athena ListExecutors: pure functions, no I/O, no clock, no randomness.
+ */
+export { listExecutors, BAD_TOKEN_MESSAGE } from './list-executors.js';
+export { orderExecutors, orderedView, comparePositions, executorDigest, indexAfter } from './order.js';
+export type { Position, OrderedExecutor } from './order.js';
+export { signToken, verifyToken, pageBinding, encodePosition, decodePosition } from './token.js';
+export {
+  validateRequest,
+  readRequestFields,
+  constraintViolations,
+  violationsError,
+  EXECUTOR_STATES,
+} from './validate-request.js';
+export type { RequestFields, Violation, FieldsResult, RequestResult } from './validate-request.js';
+export {
+  serializationException,
+  invalidRequestException,
+  resourceNotFoundException,
+  internalServerException,
+} from './errors.js';
+export { DEFAULT_PAGE_SIZE, DEFAULT_TOKEN_KEY } from './types.js';
+export type { SessionStore, ModelError, ModelResult, ModelOptions } from './types.js';

@@ -1,0 +1,49 @@
+/**
+ * NextTokens: opaque to clients, integrity-protected with HMAC-SHA256, bound to what they page
+ * through (session and filter), and holding a keyset position rather than an offset.
+ *
+ * Format: `base64url(payload) "." base64url(HMAC-SHA256(key, binding "\n" payload))`, where the
+ * payload of a model token is `k1:<StartDateTime or empty>:<sha256(ExecutorId), base64url>` (the last
+ * executor of the page) and the binding is `<filter or *>\0<SessionId>`. About 140 characters
+ * whatever the ExecutorIds, so always within the 2048 the API model allows.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Position } from './order.js';
+
+function mac(key: string, binding: string, payload: string): Buffer {
+  return createHmac('sha256', key).update(binding).update('\n').update(payload).digest();
+}
+
+/** Signs `payload` for `binding`: the token is valid only where the same binding is presented. */
+export function signToken(key: string, binding: string, payload: string): string {
+  return `${Buffer.from(payload).toString('base64url')}.${mac(key, binding, payload).toString('base64url')}`;
+}
+
+/** The payload of a token signed for `binding` with `key`, or undefined when forged, tampered, garbage or bound elsewhere. */
+export function verifyToken(key: string, binding: string, token: string): string | undefined {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || dot !== token.lastIndexOf('.')) return undefined;
+  const payload = Buffer.from(token.slice(0, dot), 'base64url').toString();
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const expected = mac(key, binding, payload);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  // base64url decoding is lenient; demand the canonical spelling so that no two strings are one token.
+  return signToken(key, binding, payload) === token ? payload : undefined;
+}
+
+/** What a model token is bound to: one session, one filter (a token of a filtered walk is no good unfiltered). */
+export function pageBinding(sessionId: string, filter: string | undefined): string {
+  return `${filter ?? '*'}\u0000${sessionId}`;
+}
+
+/** The payload that names a keyset position. */
+export function encodePosition(position: Position): string {
+  return `k1:${position.start ?? ''}:${position.digest}`;
+}
+
+/** The keyset position in a payload, or undefined when the payload is not one. */
+export function decodePosition(payload: string): Position | undefined {
+  const m = /^k1:(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)?:([A-Za-z0-9_-]{43})$/.exec(payload);
+  if (!m) return undefined;
+  return { start: m[1] === undefined ? undefined : Number(m[1]), digest: m[2] };
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutorsSummary, ListExecutorsResponse } from '../src/generated/athena.js';
+import { DEFAULT_PAGE_SIZE, listExecutors, orderExecutors, type ModelResult, type SessionStore } from '../src/model/index.js';
+import { validate } from '../src/schema/validators.js';
+
+const ex = (id: string, start?: number, state: ExecutorsSummary['ExecutorState'] = 'REGISTERED'): ExecutorsSummary => ({
+  ExecutorId: id,
+  ExecutorType: 'WORKER',
+  ...(start === undefined ? {} : { StartDateTime: start }),
+  ExecutorState: state,
+  ExecutorSize: 1,
+});
+
+function page(result: ModelResult): ListExecutorsResponse {
+  if (!result.ok) throw new Error(`expected a page, got ${JSON.stringify(result.error.body)}`);
+  return result.output;
+}
+
+function errorOf(result: ModelResult): { status: number; type: string; body: Record<string, unknown> } {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.output)}`);
+  return result.error;
+}
+
+/** Follows NextToken to the end (bounded) and returns every executor id in order. */
+function walk(store: SessionStore, request: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  let token: string | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const out = page(listExecutors(store, { ...request, ...(token ? { NextToken: token } : {}) }));
+    ids.push(...(out.ExecutorsSummary ?? []).map((e) => e.ExecutorId));
+    token = out.NextToken;
+    if (!token) return ids;
+  }
+  throw new Error('walk did not end in 1000 pages');
+}
+
+const population = [ex('a', 10), ex('b', 30), ex('c', 20), ex('d'), ex('e', 30), ex('f', 20, 'TERMINATED'), ex('g', 5, 'TERMINATED')];
+const store: SessionStore = new Map([['s1', population], ['s2', [ex('x', 1), ex('y', 2), ex('z', 3)]]]);
+
+describe('reference model: ordering', () => {
+  it('lists newest StartDateTime first and executors without one last', () => {
+    const order = orderExecutors(population);
+    const starts = order.map((e) => e.StartDateTime ?? -Infinity);
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    expect(order[order.length - 1].ExecutorId).toBe('d');
+  });
+
+  it('breaks StartDateTime ties by a stable key, whatever the input order', () => {
+    const forward = orderExecutors(population).map((e) => e.ExecutorId);
+    const backward = orderExecutors([...population].reverse()).map((e) => e.ExecutorId);
+    expect(backward).toEqual(forward);
+  });
+
+  it('pages through exactly the total order, whatever the page size', () => {
+    const all = orderExecutors(population).map((e) => e.ExecutorId);
+    for (const size of [1, 2, 3, 7, 100]) expect(walk(store, { SessionId: 's1', MaxResults: size })).toEqual(all);
+  });
+});
+
+describe('reference model: pages', () => {
+  it('applies the filter before paging', () => {
+    expect(walk(store, { SessionId: 's1', MaxResults: 1, ExecutorStateFilter: 'TERMINATED' })).toEqual(['f', 'g']);
+    const first = page(listExecutors(store, { SessionId: 's1', MaxResults: 1, ExecutorStateFilter: 'TERMINATED' }));
+    expect(first.ExecutorsSummary?.map((e) => e.ExecutorId)).toEqual(['f']);
+  });
+
+  it('treats MaxResults as a maximum and uses DEFAULT_PAGE_SIZE when absent', () => {
+    const many = Array.from({ length: DEFAULT_PAGE_SIZE + 3 }, (_, i) => ex(`e${i}`, i));
+    const big: SessionStore = new Map([['s', many]]);
+    expect(page(listExecutors(big, { SessionId: 's' })).ExecutorsSummary).toHaveLength(DEFAULT_PAGE_SIZE);
+    expect(page(listExecutors(big, { SessionId: 's', MaxResults: 100 })).ExecutorsSummary).toHaveLength(DEFAULT_PAGE_SIZE + 3);
+  });
+
+  it('emits no NextToken on the last page, even when it is exactly full', () => {
+    const out = page(listExecutors(store, { SessionId: 's2', MaxResults: 3 }));
+    expect(out.ExecutorsSummary).toHaveLength(3);
+    expect(out.NextToken).toBeUndefined();
+  });
+
+  it('answers a schema-valid response that echoes the SessionId', () => {
+    const out = page(listExecutors(store, { SessionId: 's1', MaxResults: 2 }));
+    expect(validate('list-executors-response.schema.json', out)).toEqual({ ok: true });
+    expect(out.SessionId).toBe('s1');
+  });
+
+  it('reads an empty NextToken as the start of the walk', () => {
+    expect(page(listExecutors(store, { SessionId: 's1', NextToken: '' }))).toEqual(page(listExecutors(store, { SessionId: 's1' })));
+  });
+
+  it('ignores unknown members', () => {
+    expect(page(listExecutors(store, { SessionId: 's2', Extra: { a: 1 } })).ExecutorsSummary).toHaveLength(3);
+  });
+});
+
+describe('reference model: tokens', () => {
+  const token = page(listExecutors(store, { SessionId: 's1', MaxResults: 2 })).NextToken as string;
+
+  it('binds a token to its session', () => {
+    const e = errorOf(listExecutors(store, { SessionId: 's2', NextToken: token }));
+    expect([e.status, e.type, e.body.AthenaErrorCode]).toEqual([400, 'InvalidRequestException', 'INVALID_INPUT']);
+  });
+
+  it('binds a token to its filter', () => {
+    expect(errorOf(listExecutors(store, { SessionId: 's1', NextToken: token, ExecutorStateFilter: 'TERMINATED' })).type).toBe('InvalidRequestException');
+  });
+
+  it('rejects tampered, forged and garbage tokens', () => {
+    const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
+    const forged = `${Buffer.from('k1::' + 'A'.repeat(43)).toString('base64url')}.${'A'.repeat(43)}`;
+    for (const bad of [flipped, forged, 'garbage', '.', token + 'x', `${token}.x`]) {
+      expect(errorOf(listExecutors(store, { SessionId: 's1', NextToken: bad })).type).toBe('InvalidRequestException');
+    }
+  });
+
+  it('keeps tokens at most 2048 characters with 100,000-character ExecutorIds', () => {
+    const huge: SessionStore = new Map([['s', Array.from({ length: 4 }, (_, i) => ex(String(i).repeat(100_000), 1))]]);
+    const out = page(listExecutors(huge, { SessionId: 's', MaxResults: 1 }));
+    expect(out.NextToken?.length).toBeLessThanOrEqual(2048);
+    expect(out.NextToken?.length).toBeGreaterThan(0);
+  });
+
+  it('loses nothing and repeats nothing when newer executors arrive during a walk', () => {
+    const before = [ex('p', 50), ex('q', 40), ex('r', 40), ex('s', 30), ex('t')];
+    let live: SessionStore = new Map([['s', before]]);
+    const seen: string[] = [];
+    let token: string | undefined;
+    let n = 0;
+    do {
+      const out = page(listExecutors(live, { SessionId: 's', MaxResults: 2, ...(token ? { NextToken: token } : {}) }));
+      seen.push(...(out.ExecutorsSummary ?? []).map((e) => e.ExecutorId));
+      token = out.NextToken;
+      live = new Map([['s', [...(live.get('s') ?? []), ex(`new${n++}`, 60 + n)]]]);
+    } while (token && n < 50);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 5).sort()).toEqual(['p', 'q', 'r', 's', 't']);
+  });
+});
+
+describe('reference model: validation order', () => {
+  it('answers SerializationException for a body that is not an object', () => {
+    for (const body of [null, [], 'x', 3, true]) expect(errorOf(listExecutors(store, body)).type).toBe('SerializationException');
+  });
+
+  it('answers SerializationException for a member of the wrong JSON type before any constraint', () => {
+    for (const body of [{ SessionId: 5 }, { SessionId: 's1', MaxResults: '5' }, { SessionId: 's1', MaxResults: 1.5 }, { SessionId: 'x'.repeat(300), NextToken: 3 }, { SessionId: 's1', ExecutorStateFilter: [] }]) {
+      const e = errorOf(listExecutors(store, body));
+      expect([e.status, e.type, e.body.__type]).toEqual([400, 'SerializationException', 'SerializationException']);
+    }
+  });
+
+  it('answers InvalidRequestException naming the member for each broken constraint', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{}, "Value null at 'sessionId' failed to satisfy constraint: Member must not be null"],
+      [{ SessionId: '' }, "at 'sessionId' failed to satisfy constraint: Member must have length greater than or equal to 1"],
+      [{ SessionId: 'x'.repeat(257) }, "at 'sessionId' failed to satisfy constraint: Member must have length less than or equal to 256"],
+      [{ SessionId: 's1', MaxResults: 0 }, "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"],
+      [{ SessionId: 's1', MaxResults: 101 }, "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100"],
+      [{ SessionId: 's1', ExecutorStateFilter: 'RUNNING' }, "at 'executorStateFilter' failed to satisfy constraint: Member must satisfy enum value set"],
+      [{ SessionId: 's1', NextToken: 't'.repeat(2049) }, "at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 2048"],
+    ];
+    for (const [body, message] of cases) {
+      const e = errorOf(listExecutors(store, body));
+      expect([e.status, e.type, e.body.AthenaErrorCode]).toEqual([400, 'InvalidRequestException', 'INVALID_INPUT']);
+      expect(e.body.Message).toContain(message);
+      expect(validate('invalid-request-exception.schema.json', e.body)).toEqual({ ok: true });
+    }
+  });
+
+  it('checks constraints before the session exists', () => {
+    expect(errorOf(listExecutors(store, { SessionId: 'nope', MaxResults: 0 })).type).toBe('InvalidRequestException');
+  });
+
+  it('answers ResourceNotFoundException naming an unknown session', () => {
+    const e = errorOf(listExecutors(store, { SessionId: 'nope', NextToken: 'garbage' }));
+    expect([e.status, e.type, e.body.ResourceName]).toEqual([400, 'ResourceNotFoundException', 'nope']);
+    expect(validate('resource-not-found-exception.schema.json', e.body)).toEqual({ ok: true });
+  });
+});
