@@ -1,0 +1,67 @@
+/**
+ * The executors of one session: the population the seeded properties load into a target, and its
+ * growth while a walk is under way.
+ */
+import fc from 'fast-check';
+import type { ExecutorsSummary } from '../generated/athena.js';
+import { START_MS_MAX, START_MS_MIN, executorDraft, toExecutor, uniqueIds, type ExecutorDraft } from './executor.js';
+
+/** Options of {@link executorPopulation}. */
+export interface PopulationOptions {
+  /**
+   * Fewest executors.
+   * @defaultValue 0
+   */
+  minSize?: number;
+  /**
+   * Most executors.
+   * @defaultValue 300
+   */
+  maxSize?: number;
+}
+
+/** Start times shared by several executors of a population: ties in StartDateTime are frequent. */
+const startPool = (min: number, max: number) => fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 8 });
+
+/**
+ * Executor populations: unique ids, every executor with a StartDateTime in 2023..2027 (ties
+ * frequent), every state and type reachable, TerminationDateTime never before StartDateTime. Small
+ * sizes are the most likely (0..5 often, up to 30 commonly, up to maxSize rarely), empty included.
+ */
+export function executorPopulation(options: PopulationOptions = {}): fc.Arbitrary<ExecutorsSummary[]> {
+  const minSize = options.minSize ?? 0;
+  const maxSize = options.maxSize ?? 300;
+  if (!Number.isInteger(minSize) || minSize < 0 || !Number.isInteger(maxSize) || maxSize < minSize) {
+    throw new Error(`executorPopulation: expected integers 0 <= minSize <= maxSize, got minSize ${minSize}, maxSize ${maxSize}`);
+  }
+  const draft = executorDraft(START_MS_MIN, START_MS_MAX);
+  const band = (lo: number, hi: number) => fc.array(draft, { minLength: lo, maxLength: hi, size: 'max' });
+  const bands: fc.WeightedArbitrary<ExecutorDraft[]>[] = [
+    { weight: 2, arbitrary: band(minSize, minSize) },
+    { weight: 6, arbitrary: band(minSize, Math.max(minSize, Math.min(5, maxSize))) },
+    { weight: 3, arbitrary: band(minSize, Math.max(minSize, Math.min(30, maxSize))) },
+    { weight: 1, arbitrary: band(minSize, maxSize) },
+  ];
+  return fc
+    .tuple(startPool(START_MS_MIN, START_MS_MAX), fc.oneof(...bands))
+    .map(([pool, drafts]) => uniqueIds(drafts.map((d) => toExecutor(d, pool))));
+}
+
+/**
+ * 1..maxNew new executors for a session that holds `existing`: ids not in `existing`, and every
+ * StartDateTime at or after the newest one of `existing` (ties with it frequent), the way a running
+ * session grows while someone pages through it.
+ */
+export function growPopulation(existing: readonly ExecutorsSummary[], options: { maxNew?: number } = {}): fc.Arbitrary<ExecutorsSummary[]> {
+  const maxNew = options.maxNew ?? 10;
+  if (!Number.isInteger(maxNew) || maxNew < 1) throw new Error(`growPopulation: expected maxNew to be a positive integer, got ${maxNew}`);
+  const newest = existing.reduce((m, e) => Math.max(m, e.StartDateTime ?? Number.MIN_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
+  const floor = newest === Number.MIN_SAFE_INTEGER ? START_MS_MIN : newest;
+  const ceiling = floor + 3600 * 1000;
+  const taken = new Set(existing.map((e) => e.ExecutorId));
+  // The pool always holds the newest start, so that new executors often tie with it.
+  const pool = startPool(floor, ceiling).map((p) => [floor, ...p]);
+  return fc
+    .tuple(pool, fc.array(executorDraft(floor, ceiling), { minLength: 1, maxLength: maxNew, size: 'max' }))
+    .map(([p, drafts]) => uniqueIds(drafts.map((d) => toExecutor(d, p)), taken));
+}

@@ -1,0 +1,95 @@
+/**
+ * One executor of a session, as the domain arbitraries draw it: a cheap record of choices (which
+ * start time, which state, whether terminated) turned into an `ExecutorsSummary` by a pure function,
+ * so that a whole population is generated without filters.
+ */
+import fc from 'fast-check';
+import type { ExecutorsSummary, ExecutorState, ExecutorType } from '../generated/athena.js';
+import { loadSchema } from '../schema/load.js';
+import { repeatToLength } from './strings.js';
+
+/** Every executor state, read from the schema so that a new state is drawn as soon as it is added. */
+export const EXECUTOR_STATES = loadSchema('executor-state.schema.json').enum as readonly ExecutorState[];
+/** Every executor type, read from the schema. */
+export const EXECUTOR_TYPES = loadSchema('executor-type.schema.json').enum as readonly ExecutorType[];
+
+/** 2023-01-01T00:00:00Z and 2027-12-31T23:59:59.999Z in epoch milliseconds: the span of realistic start times. */
+export const START_MS_MIN = Date.UTC(2023, 0, 1);
+export const START_MS_MAX = Date.UTC(2027, 11, 31, 23, 59, 59, 999);
+
+/** Longest run of an executor that the arbitraries draw: one week. */
+const MAX_RUN_MS = 7 * 24 * 3600 * 1000;
+
+/** Where an executor's StartDateTime comes from: an entry of the population's pool (ties), or its own. */
+type StartPick = { pool: number } | { own: number };
+
+/** The random choices behind one executor; {@link toExecutor} turns them into the summary. */
+export interface ExecutorDraft {
+  id: string;
+  start: StartPick;
+  state: ExecutorState | undefined;
+  type: ExecutorType | undefined;
+  terminated: boolean;
+  runMs: number;
+  size: number | undefined;
+}
+
+/** Executor ids: mostly UUIDs, sometimes other short strings the schema allows, rarely a few thousand characters. */
+export function executorId(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 40, arbitrary: fc.uuid() },
+    { weight: 4, arbitrary: fc.string({ maxLength: 40, unit: 'grapheme-ascii' }) },
+    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }) },
+    // At most 3,000 characters, so that even 300 long ids stay under 1 MiB of JSON.
+    { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.integer({ min: 1000, max: 3000 })).map(([u, n]) => repeatToLength(u, n)) },
+  );
+}
+
+/**
+ * The choices behind one executor whose own start time (when not drawn from the pool) lies in
+ * [startMin, startMax].
+ */
+export function executorDraft(startMin: number, startMax: number): fc.Arbitrary<ExecutorDraft> {
+  return fc.record(
+    {
+      id: executorId(),
+      start: fc.oneof(
+        { weight: 3, arbitrary: fc.nat(7).map((pool): StartPick => ({ pool })) },
+        { weight: 2, arbitrary: fc.integer({ min: startMin, max: startMax }).map((own): StartPick => ({ own })) },
+      ),
+      state: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...EXECUTOR_STATES) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      type: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...EXECUTOR_TYPES) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      terminated: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+      runMs: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 5, arbitrary: fc.integer({ min: 1, max: MAX_RUN_MS }) }),
+      size: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 20 }) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+    },
+    { noNullPrototype: true },
+  );
+}
+
+/**
+ * The summary of a draft, with its StartDateTime from `pool` when the draft picks the pool. Only
+ * TERMINATED and FAILED executors carry a TerminationDateTime (nine in ten of them), never before
+ * their start.
+ */
+export function toExecutor(draft: ExecutorDraft, pool: readonly number[]): ExecutorsSummary {
+  const start = 'pool' in draft.start ? pool[draft.start.pool % pool.length] : draft.start.own;
+  const out: ExecutorsSummary = { ExecutorId: draft.id, StartDateTime: start };
+  if (draft.type !== undefined) out.ExecutorType = draft.type;
+  if (draft.state !== undefined) out.ExecutorState = draft.state;
+  if ((draft.state === 'TERMINATED' || draft.state === 'FAILED') && draft.terminated) out.TerminationDateTime = start + draft.runMs;
+  if (draft.size !== undefined) out.ExecutorSize = draft.size;
+  return out;
+}
+
+/** Makes ids unique (among themselves and against `taken`) by suffixing repeats, which keeps them schema-valid. */
+export function uniqueIds(executors: ExecutorsSummary[], taken: ReadonlySet<string> = new Set()): ExecutorsSummary[] {
+  const seen = new Set(taken);
+  for (const e of executors) {
+    let id = e.ExecutorId;
+    for (let n = 2; seen.has(id); n++) id = `${e.ExecutorId}-${n}`;
+    e.ExecutorId = id;
+    seen.add(id);
+  }
+  return executors;
+}

@@ -1,0 +1,87 @@
+/**
+ * Strings valid for a length range (and optionally a pattern), biased to the ends of the range. Long
+ * strings are built by repeating a short random stem, so a 100,000-character boundary costs one
+ * `repeat`, not 100,000 generated characters.
+ */
+import fc from 'fast-check';
+import { codePointLength, patternAlwaysMatches, regExpOf } from './violations.js';
+
+/** The string constraints of one schema node. */
+export interface StringBounds {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+/** Lengths above this are built by repetition rather than character by character. */
+const DIRECT_LENGTH_LIMIT = 64;
+/** Random (non-boundary) lengths stay below this, so that huge ranges stay cheap on average. */
+const RANDOM_LENGTH_LIMIT = 4096;
+
+/** `base` repeated to exactly `length` code points (`base` must be non-empty). */
+export function repeatToLength(base: string, length: number): string {
+  const points = Array.from(base);
+  const whole = Math.floor(length / points.length);
+  return base.repeat(whole) + points.slice(0, length - whole * points.length).join('');
+}
+
+/**
+ * Strings of exactly `length` code points: mostly ASCII, sometimes any Unicode scalar (astral
+ * characters included, which catches servers that count UTF-16 units instead of code points).
+ */
+export function stringOfLength(length: number): fc.Arbitrary<string> {
+  if (length <= DIRECT_LENGTH_LIMIT) {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.string({ minLength: length, maxLength: length, unit: 'grapheme-ascii' }) },
+      { weight: 1, arbitrary: fc.string({ minLength: length, maxLength: length, unit: 'binary' }) },
+    );
+  }
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme-ascii' }) },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }) },
+    )
+    .map((stem) => repeatToLength(stem, length));
+}
+
+/** Strings whose length in code points is drawn by `lengths`. */
+export function stringOfLengthIn(lengths: fc.Arbitrary<number>): fc.Arbitrary<string> {
+  return lengths.chain(stringOfLength);
+}
+
+/**
+ * Strings valid for `bounds`, biased to both ends of the length range (and one step inside them).
+ * @param bounds - minLength (default 0), maxLength (default none), pattern (default none)
+ */
+export function boundedString(bounds: StringBounds): fc.Arbitrary<string> {
+  const min = bounds.minLength ?? 0;
+  const max = bounds.maxLength;
+  if (max !== undefined && max < min) {
+    throw new Error(`arbitraries: string maxLength ${max} should be equal or greater than minLength ${min}`);
+  }
+  if (bounds.pattern !== undefined && !patternAlwaysMatches(bounds.pattern)) {
+    const re = regExpOf(bounds.pattern);
+    return fc.stringMatching(re).filter((s) => {
+      const n = codePointLength(s);
+      return n >= min && (max === undefined || n <= max);
+    });
+  }
+  const top = max ?? min + DIRECT_LENGTH_LIMIT;
+  const smallTop = Math.min(top, min + 24);
+  const lowEnds = [...new Set([min, Math.min(min + 1, top)])];
+  const arbitraries: fc.WeightedArbitrary<string>[] = [
+    { weight: 40, arbitrary: fc.string({ minLength: min, maxLength: smallTop, unit: 'grapheme-ascii' }) },
+    { weight: 8, arbitrary: fc.string({ minLength: min, maxLength: Math.min(top, min + 16), unit: 'binary' }) },
+    { weight: 8, arbitrary: stringOfLengthIn(fc.constantFrom(...lowEnds)) },
+  ];
+  if (max !== undefined) {
+    const highEnds = [...new Set([Math.max(max - 1, min), max])];
+    // Huge maxima (ExecutorId's 100,000) still occur, but rarely enough to keep generation fast.
+    arbitraries.push({ weight: max <= RANDOM_LENGTH_LIMIT ? 8 : 1, arbitrary: stringOfLengthIn(fc.constantFrom(...highEnds)) });
+    if (max > smallTop) {
+      const randomTop = Math.min(max, RANDOM_LENGTH_LIMIT);
+      arbitraries.push({ weight: 2, arbitrary: stringOfLengthIn(fc.integer({ min, max: randomTop })) });
+    }
+  }
+  return fc.oneof(...arbitraries);
+}
