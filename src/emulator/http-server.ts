@@ -1,0 +1,90 @@
+/**
+ * The HTTP binding: a node:http server over the core, for clients in another process (or any
+ * language) and for `athena-contract serve`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AthenaClient, type AthenaClientConfig } from '@aws-sdk/client-athena';
+import { normalizeHeaders, type WireResponse } from '../targets/exchange.js';
+import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.js';
+import { MAX_BODY_BYTES, errorResponse } from './wire.js';
+import type { ExecutorsSummary } from '../generated/athena.js';
+
+/** Where the server listens: host 127.0.0.1 and an ephemeral port by default. */
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+}
+
+/** A running emulator server. */
+export interface Emulator {
+  /** The base URL, e.g. `http://127.0.0.1:4566`: the endpoint to give a client. */
+  url: string;
+  core: EmulatorCore;
+  /** An AthenaClient pointed at the server: region us-east-1, dummy credentials, maxAttempts 1. */
+  client(config?: Partial<AthenaClientConfig>): AthenaClient;
+  seed(sessionId: string, executors: readonly ExecutorsSummary[]): void;
+  drop(sessionId: string): void;
+  /** Stops listening and closes every connection, keep-alive ones included. */
+  close(): Promise<void>;
+}
+
+/** Static credentials: the emulator does not verify SigV4 signatures, but the SDK insists on signing. */
+export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' };
+
+function send(res: ServerResponse, wire: WireResponse): void {
+  const body = Buffer.from(wire.body);
+  res.writeHead(wire.status, { ...wire.headers, 'content-length': body.length });
+  res.end(body);
+}
+
+function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    // Past the limit the bytes are drained, not kept: the core only needs to see that it was exceeded.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    size += chunk.length;
+  });
+  req.on('error', () => res.destroy());
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const wire = size > MAX_BODY_BYTES
+      ? errorResponse(413, 'RequestEntityTooLargeException', `Request body: over ${MAX_BODY_BYTES} bytes; a ListExecutors request is a few kilobytes at most`)
+      : core.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: body.toString('utf8') });
+    send(res, wire);
+  });
+}
+
+/** Starts an emulator behind a node:http server (default 127.0.0.1, ephemeral port). */
+export async function startEmulator(options: EmulatorOptions & ServerOptions = {}): Promise<Emulator> {
+  const core = createEmulator(options);
+  const server = createServer((req, res) => serve(core, req, res));
+  // Unparseable HTTP still gets a JSON error rather than node's plain-text default.
+  server.on('clientError', (_err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({ __type: 'SerializationException', Message: 'Malformed HTTP request; send POST / with an AWS JSON 1.1 body' });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  return {
+    url,
+    core,
+    client: (config = {}) => new AthenaClient({ region: 'us-east-1', endpoint: url, credentials: DUMMY_CREDENTIALS, maxAttempts: 1, ...config }),
+    seed: core.seed,
+    drop: core.drop,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The built-in ListExecutors emulator: one core over the reference model, three bindings (SDK
+ * request handler, HTTP server, nock), seeding routes, session calls and fault injection.
+ */
+export { createEmulator } from './core.js';
+export type { EmulatorCore, EmulatorOptions } from './core.js';
+export { startEmulator, DUMMY_CREDENTIALS } from './http-server.js';
+export type { Emulator, ServerOptions } from './http-server.js';
+export { interceptAthena } from './nock-binding.js';
+export type { InterceptOptions } from './nock-binding.js';
+export { createRequestHandler } from './request-handler.js';
+export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from './request-handler.js';
+export { FAULTS, FAULT_NAMES, isFaultName } from './faults.js';
+export type { FaultName, FaultInfo, PropertyId } from './faults.js';
+export { serveCommand } from './serve-command.js';
+export { MAX_BODY_BYTES, AMZ_JSON } from './wire.js';
+export { checkSeed } from './seeding.js';
+export type { SeedCheck } from './seeding.js';

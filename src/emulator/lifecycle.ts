@@ -1,0 +1,126 @@
+/**
+ * The Spark-session calls live mode needs (StartSession, GetSessionStatus, GetSession,
+ * TerminateSession), enough to start, poll, list and always terminate a session against the emulator.
+ */
+import { randomUUID } from 'node:crypto';
+import { internalServerException, invalidRequestException, serializationException, type ModelError } from '../model/index.js';
+import type { FaultName } from './faults.js';
+import type { LifecycleSession, Sessions } from './sessions.js';
+
+/** An operation's answer: a JSON output or an error. */
+export type OperationResult = { ok: true; output: unknown } | { ok: false; error: ModelError };
+
+/** What every operation gets: the sessions, the active faults, and the parsed body. */
+export interface OperationContext {
+  sessions: Sessions;
+  faults: ReadonlySet<FaultName>;
+  /** Counts TerminateSession calls, for the terminate-fails-once fault. */
+  terminateCalls: { n: number };
+}
+
+/** How many status polls a new session stays CREATING for before it is IDLE. */
+const POLLS_BEFORE_IDLE = 2;
+
+const now = (): number => Date.now() / 1000;
+
+function fail(error: ModelError): OperationResult {
+  return { ok: false, error };
+}
+
+function objectBody(input: unknown): Record<string, unknown> | undefined {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+}
+
+/** The SessionId of a session call, or the error it deserves. */
+function sessionOf(ctx: OperationContext, input: unknown): { id: string; session: LifecycleSession } | ModelError {
+  const body = objectBody(input);
+  if (!body) return serializationException('Request body: expected a JSON object, send {"SessionId": "..."}');
+  const id = body.SessionId;
+  if (id !== undefined && id !== null && typeof id !== 'string') return serializationException('SessionId: expected a JSON string');
+  if (typeof id !== 'string' || id.length === 0) {
+    return invalidRequestException("1 validation error detected: Value null at 'sessionId' failed to satisfy constraint: Member must not be null");
+  }
+  const session = ctx.sessions.lifecycle(id);
+  if (!session) return invalidRequestException(`Session ${id.slice(0, 256)} not found: start it with StartSession or check the SessionId`);
+  return { id, session };
+}
+
+function status(session: LifecycleSession): Record<string, unknown> {
+  return {
+    StartDateTime: session.startedAt,
+    LastModifiedDateTime: session.lastModifiedAt,
+    ...(session.endedAt === undefined ? {} : { EndDateTime: session.endedAt }),
+    State: session.state,
+    ...(session.state === 'FAILED' ? { StateChangeReason: 'The session failed to start (fault session-fails)' } : {}),
+  };
+}
+
+/** One status poll: a new session is CREATING for two polls, then IDLE (or as its faults say). */
+function poll(ctx: OperationContext, id: string, session: LifecycleSession): void {
+  if (session.state !== 'CREATING') return;
+  session.statusPolls++;
+  if (session.statusPolls <= POLLS_BEFORE_IDLE || ctx.faults.has('session-never-idle')) return;
+  ctx.sessions.transition(id, ctx.faults.has('session-fails') ? 'FAILED' : 'IDLE', now());
+}
+
+/** StartSession: a new session, CREATING, with one COORDINATOR executor. */
+export function startSession(ctx: OperationContext, input: unknown): OperationResult {
+  const body = objectBody(input);
+  if (!body) return fail(serializationException('Request body: expected a JSON object with WorkGroup and EngineConfiguration'));
+  if (typeof body.WorkGroup !== 'string' || body.WorkGroup.length === 0) {
+    return fail(invalidRequestException("1 validation error detected: Value null at 'workGroup' failed to satisfy constraint: Member must not be null"));
+  }
+  const engine = objectBody(body.EngineConfiguration);
+  if (!engine || typeof engine.MaxConcurrentDpus !== 'number') {
+    return fail(invalidRequestException("1 validation error detected: Value null at 'engineConfiguration.maxConcurrentDpus' failed to satisfy constraint: Member must not be null"));
+  }
+  if (ctx.faults.has('start-session-fails')) return fail(internalServerException('StartSession failed (fault start-session-fails)'));
+  const id = randomUUID();
+  const t = now();
+  ctx.sessions.start(
+    id,
+    { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0 },
+    [{ ExecutorId: randomUUID(), ExecutorType: 'COORDINATOR', StartDateTime: Math.round(t * 1000), ExecutorState: 'CREATING', ExecutorSize: 1 }],
+  );
+  return { ok: true, output: { SessionId: id, State: 'CREATING' } };
+}
+
+/** GetSessionStatus: the session's state (each call is a poll that moves a new session along). */
+export function getSessionStatus(ctx: OperationContext, input: unknown): OperationResult {
+  const found = sessionOf(ctx, input);
+  if (!('id' in found)) return fail(found);
+  poll(ctx, found.id, found.session);
+  return { ok: true, output: { SessionId: found.id, Status: status(found.session) } };
+}
+
+/** GetSession: the session's configuration and state (a poll too). */
+export function getSession(ctx: OperationContext, input: unknown): OperationResult {
+  const found = sessionOf(ctx, input);
+  if (!('id' in found)) return fail(found);
+  poll(ctx, found.id, found.session);
+  const { session } = found;
+  return {
+    ok: true,
+    output: {
+      SessionId: found.id,
+      WorkGroup: session.workGroup,
+      EngineVersion: 'PySpark engine version 3',
+      EngineConfiguration: session.engineConfiguration,
+      SessionConfiguration: { IdleTimeoutSeconds: 20 },
+      Status: status(session),
+    },
+  };
+}
+
+/** TerminateSession: answers TERMINATING; the session is then TERMINATED and so are its executors. */
+export function terminateSession(ctx: OperationContext, input: unknown): OperationResult {
+  const found = sessionOf(ctx, input);
+  if (!('id' in found)) return fail(found);
+  ctx.terminateCalls.n++;
+  if (ctx.faults.has('terminate-fails-once') && ctx.terminateCalls.n === 1) {
+    return fail(internalServerException('TerminateSession failed (fault terminate-fails-once): retry'));
+  }
+  const ended = found.session.state === 'TERMINATED' || found.session.state === 'FAILED';
+  if (!ended) ctx.sessions.transition(found.id, 'TERMINATED', now());
+  return { ok: true, output: { State: ended ? found.session.state : 'TERMINATING' } };
+}
