@@ -1,0 +1,113 @@
+/**
+ * `athena-contract verify`: runs the contract against a target, prints progress and a summary, writes
+ * the requested reports, and exits 0 (all passed or skipped), 1 (a property failed) or 2 (usage,
+ * configuration or connection error).
+ */
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isPropertyId, propertyIds, type PropertyId } from '../contract/catalogue.js';
+import { UsageError } from '../contract/errors.js';
+import { exitCodeOf, type Report } from '../contract/report.js';
+import { consoleReporter } from '../contract/reporters/console.js';
+import { renderJson } from '../contract/reporters/json.js';
+import { renderJunit } from '../contract/reporters/junit.js';
+import { verify, type VerifyOptions } from '../contract/verify.js';
+import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
+import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
+import { shellQuote } from '../contract/aws-cli.js';
+
+/** The options of `verify`, as data: parsing, help and validation all read this table. */
+export const VERIFY_OPTIONS = {
+  endpoint: { type: 'string', value: 'URL', description: 'verify the ListExecutors at URL (without it: the built-in emulator, in process, seeded)' },
+  seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
+  'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint: a session to read in observational mode (repeatable)' },
+  runs: { type: 'string', value: 'N', description: 'scenarios per property', default: '100' },
+  seed: { type: 'string', value: 'N', description: 'the run seed (printed by every run, to repeat it)' },
+  only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties' },
+  path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N" },
+  json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
+  junit: { type: 'string', value: 'FILE', description: 'write the report as JUnit XML' },
+  region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
+  timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: '10000' },
+  deadline: { type: 'string', value: 'S', description: 'seconds the whole run may take', default: '600' },
+  fault: { type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)' },
+  progress: { type: 'boolean', description: 'progress updated in place on a terminal (--no-progress: plain lines)' },
+  help: { type: 'boolean', description: 'print this help' },
+} satisfies OptionTable;
+
+/** Reads `--only a,b`; unknown ids are a usage error with the nearest known id. */
+function parseOnly(raw: string | undefined): PropertyId[] | undefined {
+  if (raw === undefined) return undefined;
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) throw new UsageError(`--only: expected property ids separated by commas, got ${JSON.stringify(raw)}`);
+  for (const id of ids)
+    if (!isPropertyId(id)) {
+      const near = nearest(id, propertyIds);
+      throw new UsageError(`--only: unknown property ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; known: ${propertyIds.join(', ')}`);
+    }
+  return ids as PropertyId[];
+}
+
+function parseFaults(raw: string[] | undefined): FaultName[] | undefined {
+  if (!raw) return undefined;
+  for (const f of raw)
+    if (!isFaultName(f)) {
+      const near = nearest(f, FAULT_NAMES);
+      throw new UsageError(`--fault: unknown fault ${JSON.stringify(f)}${near ? ` (did you mean ${near}?)` : ''}; known: ${FAULT_NAMES.join(', ')}`);
+    }
+  return raw as FaultName[];
+}
+
+/** The command that re-runs against the same target, to which the runner appends --only/--seed/--path. */
+function replayPrefix(o: VerifyOptions): string {
+  const parts = ['npx athena-contract verify'];
+  if (o.endpoint) parts.push(`--endpoint ${shellQuote(o.endpoint)}`);
+  if (o.seeded) parts.push('--seeded');
+  for (const s of o.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
+  if (o.region && o.region !== 'us-east-1') parts.push(`--region ${shellQuote(o.region)}`);
+  for (const f of o.faults ?? []) parts.push(`--fault ${f}`);
+  return parts.join(' ');
+}
+
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+/** Parses `verify`'s argv into options (throws UsageError with one line on any mistake). */
+export function parseVerifyArgs(argv: readonly string[]) {
+  const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
+  const timeoutMs = positiveInteger('timeout', values.timeout);
+  const deadline = positiveInteger('deadline', values.deadline);
+  const options: VerifyOptions = {
+    endpoint: values.endpoint,
+    seeded: values.seeded,
+    sessionIds: values['session-id'],
+    runs: positiveInteger('runs', values.runs),
+    seed: int32('seed', values.seed),
+    only: parseOnly(values.only),
+    path: values.path,
+    region: values.region,
+    faults: parseFaults(values.fault),
+    timeoutMs,
+    deadlineMs: deadline === undefined ? undefined : deadline * 1000,
+  };
+  if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path: expected fast-check's path such as 12:0:3, got ${JSON.stringify(values.path)}`);
+  return { options, values };
+}
+
+/** Runs `athena-contract verify` and resolves to its exit code. */
+export async function verifyCommand(argv: readonly string[], io: { out(text: string): void; isTTY: boolean }): Promise<number> {
+  const { options, values } = parseVerifyArgs(argv);
+  if (values.help) {
+    io.out(helpText('athena-contract verify [--endpoint URL (--seeded | --session-id ID...)] [options]', VERIFY_OPTIONS));
+    return 0;
+  }
+  const color = io.isTTY && !process.env.NO_COLOR;
+  const reporter = consoleReporter({ write: io.out, live: io.isTTY && values.progress !== false, color });
+  const report: Report = await verify({ ...options, replayCommand: replayPrefix(options), listener: reporter });
+  reporter.summary(report);
+  if (values.json) await writeReport(values.json, renderJson(report));
+  if (values.junit) await writeReport(values.junit, renderJunit(report));
+  return exitCodeOf(report);
+}

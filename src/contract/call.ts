@@ -1,0 +1,76 @@
+/**
+ * One ListExecutors call through the target's real AthenaClient, with the raw exchange beside what
+ * the SDK made of it: the SDK validates nothing, so the laws are checked on the raw body too.
+ */
+import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/client-athena';
+import type { ListExecutorsRequest } from '../generated/athena.js';
+import type { Exchange } from '../targets/exchange.js';
+import type { CheckContext } from './context.js';
+
+/** What one call produced: the exchange, the body parsed as JSON (if it was), and the SDK's view. */
+export interface ListCall {
+  /** The request as the harness meant it (an object, or the raw body text it forced on the wire). */
+  input: ListExecutorsRequest | { raw: string };
+  exchange?: Exchange;
+  /** HTTP status, 0 when no answer came. */
+  status: number;
+  /** The response body parsed as JSON; undefined when it was not JSON. */
+  json?: unknown;
+  output?: ListExecutorsCommandOutput;
+  /** What the SDK threw (a service exception, a SyntaxError for a non-JSON error body, a transport error). */
+  error?: Error & { $fault?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls ListExecutors with `input`. With `{ raw }`, the SDK serializes a placeholder and the body is
+ * replaced just before signing, so even values the SDK could not express (wrong JSON types, broken
+ * JSON) go through the real client.
+ */
+export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }): Promise<ListCall> {
+  const before = ctx.exchanges.length;
+  const command = new ListExecutorsCommand('raw' in input ? ({} as ListExecutorsRequest) : input);
+  if ('raw' in input) {
+    const raw = input.raw;
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { body?: unknown }).body = raw;
+        return next(args);
+      },
+      { step: 'build', priority: 'high', name: 'contractRawBody' },
+    );
+  }
+  const result: ListCall = { input, status: 0 };
+  try {
+    result.output = await ctx.target.client.send(command);
+  } catch (e) {
+    result.error = e as ListCall['error'];
+  }
+  result.exchange = ctx.exchanges.length > before ? ctx.exchanges[ctx.exchanges.length - 1] : undefined;
+  result.status = result.exchange?.response?.status ?? 0;
+  result.json = parseJson(result.exchange?.response?.body);
+  if (result.status === 200 && !result.error) ctx.stats.okCalls++;
+  else ctx.stats.errorCalls++;
+  return result;
+}
+
+/** One line describing what a call got: `200`, `400 InvalidRequestException: msg`, `no answer: ...`. */
+export function describeAnswer(call: ListCall): string {
+  const res = call.exchange?.response;
+  if (!res) return `no answer: ${call.exchange?.transportError ?? call.error?.message ?? 'unknown'}`;
+  if (res.status === 200) return '200';
+  const body = call.json as { __type?: unknown; Message?: unknown; message?: unknown } | undefined;
+  if (body && typeof body === 'object') {
+    const msg = body.Message ?? body.message;
+    return `${res.status} ${String(body.__type ?? '(no __type)')}${typeof msg === 'string' ? `: ${msg.slice(0, 160)}` : ''}`;
+  }
+  return `${res.status} ${res.body.slice(0, 80).replace(/\s+/g, ' ') || '(empty body)'}`;
+}

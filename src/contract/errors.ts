@@ -1,0 +1,14 @@
+/**
+ * Errors that end a run with exit code 2: bad usage or configuration, and targets that cannot be
+ * reached or are not a ListExecutors endpoint at all. Each carries one line naming the problem.
+ */
+
+/** A flag or option is wrong: the message names it, what came, and how to write it right. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The target cannot be used: refused, hanging, not AWS JSON, or without the seeding routes. */
+export class TargetError extends Error {
+  override name = 'TargetError';
+}

@@ -1,0 +1,38 @@
+/**
+ * `data.faithful` (seeded): every executor listed equals the one seeded, member by member.
+ */
+import fc from 'fast-check';
+import type { ExecutorsSummary } from '../../generated/athena.js';
+import { defineProperty } from '../property.js';
+import { seededWalk, type SeededWalk } from '../scenarios.js';
+import { pageBound, withSeededSession } from '../seeded.js';
+import { ContractViolation } from '../violation.js';
+import { idOf, walk, walkedExecutors } from '../walk.js';
+
+/** The members of ExecutorsSummary the model defines; others (added by AWS later) are not compared. */
+const MEMBERS = ['ExecutorId', 'ExecutorType', 'StartDateTime', 'TerminationDateTime', 'ExecutorState', 'ExecutorSize'] as const;
+
+/** The property value of `data.faithful`. */
+export const dataFaithful = defineProperty({
+  id: 'data.faithful',
+  law: 'Every executor listed equals the one seeded, member by member.',
+  modes: ['seeded'],
+  skipReason: 'needs seeding: the harness must know what the session holds',
+  scenario: (): fc.Arbitrary<SeededWalk> => seededWalk(false),
+  async check(s: SeededWalk, ctx) {
+    const seeded = new Map<string, ExecutorsSummary>(s.population.map((e) => [idOf(e), e]));
+    await withSeededSession(ctx, s.sessionId, s.population, async () => {
+      const w = await walk(ctx, { SessionId: s.sessionId, ...s.request }, { maxPages: pageBound(s.population.length) });
+      for (const listed of walkedExecutors(w)) {
+        const original = seeded.get(idOf(listed)) as Record<string, unknown> | undefined;
+        if (!original) continue;
+        for (const m of MEMBERS)
+          // AWS JSON reads null as absent, so a null member is compared as an absent one.
+          if (!Object.is(listed[m] ?? undefined, original[m] ?? undefined))
+            throw new ContractViolation(
+              `executor ${JSON.stringify(idOf(listed))}: ${m} is ${m in listed ? JSON.stringify(listed[m]) : '(absent)'}, seeded ${m in original ? JSON.stringify(original[m]) : '(absent)'}`,
+            );
+      }
+    });
+  },
+});

@@ -1,0 +1,70 @@
+/**
+ * `pagination.exactly-once`: following NextToken to the end yields every executor of the session
+ * exactly once, in a bounded number of pages.
+ */
+import fc from 'fast-check';
+import { defineProperty } from '../property.js';
+import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../scenarios.js';
+import { pageBound, withSeededSession } from '../seeded.js';
+import { ContractViolation } from '../violation.js';
+import { describeIncomplete, idOf, walk, walkedIds, type Walk } from '../walk.js';
+
+type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
+
+function preview(ids: Iterable<string>): string {
+  const list = [...ids];
+  return list.slice(0, 3).map((id) => JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+}
+
+/** Fails unless the walk completed and listed no executor twice; returns its ids as a set. */
+function completeWithoutDuplicates(w: Walk, label: string): Set<string> {
+  if (w.outcome.kind !== 'complete') throw new ContractViolation(`${label}: ${describeIncomplete(w)}`);
+  const seen = new Set<string>();
+  for (const [p, page] of w.pages.entries())
+    for (const e of page.executors) {
+      const id = idOf(e);
+      if (seen.has(id)) throw new ContractViolation(`${label}: executor ${preview([id])} listed twice (again on page ${p + 1} of ${w.pages.length})`);
+      seen.add(id);
+    }
+  return seen;
+}
+
+/** The property value of `pagination.exactly-once`. */
+export const exactlyOnce = defineProperty({
+  id: 'pagination.exactly-once',
+  law: 'Following NextToken to the end yields every executor of the session exactly once, in a bounded number of pages.',
+  modes: ['seeded', 'observational'],
+  scenario: (sc): fc.Arbitrary<Scenario> =>
+    sc.mode === 'seeded'
+      ? seededWalk(false).map((s) => ({ mode: 'seeded' as const, ...s }))
+      : observedWalk(sc).map((s) => ({ mode: 'observational' as const, ...s, filter: undefined })),
+  async check(s: Scenario, ctx) {
+    if (s.mode === 'seeded') {
+      const request = { SessionId: s.sessionId, ...s.request };
+      await withSeededSession(ctx, s.sessionId, s.population, async () => {
+        const w = await walk(ctx, request, { maxPages: pageBound(s.population.length) });
+        const label = `walk with MaxResults ${request.MaxResults ?? '(absent)'} over ${s.population.length} seeded executors`;
+        const seen = completeWithoutDuplicates(w, label);
+        const seeded = new Set(s.population.map(idOf));
+        const missing = [...seeded].filter((id) => !seen.has(id));
+        const foreign = [...seen].filter((id) => !seeded.has(id));
+        if (missing.length) throw new ContractViolation(`${label}: ${missing.length} seeded executor(s) never listed: ${preview(missing)}`);
+        if (foreign.length) throw new ContractViolation(`${label}: listed ${foreign.length} executor(s) that were never seeded: ${preview(foreign)}`);
+      });
+      return;
+    }
+    let reference: { size: number | undefined; ids: Set<string> } | undefined;
+    for (const size of s.pageSizes) {
+      const w = await walk(ctx, { SessionId: s.sessionId, ...(size === undefined ? {} : { MaxResults: size }) }, { maxPages: ctx.bounds.maxPages });
+      const label = `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'}`;
+      const ids = completeWithoutDuplicates(w, label);
+      if (!reference) reference = { size, ids };
+      else {
+        const missing = [...reference.ids].filter((id) => !ids.has(id));
+        const extra = walkedIds(w).filter((id) => !reference!.ids.has(id));
+        if (missing.length || extra.length)
+          throw new ContractViolation(`${label} lists a different set than with MaxResults ${reference.size ?? '(absent)'}: ${missing.length} missing (${preview(missing)}), ${extra.length} extra (${preview(extra)})`);
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+/**
+ * `errors.unknown-session`: an unknown SessionId gets a well-formed 400 client error,
+ * ResourceNotFoundException or InvalidRequestException (which one real Athena sends is undocumented),
+ * never a 200.
+ */
+import fc from 'fast-check';
+import { executorPopulation } from '../../arbitraries/index.js';
+import type { ExecutorsSummary } from '../../generated/athena.js';
+import { listCall } from '../call.js';
+import { defineProperty } from '../property.js';
+import { freshSessionId, requestShape, type RequestShape } from '../scenarios.js';
+import { ContractViolation } from '../violation.js';
+import { errorProblems } from '../well-formed.js';
+
+interface Scenario {
+  sessionId: string;
+  request: RequestShape;
+  /** Seeded mode: seed the session and drop it first, so "unknown" also means "deleted". */
+  dropped?: ExecutorsSummary[];
+}
+
+const CODES = ['ResourceNotFoundException', 'InvalidRequestException'];
+
+/** The property value of `errors.unknown-session`. */
+export const unknownSession = defineProperty({
+  id: 'errors.unknown-session',
+  law: 'An unknown SessionId gets a well-formed 400 ResourceNotFoundException or InvalidRequestException, never a 200.',
+  modes: ['seeded', 'observational'],
+  scenario: (sc): fc.Arbitrary<Scenario> =>
+    fc.record({
+      sessionId: freshSessionId(),
+      request: requestShape(true),
+      dropped: sc.mode === 'seeded' ? fc.option(executorPopulation({ maxSize: 5 }), { nil: undefined }) : fc.constant(undefined),
+    }),
+  async check(s: Scenario, ctx) {
+    if (ctx.sessions.includes(s.sessionId)) return;
+    if (s.dropped) {
+      await ctx.target.seeding!.put(s.sessionId, s.dropped);
+      await ctx.target.seeding!.drop(s.sessionId);
+    }
+    const call = await listCall(ctx, { SessionId: s.sessionId, ...s.request });
+    const problems = errorProblems(call, CODES, 400);
+    const what = s.dropped ? `session ${s.sessionId} (seeded, then deleted)` : `unknown session ${s.sessionId}`;
+    if (problems.length) throw new ContractViolation(`${what}: ${problems.join('; ')}`);
+  },
+});

@@ -1,0 +1,174 @@
+/**
+ * Runs the catalogue against a target with fast-check: per property a seed derived from the run's
+ * seed, `runs` scenarios, shrinking of the first failure, and the verdict as a {@link PropertyReport}.
+ */
+import fc from 'fast-check';
+import { SeedingError } from '../targets/seeding.js';
+import { TransportError } from '../targets/send.js';
+import type { Target } from '../targets/target.js';
+import type { Exchange } from '../targets/exchange.js';
+import { awsCliCommand } from './aws-cli.js';
+import { catalogue, type PropertyId } from './catalogue.js';
+import { emptyStats, type CheckContext, type CheckStats, type Mode, type WalkBounds } from './context.js';
+import type { ContractProperty } from './property.js';
+import type { Counterexample, PropertyReport, Report } from './report.js';
+import { propertySeed, shardOf } from './seeds.js';
+import { ContractViolation } from './violation.js';
+
+/** Something that makes the verdict meaningless (the target stopped serving the seeding routes, say). */
+export class FatalRunError extends Error {
+  override name = 'FatalRunError';
+}
+
+/** What the runner tells its listeners while it works. */
+export interface RunListener {
+  propertyStart?(id: string, index: number, total: number): void;
+  runDone?(id: string, runsDone: number, runsPlanned: number): void;
+  propertyEnd?(report: PropertyReport): void;
+}
+
+/** Options of {@link runContract}. */
+export interface RunOptions {
+  target: Target;
+  mode: Mode;
+  /** Observational mode: the sessions to read. */
+  sessions?: readonly string[];
+  /** Runs per property. @defaultValue 100 */
+  runs?: number;
+  seed: number;
+  /** Only these properties (all when absent). */
+  only?: readonly PropertyId[];
+  /** fast-check path of a counterexample to replay (with one property in `only`). */
+  path?: string;
+  /** `{ index: 1..count, count }`: run only this shard's share of the runs. */
+  shard?: { index: number; count: number };
+  bounds?: Partial<WalkBounds>;
+  /** Milliseconds the whole run may take; properties not finished by then fail as interrupted. @defaultValue 600000 */
+  deadlineMs?: number;
+  /** The command prefix that re-runs against the same target (`--only/--seed/--path` are appended). */
+  replayCommand?: string;
+  listener?: RunListener;
+}
+
+const WALK_PROPERTIES = new Set<string>([
+  'response.conforms',
+  'pagination.exactly-once',
+  'pagination.page-size',
+  'ordering.newest-first',
+  'filter.honoured',
+  'data.faithful',
+  'pagination.stable-under-inserts',
+]);
+
+function vacuityWarnings(id: string, stats: CheckStats): string[] {
+  if (stats.runs === 0) return [];
+  const warnings: string[] = [];
+  if (WALK_PROPERTIES.has(id)) {
+    if (stats.okCalls === 0 && stats.errorCalls > 0) warnings.push('vacuous: every call was an error, so no page was checked');
+    else if (stats.executorsSeen === 0) warnings.push('vacuous: every walk was empty, so no executor was checked');
+  }
+  if (stats.vacuousRuns === stats.runs) warnings.push('vacuous: no run could apply its check (no NextToken could be obtained, or no other session was given)');
+  return warnings;
+}
+
+function lastListExchange(exchanges: Exchange[]): Exchange | undefined {
+  return [...exchanges].reverse().find((e) => e.request.method === 'POST' && (e.request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors'));
+}
+
+async function runProperty(property: ContractProperty, options: Required<Pick<RunOptions, 'runs' | 'seed'>> & RunOptions, bounds: WalkBounds, deadline: number): Promise<PropertyReport> {
+  const started = performance.now();
+  const base = { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [] as string[] };
+  if (!property.modes.includes(options.mode))
+    return { ...base, status: 'skipped', runs: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${options.mode} mode` };
+  const stats = emptyStats();
+  const exchanges: Exchange[] = [];
+  const unsubscribe = options.target.onExchange((e) => exchanges.push(e));
+  const ctx: CheckContext = { target: options.target, mode: options.mode, sessions: options.sessions ?? [], bounds, stats, exchanges };
+  const seed = propertySeed(options.seed, property.id);
+  let runIndex = 0;
+  let failing = false;
+  let fatal: Error | undefined;
+  const predicate = async (scenario: unknown): Promise<void> => {
+    // After a fatal error every further call passes at once, so that fast-check stops without shrinking.
+    if (fatal) return;
+    const index = runIndex++;
+    if (options.shard && !failing && !options.path && shardOf(options.seed, property.id, index, options.shard.count) !== options.shard.index - 1) return;
+    exchanges.length = 0;
+    if (!failing) stats.runs++;
+    try {
+      await property.check(scenario, ctx);
+    } catch (e) {
+      if (e instanceof SeedingError || (e instanceof TransportError && !(e instanceof ContractViolation))) {
+        fatal = e;
+        return;
+      }
+      const violation = e instanceof ContractViolation ? e : new ContractViolation(`the check threw ${(e as Error).name}: ${(e as Error).message}`);
+      violation.exchanges = [...exchanges];
+      failing = true;
+      throw violation;
+    } finally {
+      if (!failing) options.listener?.runDone?.(property.id, stats.runs, options.runs);
+    }
+  };
+  const details = await fc.check(fc.asyncProperty(property.scenario({ mode: options.mode, sessions: options.sessions ?? [] }), predicate), {
+    seed,
+    numRuns: options.runs,
+    ...(options.path ? { path: options.path, endOnFailure: true } : {}),
+    interruptAfterTimeLimit: Math.max(1, deadline - performance.now()),
+    markInterruptAsFailure: false,
+  });
+  unsubscribe();
+  if (fatal) throw new FatalRunError(fatal.message);
+  const durationMs = Math.round(performance.now() - started);
+  if (!details.failed) {
+    const warnings = vacuityWarnings(property.id, stats);
+    if (details.interrupted) warnings.push(`interrupted by the run's deadline after ${stats.runs} runs`);
+    return { ...base, status: 'passed', runs: stats.runs, durationMs, warnings };
+  }
+  const violation = details.errorInstance instanceof ContractViolation ? details.errorInstance : new ContractViolation(String(details.errorInstance));
+  const culprit = lastListExchange(violation.exchanges);
+  const counterexample: Counterexample = {
+    message: violation.message,
+    scenario: details.counterexample?.[0],
+    exchanges: violation.exchanges,
+    awsCli: culprit ? awsCliCommand(culprit.request.body, options.target.kind === 'emulator' ? 'http://127.0.0.1:4566' : options.target.endpoint, options.target.region) : undefined,
+    seed: options.seed,
+    path: details.counterexamplePath ?? '',
+  };
+  const replay = options.replayCommand ? `${options.replayCommand} --only ${property.id} --seed ${options.seed} --path ${details.counterexamplePath}` : null;
+  return { ...base, status: 'failed', runs: stats.runs, durationMs, counterexample, replay };
+}
+
+/** Runs the selected properties in catalogue order and resolves to the report. */
+export async function runContract(options: RunOptions): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const runs = options.runs ?? 100;
+  const bounds: WalkBounds = { maxPages: options.bounds?.maxPages ?? 10_000, maxWalkMs: options.bounds?.maxWalkMs ?? 60_000 };
+  const deadline = performance.now() + (options.deadlineMs ?? 600_000);
+  const selected = catalogue.filter((p) => !options.only || options.only.includes(p.id)) as readonly ContractProperty[];
+  const properties: PropertyReport[] = [];
+  for (const [i, property] of selected.entries()) {
+    options.listener?.propertyStart?.(property.id, i, selected.length);
+    const report = await runProperty(property, { ...options, runs }, bounds, deadline);
+    properties.push(report);
+    options.listener?.propertyEnd?.(report);
+  }
+  const count = (s: string) => properties.filter((p) => p.status === s).length;
+  const vacuous = properties.filter((p) => p.warnings.some((w) => w.startsWith('vacuous')));
+  const warnings = vacuous.length
+    ? [`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`]
+    : [];
+  return {
+    mode: options.mode,
+    target: options.target.description,
+    seed: options.seed,
+    runs,
+    properties,
+    warnings,
+    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    ...(options.shard ? { shard: options.shard } : {}),
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

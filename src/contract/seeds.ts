@@ -1,0 +1,29 @@
+/**
+ * Deterministic derivation of per-property seeds and shard membership from the run's one seed, so that
+ * `--only ID --seed S` and every shard of `--shard i/n` see exactly the runs the full run sees.
+ */
+
+/** FNV-1a over the text, as a 32-bit unsigned integer. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The fast-check seed of property `id` in a run seeded with `seed`. */
+export function propertySeed(seed: number, id: string): number {
+  return fnv1a(`${seed}:${id}`) | 0;
+}
+
+/** Which shard (0-based, of `count`) executes run `runIndex` of property `id`. */
+export function shardOf(seed: number, id: string, runIndex: number, count: number): number {
+  return fnv1a(`${seed}:${id}:${runIndex}`) % count;
+}
+
+/** A fresh seed when none is given: printed in every report so the run can be repeated. */
+export function freshSeed(): number {
+  return (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) & 0x7fffffff;
+}

@@ -1,0 +1,39 @@
+/**
+ * The built-in emulator in process: the SDK's requests go straight to the emulator's request handler,
+ * with no socket, so the harness's own runs do not pay for loopback HTTP.
+ */
+import { createEmulator, type FaultName } from '../emulator/index.js';
+import { ExchangeFeed, observedClient } from './observed-client.js';
+import { seedingOver } from './seeding.js';
+import type { Send } from './send.js';
+import type { Target } from './target.js';
+import { DUMMY_CREDENTIALS } from './endpoint-target.js';
+
+/** Options of {@link emulatorTarget}. */
+export interface EmulatorTargetOptions {
+  region: string;
+  /** Deviations to inject (self-tests of the properties). @defaultValue [] */
+  faults?: readonly FaultName[];
+}
+
+/** The built-in emulator as a seeded target. */
+export function emulatorTarget(options: EmulatorTargetOptions): Target {
+  const core = createEmulator({ faults: [...(options.faults ?? [])] });
+  const feed = new ExchangeFeed();
+  const send: Send = feed.observe(async (request) => core.handle(request));
+  const endpoint = `https://athena.${options.region}.amazonaws.com`;
+  const client = observedClient(send, { endpoint, region: options.region, credentials: DUMMY_CREDENTIALS });
+  const faults = options.faults?.length ? ` with faults ${options.faults.join(', ')}` : '';
+  return {
+    kind: 'emulator',
+    description: `built-in emulator (in process)${faults}`,
+    endpoint,
+    region: options.region,
+    client,
+    seeding: seedingOver(send),
+    onExchange: (l) => feed.subscribe(l),
+    async close() {
+      client.destroy();
+    },
+  };
+}

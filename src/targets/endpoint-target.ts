@@ -1,0 +1,42 @@
+/**
+ * A target at any URL: an emulator (ours over HTTP, or anyone's) spoken to through the real SDK.
+ */
+import { ExchangeFeed, observedClient } from './observed-client.js';
+import { seedingOver } from './seeding.js';
+import { httpSend } from './send.js';
+import type { Target } from './target.js';
+
+/** Options of {@link endpointTarget}. */
+export interface EndpointTargetOptions {
+  url: string;
+  region: string;
+  /** Whether the endpoint serves the seeding routes (`--seeded`). */
+  seeded: boolean;
+  /** Per-request timeout in milliseconds. @defaultValue 10000 */
+  timeoutMs?: number;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/** Dummy static credentials: emulators do not check signatures, and the SDK insists on some. */
+export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDCONTRACTTEST', secretAccessKey: 'contract-test-secret' } as const;
+
+/** A target at `options.url`. */
+export function endpointTarget(options: EndpointTargetOptions): Target {
+  const feed = new ExchangeFeed();
+  const http = httpSend(options.url, { timeoutMs: options.timeoutMs });
+  const send = feed.observe(http.send);
+  const client = observedClient(send, { endpoint: options.url, region: options.region, credentials: options.credentials ?? DUMMY_CREDENTIALS });
+  return {
+    kind: 'endpoint',
+    description: options.url,
+    endpoint: options.url,
+    region: options.region,
+    client,
+    seeding: options.seeded ? seedingOver(send) : undefined,
+    onExchange: (l) => feed.subscribe(l),
+    async close() {
+      client.destroy();
+      http.close();
+    },
+  };
+}

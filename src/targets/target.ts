@@ -1,0 +1,35 @@
+/**
+ * The one interface between the contract and whatever answers ListExecutors: the built-in emulator,
+ * an endpoint URL, live AWS or a recording. The contract sees exchanges, never transports.
+ */
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { ExecutorsSummary } from '../generated/athena.js';
+import type { Exchange } from './exchange.js';
+
+/** Where the answers come from; reports and recordings name it. */
+export type TargetKind = 'emulator' | 'endpoint' | 'live' | 'replay';
+
+/** Loads populations into a target through the seeding routes of DESIGN.md. */
+export interface Seeding {
+  /** `PUT /_contract/sessions/{id}`: the session then holds exactly `executors`. */
+  put(sessionId: string, executors: readonly ExecutorsSummary[]): Promise<void>;
+  /** `DELETE /_contract/sessions/{id}`: the session is gone. */
+  drop(sessionId: string): Promise<void>;
+}
+
+/** A target: a real AthenaClient whose every HTTP exchange is observed, plus optional seeding. */
+export interface Target {
+  readonly kind: TargetKind;
+  /** Human-readable: `built-in emulator (in process)` or the endpoint URL. */
+  readonly description: string;
+  /** The URL the client talks to (what `aws --endpoint-url` would take). */
+  readonly endpoint: string;
+  readonly region: string;
+  /** An AthenaClient with `maxAttempts: 1`: retries would hide what the target answered. */
+  readonly client: AthenaClient;
+  /** Present where the target serves the seeding routes. */
+  readonly seeding?: Seeding;
+  /** Called with every exchange the client (and seeding) made, in order. */
+  onExchange(listener: (exchange: Exchange) => void): () => void;
+  close(): Promise<void>;
+}
