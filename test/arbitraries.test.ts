@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { valid } from '../src/arbitraries/index.js';
-import { schemaFiles } from '../src/schema/load.js';
+import { schemaFiles, type JsonSchema } from '../src/schema/load.js';
 import { validate } from '../src/schema/validators.js';
 import { assertEveryValue, assertSameSeedSameValues, edgesOf, recordEdges } from './helpers/arbitrary-laws.js';
 
@@ -57,7 +57,7 @@ describe('valid(schema)', () => {
 
 describe('the compiler refuses what it cannot honour', () => {
   it('an unsupported keyword is a compile-time error naming the keyword and the schema path', () => {
-    const schema = {
+    const schema: JsonSchema = {
       $id: 'list-executors-request.schema.json',
       type: 'object',
       properties: { X: { oneOf: [{ type: 'string' }] } },
