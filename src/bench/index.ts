@@ -2,9 +2,10 @@
  * `npm run bench`: every section's figures, measured in one run, printed as a table. Figures that the
  * README quotes come from here, never from a timed unit test.
  */
+import { arbitrariesBench } from './arbitraries.js';
 import type { BenchSection } from './section.js';
 
-const sections: BenchSection[] = [];
+const sections: BenchSection[] = [arbitrariesBench];
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n`);
