@@ -6,12 +6,15 @@ import { UsageError, TargetError } from './contract/errors.js';
 import { FatalRunError } from './contract/runner.js';
 import { serveCommand } from './emulator/index.js';
 import { verifyCommand } from './cli/verify-command.js';
+import { mergeCommand } from './cli/merge-command.js';
 
 const USAGE = `usage: athena-contract <command> [options]
 
 commands:
   verify   run the ListExecutors contract against the built-in emulator or an endpoint
   serve    run the built-in ListExecutors emulator as an HTTP server
+  merge-reports DIR...
+           join the JSON reports of the shards of one run (verify --shard i/n)
 
 Run \`athena-contract <command> --help\` for a command's options.
 `;
@@ -28,13 +31,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await verifyCommand(rest, io);
       case 'serve':
         return await serveCommand(rest);
+      case 'merge-reports':
+        return await mergeCommand(rest, io);
       case undefined:
       case '--help':
       case 'help':
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}: expected verify or serve (see athena-contract --help)`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}: expected verify, serve or merge-reports (see athena-contract --help)`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof TargetError || e instanceof FatalRunError) {

@@ -3,7 +3,7 @@
  * the requested reports, and exits 0 (all passed or skipped), 1 (a property failed) or 2 (usage,
  * configuration or connection error).
  */
-import { writeFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isPropertyId, propertyIds, type PropertyId } from '../contract/catalogue.js';
 import { UsageError } from '../contract/errors.js';
@@ -11,6 +11,7 @@ import { exitCodeOf, type Report } from '../contract/report.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';
+import { renderMarkdown } from '../contract/reporters/markdown.js';
 import { verify, type VerifyOptions } from '../contract/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
@@ -27,6 +28,8 @@ export const VERIFY_OPTIONS = {
   path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N" },
   json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
   junit: { type: 'string', value: 'FILE', description: 'write the report as JUnit XML' },
+  markdown: { type: 'string', value: 'FILE', description: 'write the conformance report as Markdown (also appended to $GITHUB_STEP_SUMMARY when set)' },
+  shard: { type: 'string', value: 'i/n', description: 'run only shard i of n of the runs (merge the JSON reports with merge-reports)' },
   region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
   timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: '10000' },
   deadline: { type: 'string', value: 'S', description: 'seconds the whole run may take', default: '600' },
@@ -58,6 +61,14 @@ function parseFaults(raw: string[] | undefined): FaultName[] | undefined {
   return raw as FaultName[];
 }
 
+/** Reads `--shard i/n` (1 <= i <= n), the convention of vitest and Playwright. */
+export function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: expected i/n with 1 <= i <= n, such as 2/3, got ${JSON.stringify(raw)}`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
 /** The command that re-runs against the same target, to which the runner appends --only/--seed/--path. */
 function replayPrefix(o: VerifyOptions): string {
   const parts = ['npx athena-contract verify'];
@@ -69,7 +80,8 @@ function replayPrefix(o: VerifyOptions): string {
   return parts.join(' ');
 }
 
-async function writeReport(file: string, text: string): Promise<void> {
+/** Writes a report file, creating its directory. */
+export async function writeReport(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
 }
@@ -91,6 +103,7 @@ export function parseVerifyArgs(argv: readonly string[]) {
     faults: parseFaults(values.fault),
     timeoutMs,
     deadlineMs: deadline === undefined ? undefined : deadline * 1000,
+    shard: parseShard(values.shard),
   };
   if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path: expected fast-check's path such as 12:0:3, got ${JSON.stringify(values.path)}`);
   return { options, values };
@@ -109,5 +122,10 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   reporter.summary(report);
   if (values.json) await writeReport(values.json, renderJson(report));
   if (values.junit) await writeReport(values.junit, renderJunit(report));
+  if (values.markdown || process.env.GITHUB_STEP_SUMMARY) {
+    const markdown = renderMarkdown(report);
+    if (values.markdown) await writeReport(values.markdown, markdown);
+    if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
+  }
   return exitCodeOf(report);
 }

@@ -3,7 +3,7 @@
  * every output format (console, JUnit, Markdown) is rendered from, so that they never disagree.
  */
 import type { Exchange } from '../targets/exchange.js';
-import type { Mode } from './context.js';
+import type { CheckStats, Mode } from './context.js';
 
 /** A property's verdict. */
 export type PropertyStatus = 'passed' | 'failed' | 'skipped';
@@ -16,6 +16,8 @@ export interface Counterexample {
   scenario: unknown;
   /** The exchanges of the failing run, in order. */
   exchanges: Exchange[];
+  /** Index in `exchanges` of the ListExecutors exchange that broke the law (the last one made). */
+  failingExchange: number | null;
   /** The same request as an `aws athena list-executors ...` command a person can run by hand. */
   awsCli?: string;
   /** fast-check's seed and path of the counterexample. */
@@ -38,6 +40,8 @@ export interface PropertyReport {
   reason?: string;
   /** Why a pass may mean less than it says (e.g. every walk was empty). */
   warnings: string[];
+  /** What the runs actually exercised: the ground for the vacuity warnings. */
+  checks: CheckStats;
 }
 
 /** The whole run's report (the `--json` shape). */
@@ -61,4 +65,16 @@ export interface Report {
 /** The exit code a report means: 0 when nothing failed, 1 otherwise. */
 export function exitCodeOf(report: Report): 0 | 1 {
   return report.summary.failed > 0 ? 1 : 0;
+}
+
+/** The summary counts and run-level warnings of a list of property reports. */
+export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings'> {
+  const count = (s: PropertyStatus) => properties.filter((p) => p.status === s).length;
+  const vacuous = properties.filter((p) => p.warnings.some((w) => w.startsWith('vacuous')));
+  return {
+    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    warnings: vacuous.length
+      ? [`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`]
+      : [],
+  };
 }

@@ -11,7 +11,7 @@ import { awsCliCommand } from './aws-cli.js';
 import { catalogue, type PropertyId } from './catalogue.js';
 import { emptyStats, type CheckContext, type CheckStats, type Mode, type WalkBounds } from './context.js';
 import type { ContractProperty } from './property.js';
-import type { Counterexample, PropertyReport, Report } from './report.js';
+import { summarize, type Counterexample, type PropertyReport, type Report } from './report.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
 
@@ -60,7 +60,14 @@ const WALK_PROPERTIES = new Set<string>([
   'pagination.stable-under-inserts',
 ]);
 
-function vacuityWarnings(id: string, stats: CheckStats): string[] {
+function lastListExchange(exchanges: Exchange[]): number | null {
+  for (let i = exchanges.length - 1; i >= 0; i--)
+    if (exchanges[i].request.method === 'POST' && (exchanges[i].request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors')) return i;
+  return null;
+}
+
+/** The warnings that a property's counters call for: a pass that tested nothing must not look green. */
+export function vacuityWarnings(id: string, stats: CheckStats): string[] {
   if (stats.runs === 0) return [];
   const warnings: string[] = [];
   if (WALK_PROPERTIES.has(id)) {
@@ -71,16 +78,13 @@ function vacuityWarnings(id: string, stats: CheckStats): string[] {
   return warnings;
 }
 
-function lastListExchange(exchanges: Exchange[]): Exchange | undefined {
-  return [...exchanges].reverse().find((e) => e.request.method === 'POST' && (e.request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors'));
-}
 
 async function runProperty(property: ContractProperty, options: Required<Pick<RunOptions, 'runs' | 'seed'>> & RunOptions, bounds: WalkBounds, deadline: number): Promise<PropertyReport> {
   const started = performance.now();
-  const base = { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [] as string[] };
+  const stats = emptyStats();
+  const base = { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [] as string[], checks: stats };
   if (!property.modes.includes(options.mode))
     return { ...base, status: 'skipped', runs: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${options.mode} mode` };
-  const stats = emptyStats();
   const exchanges: Exchange[] = [];
   const unsubscribe = options.target.onExchange((e) => exchanges.push(e));
   const ctx: CheckContext = { target: options.target, mode: options.mode, sessions: options.sessions ?? [], bounds, stats, exchanges };
@@ -98,7 +102,8 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
     try {
       await property.check(scenario, ctx);
     } catch (e) {
-      if (e instanceof SeedingError || (e instanceof TransportError && !(e instanceof ContractViolation))) {
+      // Seeding that stops working, or a target gone, makes every later verdict meaningless.
+      if (e instanceof SeedingError || e instanceof TransportError) {
         fatal = e;
         return;
       }
@@ -131,7 +136,8 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
     message: violation.message,
     scenario: details.counterexample?.[0],
     exchanges: violation.exchanges,
-    awsCli: culprit ? awsCliCommand(culprit.request.body, options.target.kind === 'emulator' ? 'http://127.0.0.1:4566' : options.target.endpoint, options.target.region) : undefined,
+    failingExchange: culprit,
+    awsCli: culprit !== null ? awsCliCommand(violation.exchanges[culprit].request.body, options.target.kind === 'emulator' ? 'http://127.0.0.1:4566' : options.target.endpoint, options.target.region) : undefined,
     seed: options.seed,
     path: details.counterexamplePath ?? '',
   };
@@ -154,19 +160,13 @@ export async function runContract(options: RunOptions): Promise<Report> {
     properties.push(report);
     options.listener?.propertyEnd?.(report);
   }
-  const count = (s: string) => properties.filter((p) => p.status === s).length;
-  const vacuous = properties.filter((p) => p.warnings.some((w) => w.startsWith('vacuous')));
-  const warnings = vacuous.length
-    ? [`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`]
-    : [];
   return {
     mode: options.mode,
     target: options.target.description,
     seed: options.seed,
     runs,
     properties,
-    warnings,
-    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    ...summarize(properties),
     ...(options.shard ? { shard: options.shard } : {}),
     startedAt,
     durationMs: Math.round(performance.now() - started),

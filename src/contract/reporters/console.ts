@@ -58,7 +58,7 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
         if (ce) {
           write(`  ${ce.message}\n`);
           write(`  counterexample: ${truncate(JSON.stringify(ce.scenario), 600)}\n`);
-          const last = ce.exchanges.at(-1);
+          const last = ce.failingExchange === null ? ce.exchanges.at(-1) : ce.exchanges[ce.failingExchange];
           if (last) {
             write(`  request:  ${last.request.method} ${last.request.path} ${truncate(last.request.body, 300)}\n`);
             write(`  answer:   ${last.response ? `${last.response.status} ${truncate(last.response.body, 300)}` : `no answer: ${last.transportError}`}\n`);

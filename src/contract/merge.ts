@@ -1,0 +1,52 @@
+/**
+ * Joins the JSON reports of the shards of one run (`--shard i/n`) into the report of the whole run.
+ */
+import { UsageError } from './errors.js';
+import { summarize, type PropertyReport, type Report } from './report.js';
+import { vacuityWarnings } from './runner.js';
+
+function mergeProperty(parts: PropertyReport[]): PropertyReport {
+  const [first] = parts;
+  const failed = parts.find((p) => p.status === 'failed');
+  const allSkipped = parts.every((p) => p.status === 'skipped');
+  const checks = { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 0 };
+  for (const p of parts) for (const k of Object.keys(checks) as (keyof typeof checks)[]) checks[k] += p.checks?.[k] ?? 0;
+  const interrupted = parts.flatMap((p) => p.warnings.filter((w) => w.startsWith('interrupted')));
+  return {
+    id: first.id,
+    law: first.law,
+    status: failed ? 'failed' : allSkipped ? 'skipped' : 'passed',
+    runs: parts.reduce((n, p) => n + p.runs, 0),
+    durationMs: parts.reduce((n, p) => n + p.durationMs, 0),
+    counterexample: failed?.counterexample ?? null,
+    replay: failed?.replay ?? null,
+    ...(allSkipped && first.reason ? { reason: first.reason } : {}),
+    warnings: failed || allSkipped ? [] : [...vacuityWarnings(first.id, checks), ...interrupted],
+    checks,
+  };
+}
+
+/** Merges shard reports of one run (same seed, mode and target); throws a UsageError when they differ. */
+export function mergeReports(reports: readonly Report[]): Report {
+  if (!reports.length) throw new UsageError('merge-reports: no JSON reports found; give the directories that --json wrote into');
+  const [first] = reports;
+  for (const r of reports)
+    if (r.seed !== first.seed || r.mode !== first.mode || r.target !== first.target || r.runs !== first.runs)
+      throw new UsageError(`merge-reports: reports of different runs (seed ${first.seed} vs ${r.seed}, target ${first.target} vs ${r.target}); merge the shards of one run`);
+  const count = first.shard?.count;
+  const indexes = reports.map((r) => r.shard?.index);
+  if (count !== undefined && (new Set(indexes).size !== indexes.length || reports.some((r) => r.shard?.count !== count)))
+    throw new UsageError(`merge-reports: expected each of shards 1..${count} once, got ${indexes.join(', ')}`);
+  const ids = first.properties.map((p) => p.id);
+  const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p)));
+  return {
+    mode: first.mode,
+    target: first.target,
+    seed: first.seed,
+    runs: first.runs,
+    properties,
+    ...summarize(properties),
+    startedAt: reports.map((r) => r.startedAt).sort()[0],
+    durationMs: Math.max(...reports.map((r) => r.durationMs)),
+  };
+}
