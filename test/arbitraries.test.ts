@@ -49,7 +49,7 @@ describe('valid(schema)', () => {
 
   it('strings at a huge maxLength reach the maximum yet generate fast', () => {
     const started = performance.now();
-    const lengths = fc.sample(valid({ type: 'string', maxLength: 100_000 }), 2000).map((s) => (s as string).length);
+    const lengths = fc.sample(valid({ type: 'string', maxLength: 100_000 }), 10_000).map((s) => (s as string).length);
     expect(lengths).toContain(100_000);
     expect(performance.now() - started).toBeLessThan(2000);
   });

@@ -6,7 +6,7 @@
  * one reason.
  */
 import fc from 'fast-check';
-import type { JsonSchema, SchemaFile } from '../schema/load.js';
+import type { JsonSchema } from '../schema/load.js';
 import { childNode, compileError, pointerSegment, rootNode, type SchemaInput, type SchemaNode } from './schema-node.js';
 import { boundedString, stringOfLength } from './strings.js';
 import { validOfNode, type ValidOptions } from './valid.js';
@@ -32,7 +32,7 @@ const UNKNOWN_MEMBER = 'UnknownMember';
  * Values that break exactly one constraint of `schema`, labelled with it; every breakable
  * constraint is drawn equally often. Throws if the schema has no breakable constraint.
  */
-export function invalid(schema: SchemaFile | JsonSchema, options: ValidOptions = {}): fc.Arbitrary<Broken> {
+export function invalid(schema: SchemaInput, options: ValidOptions = {}): fc.Arbitrary<Broken> {
   const node = rootNode(schema);
   const breakers = breakersOf(node, [], options);
   if (breakers.length === 0) throw compileError('invalid: no constraint can be broken (every value is valid)', node.at);

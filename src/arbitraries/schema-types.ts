@@ -6,9 +6,8 @@ import type {
   AwsJsonError, ExecutorState, ExecutorsSummary, ExecutorType, InternalServerException,
   InvalidRequestException, ListExecutorsRequest, ListExecutorsResponse, ResourceNotFoundException, SessionSeed,
 } from '../generated/athena.js';
-import type { SchemaFile } from '../schema/load.js';
 
-/** Maps each schema file to the type generated from it. */
+/** Maps each schema file to the type generated from it (`valid`'s overload fails to compile if a file is missing). */
 export interface SchemaTypes {
   'executor-state.schema.json': ExecutorState;
   'executor-type.schema.json': ExecutorType;
@@ -21,6 +20,3 @@ export interface SchemaTypes {
   'internal-server-exception.schema.json': InternalServerException;
   'session-seed.schema.json': SessionSeed;
 }
-
-/** Proves at compile time that every schema file has its entry. */
-export type SchemaTypesComplete = SchemaFile extends keyof SchemaTypes ? true : never;

@@ -25,23 +25,30 @@ export function repeatToLength(base: string, length: number): string {
   return base.repeat(whole) + points.slice(0, length - whole * points.length).join('');
 }
 
+/** Short random stems that long strings repeat: mostly ASCII, sometimes any Unicode scalar. */
+const STEMS = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme-ascii' }) },
+  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }) },
+);
+
+// Building an fc.string is costly (it prepares its character tables): one per short length, reused.
+const direct = new Map<number, fc.Arbitrary<string>>();
+
 /**
  * Strings of exactly `length` code points: mostly ASCII, sometimes any Unicode scalar (astral
  * characters included, which catches servers that count UTF-16 units instead of code points).
  */
 export function stringOfLength(length: number): fc.Arbitrary<string> {
-  if (length <= DIRECT_LENGTH_LIMIT) {
-    return fc.oneof(
+  if (length > DIRECT_LENGTH_LIMIT) return STEMS.map((stem) => repeatToLength(stem, length));
+  let arbitrary = direct.get(length);
+  if (!arbitrary) {
+    arbitrary = fc.oneof(
       { weight: 4, arbitrary: fc.string({ minLength: length, maxLength: length, unit: 'grapheme-ascii' }) },
       { weight: 1, arbitrary: fc.string({ minLength: length, maxLength: length, unit: 'binary' }) },
     );
+    direct.set(length, arbitrary);
   }
-  return fc
-    .oneof(
-      { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme-ascii' }) },
-      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 4, unit: 'binary' }) },
-    )
-    .map((stem) => repeatToLength(stem, length));
+  return arbitrary;
 }
 
 /** Strings whose length in code points is drawn by `lengths`. */
