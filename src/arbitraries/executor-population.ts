@@ -20,6 +20,15 @@ export interface PopulationOptions {
   maxSize?: number;
 }
 
+/** Options of {@link growPopulation}. */
+export interface GrowOptions {
+  /**
+   * Most executors added.
+   * @defaultValue 10
+   */
+  maxNew?: number;
+}
+
 /** Start times shared by several executors of a population: ties in StartDateTime are frequent. */
 const startPool = (min: number, max: number) => fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 8 });
 
@@ -52,7 +61,7 @@ export function executorPopulation(options: PopulationOptions = {}): fc.Arbitrar
  * StartDateTime at or after the newest one of `existing` (ties with it frequent), the way a running
  * session grows while someone pages through it.
  */
-export function growPopulation(existing: readonly ExecutorsSummary[], options: { maxNew?: number } = {}): fc.Arbitrary<ExecutorsSummary[]> {
+export function growPopulation(existing: readonly ExecutorsSummary[], options: GrowOptions = {}): fc.Arbitrary<ExecutorsSummary[]> {
   const maxNew = options.maxNew ?? 10;
   if (!Number.isInteger(maxNew) || maxNew < 1) throw new Error(`growPopulation: expected maxNew to be a positive integer, got ${maxNew}`);
   const newest = existing.reduce((m, e) => Math.max(m, e.StartDateTime ?? Number.MIN_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);

@@ -13,8 +13,9 @@ export const EXECUTOR_STATES = loadSchema('executor-state.schema.json').enum as 
 /** Every executor type, read from the schema. */
 export const EXECUTOR_TYPES = loadSchema('executor-type.schema.json').enum as readonly ExecutorType[];
 
-/** 2023-01-01T00:00:00Z and 2027-12-31T23:59:59.999Z in epoch milliseconds: the span of realistic start times. */
+/** 2023-01-01T00:00:00Z in epoch milliseconds: the earliest start time drawn. */
 export const START_MS_MIN = Date.UTC(2023, 0, 1);
+/** 2027-12-31T23:59:59.999Z in epoch milliseconds: the latest start time drawn for a new population. */
 export const START_MS_MAX = Date.UTC(2027, 11, 31, 23, 59, 59, 999);
 
 /** Longest run of an executor that the arbitraries draw: one week. */

@@ -6,6 +6,6 @@ export { valid, type ValidOptions } from './valid.js';
 export { invalid, constraintsOf, type Broken } from './invalid.js';
 export type { SchemaInput } from './schema-node.js';
 export type { SchemaTypes } from './schema-types.js';
-export { executorPopulation, growPopulation, type PopulationOptions } from './executor-population.js';
+export { executorPopulation, growPopulation, type PopulationOptions, type GrowOptions } from './executor-population.js';
 export { sessionId, listExecutorsRequest } from './requests.js';
 export { EXECUTOR_STATES, EXECUTOR_TYPES, START_MS_MIN, START_MS_MAX } from './executor.js';
