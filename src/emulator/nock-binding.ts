@@ -3,7 +3,8 @@
  * `https://athena.<region>.amazonaws.com` and answers from the core, so the code under test runs
  * unmodified.
  */
-import nock from 'nock';
+import { createRequire } from 'node:module';
+import type Nock from 'nock';
 import { normalizeHeaders } from '../targets/exchange.js';
 import type { EmulatorCore } from './core.js';
 
@@ -15,6 +16,16 @@ export interface InterceptOptions {
 /** The methods intercepted: POST for the API, PUT and DELETE for seeding, the rest to answer 404/405 as the server does. */
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 
+/*
+ * nock patches node:http and fetch as soon as it is loaded, so it is loaded on first use: importing
+ * the emulator for its other bindings must leave the process's networking untouched.
+ */
+let loaded: typeof Nock | undefined;
+function nock(): typeof Nock {
+  loaded ??= createRequire(import.meta.url)('nock') as typeof Nock;
+  return loaded;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -22,7 +33,7 @@ function escapeRegExp(s: string): string {
 /** Routes Athena's public endpoint to `core` until `restore()`, which removes only these interceptors. */
 export function interceptAthena(core: EmulatorCore, options: InterceptOptions = {}): { restore(): void } {
   const region = options.region === undefined ? '[a-z0-9-]+' : escapeRegExp(options.region);
-  const scope = nock(new RegExp(`^https://athena\\.${region}\\.amazonaws\\.com(:443)?$`)).persist();
+  const scope = nock()(new RegExp(`^https://athena\\.${region}\\.amazonaws\\.com(:443)?$`)).persist();
   const interceptors = METHODS.map((method) => {
     const interceptor = scope.intercept(() => true, method);
     interceptor.reply(async (request: Request) => {
@@ -38,7 +49,7 @@ export function interceptAthena(core: EmulatorCore, options: InterceptOptions = 
   });
   return {
     restore() {
-      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
+      for (const interceptor of interceptors) nock().removeInterceptor(interceptor);
     },
   };
 }

@@ -1,0 +1,179 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExecutorsSummary } from '../src/generated/athena.js';
+import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, serveCommand, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
+import type { WireResponse } from '../src/targets/exchange.js';
+
+const ex = (id: string, start: number): ExecutorsSummary => ({ ExecutorId: id, StartDateTime: start, ExecutorState: 'REGISTERED' });
+
+function call(core: EmulatorCore, target: string, body: unknown): WireResponse {
+  return core.handle({
+    method: 'POST',
+    path: '/',
+    headers: { 'x-amz-target': `AmazonAthena.${target}`, 'content-type': AMZ_JSON },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const json = (res: WireResponse): Record<string, unknown> => JSON.parse(res.body) as Record<string, unknown>;
+
+describe('emulator wire format', () => {
+  const core = createEmulator({ sessions: { s: [ex('a', 1), ex('b', 2)] } });
+
+  it('every answer, success or error, has the AWS JSON content type and a UUID request id', () => {
+    for (const res of [call(core, 'ListExecutors', { SessionId: 's' }), call(core, 'ListExecutors', { SessionId: 'nope' }), call(core, 'Nope', {})]) {
+      expect(res.headers['content-type']).toBe(AMZ_JSON);
+      expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('errors carry a bare __type and never an x-amzn-ErrorType header', () => {
+    const res = call(core, 'ListExecutors', { SessionId: 's', MaxResults: 0 });
+    expect(res.status).toBe(400);
+    expect(json(res).__type).toBe('InvalidRequestException');
+    expect(res.headers['x-amzn-errortype']).toBeUndefined();
+  });
+
+  it('malformed JSON is a 400 SerializationException', () => {
+    const res = call(core, 'ListExecutors', '{"SessionId":');
+    expect([res.status, json(res).__type]).toEqual([400, 'SerializationException']);
+  });
+
+  it('an empty body reads as {} (so the SessionId is missing)', () => {
+    const res = call(core, 'ListExecutors', '');
+    expect([res.status, json(res).__type]).toEqual([400, 'InvalidRequestException']);
+  });
+
+  it('a body over 1 MiB is refused with 413 RequestEntityTooLargeException', () => {
+    const res = call(core, 'ListExecutors', JSON.stringify({ SessionId: 's', Pad: 'x'.repeat(MAX_BODY_BYTES) }));
+    expect([res.status, json(res).__type]).toEqual([413, 'RequestEntityTooLargeException']);
+  });
+
+  it('other methods and paths get 405 and 404 with a JSON error body', () => {
+    const get = core.handle({ method: 'GET', path: '/', headers: {}, body: '' });
+    const other = core.handle({ method: 'POST', path: '/elsewhere', headers: {}, body: '' });
+    expect([get.status, json(get).__type]).toEqual([405, 'MethodNotAllowedException']);
+    expect([other.status, json(other).__type]).toEqual([404, 'NotFoundException']);
+  });
+});
+
+describe('emulator seeding routes', () => {
+  const core = createEmulator();
+  const put = (id: string, body: unknown): WireResponse =>
+    core.handle({ method: 'PUT', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const del = (id: string): WireResponse => core.handle({ method: 'DELETE', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: '' });
+  const ids = (id: string): unknown => (json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary as ExecutorsSummary[]).map((e) => e.ExecutorId);
+
+  it('PUT makes the session hold exactly the executors given, with a URL-encoded SessionId', () => {
+    const id = 'a/b c?d';
+    expect(put(id, { executors: [ex('x', 1), ex('y', 2)] }).status).toBe(204);
+    expect(ids(id)).toEqual(['y', 'x']);
+    expect(put(id, { executors: [ex('z', 3)] }).status).toBe(204);
+    expect(ids(id)).toEqual(['z']);
+  });
+
+  it('PUT with an invalid body is a 400 saying what is wrong', () => {
+    for (const body of ['{', { executors: [{ ExecutorId: 5 }] }, { nope: [] }, { executors: [ex('d', 1), ex('d', 2)] }]) {
+      const res = put('bad', body);
+      expect(res.status).toBe(400);
+      expect(typeof json(res).Message).toBe('string');
+    }
+    expect(call(core, 'ListExecutors', { SessionId: 'bad' }).status).toBe(400);
+  });
+
+  it('DELETE forgets the session and is idempotent', () => {
+    put('gone', { executors: [] });
+    expect(del('gone').status).toBe(204);
+    expect(json(call(core, 'ListExecutors', { SessionId: 'gone' })).__type).toBe('ResourceNotFoundException');
+    expect(del('gone').status).toBe(204);
+  });
+
+  it('seed() from code rejects duplicate ExecutorIds', () => {
+    expect(() => core.seed('s', [ex('d', 1), ex('d', 2)])).toThrow(/appears twice/);
+  });
+});
+
+describe('emulator session calls', () => {
+  it('StartSession, GetSessionStatus polls to IDLE, TerminateSession ends it and its executors', () => {
+    const core = createEmulator();
+    const start = json(call(core, 'StartSession', { WorkGroup: 'spark', EngineConfiguration: { MaxConcurrentDpus: 4 } }));
+    expect(start.State).toBe('CREATING');
+    const id = start.SessionId as string;
+    const states = [1, 2, 3].map(() => (json(call(core, 'GetSessionStatus', { SessionId: id })).Status as { State: string }).State);
+    expect(states).toEqual(['CREATING', 'CREATING', 'IDLE']);
+    expect((json(call(core, 'GetSession', { SessionId: id })).Status as { State: string }).State).toBe('IDLE');
+    expect(json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary).toMatchObject([{ ExecutorType: 'COORDINATOR', ExecutorState: 'REGISTERED' }]);
+    expect(json(call(core, 'TerminateSession', { SessionId: id })).State).toBe('TERMINATING');
+    expect(core.sessionStates()).toEqual({ [id]: 'TERMINATED' });
+    expect(json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary).toMatchObject([{ ExecutorState: 'TERMINATED' }]);
+  });
+
+  it('an unknown session is an InvalidRequestException for the session calls', () => {
+    const core = createEmulator();
+    for (const op of ['GetSessionStatus', 'GetSession', 'TerminateSession']) {
+      const res = call(core, op, { SessionId: 'nope' });
+      expect([res.status, json(res).__type]).toEqual([400, 'InvalidRequestException']);
+    }
+  });
+});
+
+describe('serve command', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function capture(stream: NodeJS.WriteStream): string[] {
+    const lines: string[] = [];
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    return lines;
+  }
+
+  it('prints its URL at once, serves the seed file, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const file = join(dir, 'seed.json');
+    writeFileSync(file, JSON.stringify({ sessions: { s: [ex('a', 1)] } }));
+    const out = capture(process.stdout);
+    const done = serveCommand(['--port', '0', '--seed-file', file, '--fault', 'oldest-first']);
+    await vi.waitFor(() => expect(out.join('')).toMatch(/^athena-contract emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/), { timeout: 1000 });
+    const url = /on (\S+)/.exec(out.join(''))?.[1] as string;
+    const res = await fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"s"}' });
+    expect(((await res.json()) as { ExecutorsSummary: unknown[] }).ExecutorsSummary).toHaveLength(1);
+    process.emit('SIGTERM');
+    expect(await done).toBe(0);
+  });
+
+  it('bad usage is one line on stderr naming the flag, and exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const invalid = join(dir, 'bad.json');
+    writeFileSync(invalid, JSON.stringify({ sessions: { s: [{ ExecutorId: 1 }] } }));
+    const cases: [string[], RegExp][] = [
+      [['--port', 'ten'], /^--port: /],
+      [['--fault', 'nope'], /^--fault: unknown fault "nope"; use one of /],
+      [['--seed-file', join(dir, 'missing.json')], /^--seed-file: cannot read /],
+      [['--seed-file', invalid], /^--seed-file: .*session "s"/],
+      [['--bogus'], /^serve: Unknown option '--bogus'/],
+    ];
+    for (const [argv, pattern] of cases) {
+      const err = capture(process.stderr);
+      expect(await serveCommand(argv)).toBe(2);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(pattern);
+      expect(err[0].trimEnd()).not.toContain('\n');
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('HTTP server lifecycle', () => {
+  it('close() ends keep-alive connections too', async () => {
+    const server = await startEmulator({ sessions: { s: [] } });
+    const client = server.client();
+    await client.send(new (await import('@aws-sdk/client-athena')).ListExecutorsCommand({ SessionId: 's' }));
+    const t = performance.now();
+    await server.close();
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
