@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutorsSummary } from '../src/generated/athena.js';
+import { AMZ_JSON, FAULTS, FAULT_NAMES, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
+import { orderExecutors } from '../src/model/index.js';
+
+const T0 = 1_700_000_000_000;
+const states = ['REGISTERED', 'TERMINATED', 'FAILED', 'CREATED'] as const;
+/** Seeded out of order, so that insertion order is not the sorted order. */
+const seeded: ExecutorsSummary[] = [3, 1, 7, 0, 5, 2, 6, 4, 9, 8].map((k) => ({
+  ExecutorId: `e${k}`,
+  ExecutorType: 'WORKER',
+  StartDateTime: T0 + k * 1000,
+  TerminationDateTime: T0 + k * 1000 + 500,
+  ExecutorState: states[k % 4],
+  ExecutorSize: 2,
+}));
+const sortedIds = orderExecutors(seeded).map((e) => e.ExecutorId);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+function call(core: EmulatorCore, body: Record<string, unknown>, target = 'ListExecutors'): Answer {
+  const res = core.handle({ method: 'POST', path: '/', headers: { 'x-amz-target': `AmazonAthena.${target}`, 'content-type': AMZ_JSON }, body: JSON.stringify(body) });
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(res.body) as Record<string, unknown>;
+  } catch {
+    // plain-text bodies are what one fault produces; the probe reads `text` then
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text: res.body };
+}
+
+const ids = (a: Answer): string[] => ((a.body.ExecutorsSummary ?? []) as ExecutorsSummary[]).map((e) => e.ExecutorId);
+
+/** Follows tokens for at most `maxPages` pages, calling `between` after each page. */
+function walk(core: EmulatorCore, request: Record<string, unknown>, maxPages = 20, between?: (page: number) => void): { ids: string[]; ended: boolean } {
+  const seen: string[] = [];
+  let token: unknown;
+  for (let i = 0; i < maxPages; i++) {
+    const a = call(core, { ...request, ...(token ? { NextToken: token } : {}) });
+    if (a.status !== 200) throw new Error(`page ${i}: ${a.status} ${a.text}`);
+    seen.push(...ids(a));
+    token = a.body.NextToken;
+    if (!token) return { ids: seen, ended: true };
+    between?.(i);
+  }
+  return { ids: seen, ended: false };
+}
+
+function fresh(faults: FaultName[]): EmulatorCore {
+  return createEmulator({ faults, sessions: { s: seeded, t: seeded.slice(0, 4) } });
+}
+
+function startSession(core: EmulatorCore): Answer {
+  return call(core, { WorkGroup: 'wg', EngineConfiguration: { MaxConcurrentDpus: 2 } }, 'StartSession');
+}
+
+/** For each fault: true when the emulator shows the deviation. Typed by FaultName so none is left out. */
+const deviates: Record<FaultName, (core: EmulatorCore) => boolean> = {
+  'wrong-session-echo': (c) => call(c, { SessionId: 's' }).body.SessionId !== 's',
+  'string-timestamps': (c) => typeof (call(c, { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0].StartDateTime === 'string',
+  'page-boundary-duplicate': (c) => {
+    const w = walk(c, { SessionId: 's', MaxResults: 3 });
+    return new Set(w.ids).size !== w.ids.length;
+  },
+  'page-boundary-skip': (c) => walk(c, { SessionId: 's', MaxResults: 3 }).ids.length < seeded.length,
+  'token-loops': (c) => !walk(c, { SessionId: 's', MaxResults: 5 }).ended,
+  'max-results-ignored': (c) => ids(call(c, { SessionId: 's', MaxResults: 2 })).length > 2,
+  'off-by-one-page': (c) => ids(call(c, { SessionId: 's', MaxResults: 2 })).length === 3,
+  'oldest-first': (c) => ids(call(c, { SessionId: 's' }))[0] === sortedIds[sortedIds.length - 1],
+  'insertion-order': (c) => ids(call(c, { SessionId: 's' })).join() === seeded.map((e) => e.ExecutorId).join(),
+  'filter-ignored': (c) => (call(c, { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState !== 'TERMINATED'),
+  'filter-merges-ended-states': (c) => (call(c, { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState === 'FAILED'),
+  'timestamps-in-seconds': (c) => (call(c, { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[])[0].StartDateTime === Math.floor((T0 + 9000) / 1000),
+  'drops-optional-members': (c) => (call(c, { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[]).every((e) => e.ExecutorSize === undefined && e.TerminationDateTime === undefined),
+  'accepts-out-of-range': (c) => call(c, { SessionId: 's', MaxResults: 0 }).status === 200 && call(c, { SessionId: 'x'.repeat(300) }).body.__type !== 'InvalidRequestException',
+  'validation-as-500': (c) => call(c, { SessionId: 's', MaxResults: 101 }).status === 500,
+  'plain-text-errors': (c) => call(c, { SessionId: 'nope' }).headers['content-type'] === 'text/plain',
+  'unknown-session-empty': (c) => call(c, { SessionId: 'nope' }).status === 200,
+  'unknown-session-404': (c) => call(c, { SessionId: 'nope' }).status === 404,
+  'bad-token-500': (c) => call(c, { SessionId: 's', NextToken: 'garbage' }).status === 500,
+  'bad-token-restarts': (c) => call(c, { SessionId: 's', NextToken: 'garbage' }).status === 200,
+  'tokens-not-session-bound': (c) => {
+    const token = call(c, { SessionId: 's', MaxResults: 1 }).body.NextToken;
+    return call(c, { SessionId: 't', NextToken: token }).status === 200;
+  },
+  'offset-tokens': (c) => {
+    let n = 0;
+    const w = walk(c, { SessionId: 's', MaxResults: 3 }, 20, () => c.seed('s', [...seeded, { ExecutorId: `new${n++}`, StartDateTime: T0 + 100_000 + n }]));
+    return new Set(w.ids).size !== w.ids.length;
+  },
+  'token-invalidated-by-insert': (c) => {
+    const token = call(c, { SessionId: 's', MaxResults: 3 }).body.NextToken;
+    c.seed('s', [...seeded, { ExecutorId: 'late', StartDateTime: T0 + 100_000 }]);
+    return call(c, { SessionId: 's', MaxResults: 3, NextToken: token }).status === 400;
+  },
+  'no-request-id': (c) => call(c, { SessionId: 'nope' }).headers['x-amzn-requestid'] === undefined,
+  'start-session-fails': (c) => startSession(c).status === 500,
+  'session-never-idle': (c) => {
+    const id = startSession(c).body.SessionId;
+    for (let i = 0; i < 5; i++) call(c, { SessionId: id }, 'GetSessionStatus');
+    return c.sessionStates()[String(id)] === 'CREATING';
+  },
+  'session-fails': (c) => {
+    const id = startSession(c).body.SessionId;
+    for (let i = 0; i < 3; i++) call(c, { SessionId: id }, 'GetSessionStatus');
+    return c.sessionStates()[String(id)] === 'FAILED';
+  },
+  'terminate-fails-once': (c) => {
+    const id = startSession(c).body.SessionId;
+    return call(c, { SessionId: id }, 'TerminateSession').status === 500 && call(c, { SessionId: id }, 'TerminateSession').status === 200;
+  },
+};
+
+describe('emulator faults', () => {
+  it.each(FAULT_NAMES)('fault %s shows its deviation, and the fault-free emulator does not', (fault) => {
+    expect(deviates[fault](fresh([fault]))).toBe(true);
+    expect(deviates[fault](fresh([]))).toBe(false);
+  });
+
+  it('every fault has a one-line summary', () => {
+    for (const name of FAULT_NAMES) expect(FAULTS[name].summary).toMatch(/^[^\n]{10,120}$/);
+  });
+
+  it.each(['tokens-not-session-bound', 'offset-tokens', 'token-invalidated-by-insert'] as const)(
+    'fault %s still walks a session correctly when nothing changes during the walk',
+    (fault) => {
+      const w = walk(fresh([fault]), { SessionId: 's', MaxResults: 3 });
+      expect(w).toEqual({ ids: sortedIds, ended: true });
+    },
+  );
+
+  it('an unknown fault name is refused with the list of names', () => {
+    expect(() => createEmulator({ faults: ['nope' as FaultName] })).toThrow(/unknown fault "nope"; use one of wrong-session-echo/);
+  });
+});
