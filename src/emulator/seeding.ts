@@ -16,7 +16,7 @@ export function checkSeed(body: unknown): SeedCheck {
 }
 
 /** Checks that no ExecutorId repeats (two executors with one id would make the listing ambiguous). */
-export function checkExecutors(executors: ExecutorsSummary[]): SeedCheck {
+function checkExecutors(executors: ExecutorsSummary[]): SeedCheck {
   const seen = new Set<string>();
   for (const e of executors) {
     if (seen.has(e.ExecutorId)) {
