@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { ExecutorsSummary, ExecutorState, ExecutorType } from '../generated/athena.js';
 import { loadSchema } from '../schema/load.js';
-import { repeatToLength } from './strings.js';
+import { repeatToLength, unicodeScalar } from './strings.js';
 
 /** Every executor state, read from the schema so that a new state is drawn as soon as it is added. */
 export const EXECUTOR_STATES = loadSchema('executor-state.schema.json').enum as readonly ExecutorState[];
@@ -40,7 +40,7 @@ export function executorId(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 40, arbitrary: fc.uuid() },
     { weight: 4, arbitrary: fc.string({ maxLength: 40, unit: 'grapheme-ascii' }) },
-    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }) },
+    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 12, unit: unicodeScalar }) },
     // At most 3,000 characters, so that even 300 long ids stay under 1 MiB of JSON.
     { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.integer({ min: 1000, max: 3000 })).map(([u, n]) => repeatToLength(u, n)) },
   );
