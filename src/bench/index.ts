@@ -3,9 +3,11 @@
  * README quotes come from here, never from a timed unit test.
  */
 import { arbitrariesBench } from './arbitraries.js';
+import { contractBench } from './contract.js';
+import { emulatorBench } from './emulator.js';
 import type { BenchSection } from './section.js';
 
-const sections: BenchSection[] = [arbitrariesBench];
+const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench];
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n`);
