@@ -1,0 +1,122 @@
+/**
+ * The replay's book of recorded exchanges: it answers each request the harness makes with the first
+ * unused recorded exchange of the running property that has the same redacted method, path,
+ * X-Amz-Target and body (never the SDK's per-call headers), and remembers what it could not match and
+ * what was never asked for.
+ */
+import type { Exchange, WireRequest } from '../targets/exchange.js';
+import type { Recording } from './cassette.js';
+import type { Redactor } from './redact.js';
+
+/** What identifies a request across runs: the redacted method, path, target and body. */
+export function requestKey(request: WireRequest): string {
+  return `${request.method} ${request.path} ${request.headers['x-amz-target'] ?? ''}\n${request.body}`;
+}
+
+/** A request in one line: method, path, target and the first 120 characters of the body. */
+export function describeRequest(request: WireRequest): string {
+  const target = request.headers['x-amz-target'] ? ` ${request.headers['x-amz-target']}` : '';
+  return `${request.method} ${request.path}${target} ${request.body.slice(0, 120)}${request.body.length > 120 ? '…' : ''}`;
+}
+
+/** Up to 40 characters of `text` from a little before `at`, marked where cut. */
+function snippet(text: string, at: number): string {
+  const start = Math.max(0, at - 10);
+  const cut = text.slice(start, start + 40);
+  return JSON.stringify(`${start > 0 ? '…' : ''}${cut}${start + 40 < text.length ? '…' : ''}`);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
+interface Entry {
+  exchange: Exchange;
+  key: string;
+  used: boolean;
+}
+
+/** Recorded exchanges that no replayed request asked for, per property. */
+export interface UnusedExchanges {
+  property: string;
+  count: number;
+  /** The first of them, in one line. */
+  first: string;
+}
+
+/** Serves one recording's exchanges to a replay. */
+export class ReplayBook {
+  readonly #entries = new Map<string, Entry[]>();
+  readonly #redactor: Redactor;
+  #current: string | undefined;
+  #requests = 0;
+  /** The first request that matched no recorded exchange, in one line; undefined while all matched. */
+  mismatch: string | undefined;
+
+  constructor(recording: Recording, redactor: Redactor) {
+    this.#redactor = redactor;
+    for (const c of recording.cassettes)
+      this.#entries.set(c.header.property, c.exchanges.map((exchange) => ({ exchange, key: requestKey(exchange.request), used: false })));
+  }
+
+  /** The property whose exchanges later requests are matched against. */
+  begin(property: string): void {
+    this.#current = property;
+    this.#requests = 0;
+  }
+
+  /** The recorded exchange that answers `request`, or undefined (and the mismatch remembered). */
+  answer(request: WireRequest): Exchange | undefined {
+    const property = this.#current ?? '(no property running)';
+    const entries = this.#entries.get(property) ?? [];
+    const sent = this.#redactor.request(request);
+    const key = requestKey(sent);
+    const index = ++this.#requests;
+    const found = entries.find((e) => !e.used && e.key === key);
+    if (found) {
+      found.used = true;
+      return found.exchange;
+    }
+    this.mismatch ??= this.#describeMismatch(property, index, sent, entries);
+    return undefined;
+  }
+
+  #describeMismatch(property: string, index: number, sent: WireRequest, entries: readonly Entry[]): string {
+    const head = `cassette ${property}.json no longer matches the harness's requests: request #${index} of ${property}, ${describeRequest(sent)}, has no recorded twin`;
+    const pool = entries.some((e) => !e.used) ? entries.filter((e) => !e.used) : entries;
+    if (!pool.length) return `${head}; the cassette holds no exchanges for it`;
+    const score = (e: Entry): number => {
+      const r = e.exchange.request;
+      const sameRoute = r.method === sent.method && r.path === sent.path && r.headers['x-amz-target'] === sent.headers['x-amz-target'];
+      return (sameRoute ? 1e9 : 0) + commonPrefix(r.body, sent.body) + commonSuffix(r.body, sent.body);
+    };
+    const nearest = pool.reduce((best, e) => (score(e) > score(best) ? e : best));
+    const r = nearest.exchange.request;
+    const at = commonPrefix(r.body, sent.body);
+    const route = `${r.method} ${r.path}${r.headers['x-amz-target'] ? ` ${r.headers['x-amz-target']}` : ''}`;
+    const where = r.body === sent.body ? 'same body, different route' : `bodies differ at offset ${at}: recorded ${snippet(r.body, at)} vs sent ${snippet(sent.body, at)}`;
+    return `${head}; nearest recorded is #${entries.indexOf(nearest) + 1}, ${route} (${where})`;
+  }
+
+  /** Recorded exchanges that no request asked for, per property. */
+  unused(): UnusedExchanges[] {
+    return [...this.#entries].flatMap(([property, entries]) => {
+      const left = entries.filter((e) => !e.used);
+      return left.length ? [{ property, count: left.length, first: describeRequest(left[0].exchange.request) }] : [];
+    });
+  }
+
+  /** How many recorded exchanges there are and how many were served. */
+  counts(): { recorded: number; served: number } {
+    const all = [...this.#entries.values()].flat();
+    return { recorded: all.length, served: all.filter((e) => e.used).length };
+  }
+}

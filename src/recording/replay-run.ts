@@ -1,0 +1,93 @@
+/**
+ * `verify --replay DIR`: opens a recording, checks that its cassettes belong to one run, serves them
+ * through a {@link replayTarget}, and turns what the book saw into the report's `replay` member (or,
+ * when a request found no recorded twin, into one clear error).
+ */
+import type { PropertyId } from '../contract/catalogue.js';
+import type { Mode } from '../contract/context.js';
+import { TargetError, UsageError } from '../contract/errors.js';
+import type { Report } from '../contract/report.js';
+import type { RunListener } from '../contract/runner.js';
+import { replayTarget } from '../targets/replay-target.js';
+import type { Target } from '../targets/target.js';
+import { readRecording, type CassetteHeader } from './cassette.js';
+import { createRedactor } from './redact.js';
+import { ReplayBook, type UnusedExchanges } from './replay-book.js';
+
+/** What a replay adds to the report. */
+export interface ReplaySummary {
+  dir: string;
+  recordedFrom: string;
+  recordedAt: string;
+  /** Recorded exchanges, and how many the replay asked for. */
+  recorded: number;
+  served: number;
+  /** Recorded exchanges no request asked for: the recording outgrew its checks. */
+  unused: UnusedExchanges[];
+}
+
+/** The stale-cassette error: names the first unmatched request and the nearest recorded one. */
+export class ReplayMismatchError extends TargetError {
+  override name = 'ReplayMismatchError';
+}
+
+/** What the run on a replay needs. */
+export interface ReplayRun {
+  target: Target;
+  mode: Mode;
+  sessions: readonly string[];
+  seed: number;
+  runs: number;
+  only: PropertyId[];
+  listener: RunListener;
+}
+
+const SAME_RUN: readonly (keyof CassetteHeader)[] = ['seed', 'mode', 'runs', 'region', 'sessions', 'target'];
+
+/** Replays `dir` (only the properties in `only`, when given) through `run`, and adds the replay summary. */
+export async function withReplay<R extends Report>(
+  dir: string,
+  options: { only?: readonly PropertyId[]; redact?: readonly string[] },
+  run: (replay: ReplayRun) => Promise<R>,
+): Promise<R & { replay: ReplaySummary }> {
+  const recording = await readRecording(dir, '--replay');
+  const first = recording.cassettes[0].header;
+  for (const c of recording.cassettes)
+    for (const field of SAME_RUN)
+      if (JSON.stringify(c.header[field]) !== JSON.stringify(first[field]))
+        throw new UsageError(`--replay: ${dir} mixes runs (${c.header.property}.json has another ${field} than ${first.property}.json); record the directory again in one run`);
+  const recorded = recording.cassettes.map((c) => c.header.property);
+  const only = (options.only ?? (recorded as PropertyId[])).filter((id) => recorded.includes(id));
+  if (!only.length) throw new UsageError(`--only: ${dir} holds no cassette of ${options.only?.join(', ')}; it holds ${recorded.join(', ')}`);
+  const selected = { dir, cassettes: recording.cassettes.filter((c) => only.includes(c.header.property as PropertyId)) };
+  const book = new ReplayBook(selected, createRedactor({ values: options.redact }));
+  const target = replayTarget(book, first, dir);
+  let report: R;
+  try {
+    report = await run({
+      target,
+      mode: first.mode,
+      sessions: first.sessions,
+      seed: first.seed,
+      runs: first.runs,
+      only,
+      listener: { propertyStart: (id) => book.begin(id) },
+    });
+  } catch (e) {
+    // A stale cassette can surface as a seeding or transport failure: the mismatch is the real cause.
+    if (book.mismatch) throw new ReplayMismatchError(`--replay ${dir}: ${book.mismatch}; re-record it with verify --record`);
+    throw e;
+  } finally {
+    await target.close();
+  }
+  if (book.mismatch) throw new ReplayMismatchError(`--replay ${dir}: ${book.mismatch}; re-record it with verify --record`);
+  const unused = book.unused();
+  const warnings = unused.length
+    ? [`${unused.reduce((n, u) => n + u.count, 0)} recorded exchanges were never requested (${unused.map((u) => `${u.property}: ${u.count}`).join(', ')}): the recording outgrew its checks; re-record it`]
+    : [];
+  return {
+    ...report,
+    warnings: [...report.warnings, ...warnings],
+    replay: { dir, recordedFrom: first.target.description, recordedAt: first.recordedAt, ...book.counts(), unused },
+  };
+}
