@@ -1,0 +1,72 @@
+/**
+ * `athena-executors-contract/vitest`: the property catalogue as a vitest suite in one call. Each
+ * property becomes one test named by its id, run against the target the options name, and a failure
+ * shows the shrunk counterexample and the command that replays it.
+ */
+import { describe, it } from 'vitest';
+import { shellQuote } from './contract/aws-cli.js';
+import { catalogue, type PropertyId } from './contract/catalogue.js';
+import type { PropertyReport } from './contract/report.js';
+import { freshSeed } from './contract/seeds.js';
+import { verify, type VerifyOptions } from './contract/verify.js';
+
+/**
+ * Options of {@link contractSuite}: those of `verify()` (the target: the built-in emulator by default,
+ * or `endpoint` with `seeded` or `sessionIds`; runs, seed, faults, timeouts), and how the suite is named.
+ */
+export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path' | 'shard' | 'listener' | 'replayCommand'> {
+  /** The name of the describe block that holds the tests. @defaultValue "ListExecutors contract" */
+  name?: string;
+  /** Only these properties get a test. @defaultValue every property of the catalogue */
+  only?: readonly PropertyId[];
+  /** Milliseconds each property's test may take. @defaultValue 120000 */
+  testTimeout?: number;
+}
+
+/** The CLI command that re-runs against the same target; the runner appends --only, --seed and --path. */
+function replayPrefix(options: ContractSuiteOptions): string {
+  const parts = ['npx athena-contract verify'];
+  if (options.endpoint) parts.push(`--endpoint ${shellQuote(options.endpoint)}`);
+  if (options.seeded) parts.push('--seeded');
+  for (const s of options.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
+  if (options.region && options.region !== 'us-east-1') parts.push(`--region ${shellQuote(options.region)}`);
+  for (const f of options.faults ?? []) parts.push(`--fault ${f}`);
+  return parts.join(' ');
+}
+
+/** The failure of one property as a test error: the law, what broke, the shrunk scenario, how to see it again. */
+function failureMessage(p: PropertyReport): string {
+  const ce = p.counterexample;
+  const lines = [`${p.id}: ${p.law}`];
+  if (ce) {
+    lines.push(ce.message, 'counterexample (shrunk):', JSON.stringify(ce.scenario, null, 2));
+    if (ce.awsCli) lines.push(`by hand: ${ce.awsCli}`);
+  }
+  if (p.replay) lines.push(`replay: ${p.replay}`);
+  return lines.join('\n');
+}
+
+/**
+ * Registers a describe block with one vitest test per property of the catalogue, each named by the
+ * property's id and running `verify({ ...options, only: [id] })`. All tests share one seed (the
+ * given one, or a fresh one), so every replay command in a failing run repeats that run. A property
+ * that does not apply to the target's mode is skipped with the reason; a pass that tested nothing
+ * carries its warnings as annotations.
+ */
+export function contractSuite(options: ContractSuiteOptions = {}): void {
+  const { name = 'ListExecutors contract', only, testTimeout = 120_000, ...verifyOptions } = options;
+  const seed = verifyOptions.seed ?? freshSeed();
+  const replayCommand = replayPrefix(options);
+  const ids = catalogue.map((p) => p.id).filter((id) => !only || only.includes(id));
+  describe(name, () => {
+    for (const id of ids) {
+      it(id, { timeout: testTimeout }, async (ctx) => {
+        const report = await verify({ ...verifyOptions, seed, only: [id], replayCommand });
+        const [property] = report.properties;
+        if (property.status === 'skipped') ctx.skip(property.reason ?? `does not run in ${report.mode} mode`);
+        if (property.status === 'failed') throw new Error(failureMessage(property));
+        for (const warning of property.warnings) await ctx.annotate(warning, 'warning');
+      });
+    }
+  });
+}
