@@ -9,6 +9,7 @@ import { loadSchema } from '../../schema/load.js';
 import { listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { freshSessionId } from '../scenarios.js';
 import { withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
 import { errorProblems } from '../well-formed.js';
@@ -17,6 +18,8 @@ interface Scenario {
   value: unknown;
   breaks: string;
   population: ExecutorsSummary[];
+  /** Seeded mode: the session that stands in for a valid SessionId. */
+  sessionId: string;
   /** Observational mode: which given session stands in for a valid SessionId. */
   session: number;
 }
@@ -60,16 +63,17 @@ export const invalidRequest = defineProperty({
     fc.record({
       broken: invalid(loadSchema('list-executors-request.schema.json')).filter((b) => !nullOptional(b.value)),
       population: executorPopulation({ maxSize: 5 }),
+      sessionId: freshSessionId(),
       session: fc.nat(),
     }).map(({ broken, ...rest }) => ({ value: broken.value, breaks: broken.breaks, ...rest })),
   async check(s: Scenario, ctx) {
-    const sessionId = validSessionId(s.value);
-    // The session named must exist, so that the broken constraint is the only thing wrong.
-    if (sessionId === undefined) return expectRejected(ctx, s.value, s.breaks);
+    // When SessionId is not what is broken, it names a session that exists, so that the broken
+    // constraint is the only thing wrong with the request (and no odd id has to travel in a URL).
+    if (validSessionId(s.value) === undefined) return expectRejected(ctx, s.value, s.breaks);
     if (ctx.mode === 'observational') {
       const given = ctx.sessions[s.session % ctx.sessions.length];
       return expectRejected(ctx, { ...(s.value as object), SessionId: given }, s.breaks);
     }
-    await withSeededSession(ctx, sessionId, s.population, () => expectRejected(ctx, s.value, s.breaks));
+    await withSeededSession(ctx, s.sessionId, s.population, () => expectRejected(ctx, { ...(s.value as object), SessionId: s.sessionId }, s.breaks));
   },
 });
