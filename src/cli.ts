@@ -7,6 +7,7 @@ import { FatalRunError } from './contract/runner.js';
 import { serveCommand } from './emulator/index.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { mergeCommand } from './cli/merge-command.js';
+import { diffCommand } from './cli/diff-command.js';
 
 const USAGE = `usage: athena-contract <command> [options]
 
@@ -15,6 +16,8 @@ commands:
   serve    run the built-in ListExecutors emulator as an HTTP server
   merge-reports DIR...
            join the JSON reports of the shards of one run (verify --shard i/n)
+  diff OLD NEW
+           compare two recordings (verify --record) at the contract level: exit 1 on drift
 
 Run \`athena-contract <command> --help\` for a command's options.
 `;
@@ -33,13 +36,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await serveCommand(rest);
       case 'merge-reports':
         return await mergeCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case undefined:
       case '--help':
       case 'help':
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}: expected verify, serve or merge-reports (see athena-contract --help)`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}: expected verify, serve, merge-reports or diff (see athena-contract --help)`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof TargetError || e instanceof FatalRunError) {

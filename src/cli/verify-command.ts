@@ -7,12 +7,13 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isPropertyId, propertyIds, type PropertyId } from '../contract/catalogue.js';
 import { UsageError } from '../contract/errors.js';
-import { exitCodeOf, type Report } from '../contract/report.js';
+import { exitCodeOf } from '../contract/report.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';
 import { renderMarkdown } from '../contract/reporters/markdown.js';
-import { verify, type VerifyOptions } from '../contract/verify.js';
+import nock from 'nock';
+import { verify, type VerifyOptions, type VerifyReport } from '../contract/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
 import { shellQuote } from '../contract/aws-cli.js';
@@ -34,6 +35,13 @@ export const VERIFY_OPTIONS = {
   timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: '10000' },
   deadline: { type: 'string', value: 'S', description: 'seconds the whole run may take', default: '600' },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)' },
+  record: { type: 'string', value: 'DIR', description: 'write every exchange of the run as cassettes (one JSON file per property), redacted, into DIR' },
+  redact: { type: 'string', multiple: true, value: 'VALUE', description: 'with --record or --replay: also redact VALUE (raw, URL-encoded, base64) (repeatable)' },
+  replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)' },
+  live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
+  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (smallest DPU configuration) in this Spark-enabled workgroup, and terminate it at the end' },
+  'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300' },
+  'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000' },
   progress: { type: 'boolean', description: 'progress updated in place on a terminal (--no-progress: plain lines)' },
   help: { type: 'boolean', description: 'print this help' },
 } satisfies OptionTable;
@@ -72,12 +80,22 @@ export function parseShard(raw: string | undefined): { index: number; count: num
 /** The command that re-runs against the same target, to which the runner appends --only/--seed/--path. */
 function replayPrefix(o: VerifyOptions): string {
   const parts = ['npx athena-contract verify'];
+  if (o.replay) return `npx athena-contract verify --replay ${shellQuote(o.replay)}`;
+  if (o.live) parts.push('--live');
   if (o.endpoint) parts.push(`--endpoint ${shellQuote(o.endpoint)}`);
   if (o.seeded) parts.push('--seeded');
   for (const s of o.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
   if (o.region && o.region !== 'us-east-1') parts.push(`--region ${shellQuote(o.region)}`);
   for (const f of o.faults ?? []) parts.push(`--fault ${f}`);
   return parts.join(' ');
+}
+
+/** The lines live runs and replays add to the summary: the session and its final state, unused exchanges. */
+function extraSummary(report: VerifyReport): string[] {
+  const lines: string[] = [];
+  for (const s of report.live?.sessions ?? []) lines.push(`live session ${s.sessionId} (${s.startedByHarness ? 'started by the harness' : 'given'}): ${s.finalState}`);
+  if (report.replay) lines.push(`replayed ${report.replay.served} of ${report.replay.recorded} recorded exchanges from ${report.replay.dir}`);
+  return lines;
 }
 
 /** Writes a report file, creating its directory. */
@@ -91,6 +109,13 @@ export function parseVerifyArgs(argv: readonly string[]) {
   const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
   const timeoutMs = positiveInteger('timeout', values.timeout);
   const deadline = positiveInteger('deadline', values.deadline);
+  const readyTimeout = positiveInteger('ready-timeout', values['ready-timeout']);
+  const pollIntervalMs = positiveInteger('poll-interval', values['poll-interval']);
+  for (const [flag, given] of [['workgroup', values.workgroup], ['ready-timeout', readyTimeout], ['poll-interval', pollIntervalMs]] as const)
+    if (given !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
+  if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
+  for (const [flag, dir] of [['record', values.record], ['replay', values.replay]] as const)
+    if (dir !== undefined && dir.trim() === '') throw new UsageError(`--${flag}: expected a directory, got an empty string`);
   const options: VerifyOptions = {
     endpoint: values.endpoint,
     seeded: values.seeded,
@@ -104,6 +129,10 @@ export function parseVerifyArgs(argv: readonly string[]) {
     timeoutMs,
     deadlineMs: deadline === undefined ? undefined : deadline * 1000,
     shard: parseShard(values.shard),
+    record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact },
+    replay: values.replay,
+    redact: values.redact,
+    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs } : undefined,
   };
   if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path: expected fast-check's path such as 12:0:3, got ${JSON.stringify(values.path)}`);
   return { options, values };
@@ -113,13 +142,18 @@ export function parseVerifyArgs(argv: readonly string[]) {
 export async function verifyCommand(argv: readonly string[], io: { out(text: string): void; isTTY: boolean }): Promise<number> {
   const { options, values } = parseVerifyArgs(argv);
   if (values.help) {
-    io.out(helpText('athena-contract verify [--endpoint URL (--seeded | --session-id ID...)] [options]', VERIFY_OPTIONS));
+    io.out(helpText('athena-contract verify [--endpoint URL (--seeded | --session-id ID...) | --live (--workgroup NAME | --session-id ID...) | --replay DIR] [--record DIR] [options]', VERIFY_OPTIONS));
     return 0;
   }
   const color = io.isTTY && !process.env.NO_COLOR;
   const reporter = consoleReporter({ write: io.out, live: io.isTTY && values.progress !== false, color });
-  const report: Report = await verify({ ...options, replayCommand: replayPrefix(options), listener: reporter });
+  // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
+  if (options.replay !== undefined) nock.disableNetConnect();
+  const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
+  const report: VerifyReport = await verify({ ...options, replayCommand: replayPrefix(options), listener: reporter, log });
   reporter.summary(report);
+  for (const line of extraSummary(report)) io.out(`${line}\n`);
+  if (options.record) io.out(`recorded cassettes into ${options.record.dir}\n`);
   if (values.json) await writeReport(values.json, renderJson(report));
   if (values.junit) await writeReport(values.junit, renderJunit(report));
   if (values.markdown || process.env.GITHUB_STEP_SUMMARY) {

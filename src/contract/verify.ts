@@ -3,6 +3,10 @@
  * that it can be tested, runs the catalogue and resolves to the same report that `--json` writes.
  */
 import type { FaultName } from '../emulator/index.js';
+import { withLiveSession, type LiveOptions, type LiveSummary } from '../live/live-run.js';
+import { createRedactor, environmentCredentials } from '../recording/redact.js';
+import { startRecorder } from '../recording/recorder.js';
+import { withReplay, type ReplaySummary } from '../recording/replay-run.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import { endpointTarget } from '../targets/endpoint-target.js';
 import type { Target } from '../targets/target.js';
@@ -11,7 +15,7 @@ import type { Mode } from './context.js';
 import { UsageError } from './errors.js';
 import { preflight } from './preflight.js';
 import type { Report } from './report.js';
-import { runContract, type RunListener } from './runner.js';
+import { runContract, type RunListener, type RunOptions } from './runner.js';
 import { freshSeed } from './seeds.js';
 
 /** Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode. */
@@ -41,7 +45,20 @@ export interface VerifyOptions {
   /** How the report's replay commands start (the CLI passes its own command line). */
   replayCommand?: string;
   listener?: RunListener;
+  /** Write every exchange of the run as cassettes into `dir`, redacting `redact` too. */
+  record?: { dir: string; redact?: readonly string[] };
+  /** Replay the cassettes of this directory (seed, runs, mode and sessions come from them). */
+  replay?: string;
+  /** Values to redact when matching a replay's requests (`--redact`). */
+  redact?: readonly string[];
+  /** Verify live Athena through the SDK's default chains, starting (and ending) a session unless `sessionIds` are given. */
+  live?: LiveOptions;
+  /** Progress lines of live runs (session started, terminated). @defaultValue none */
+  log?: (line: string) => void;
 }
+
+/** The report of {@link verify}: a {@link Report}, plus what live runs and replays add. */
+export type VerifyReport = Report & { live?: LiveSummary; replay?: ReplaySummary };
 
 function hasEnvCredentials(): boolean {
   return !!process.env.AWS_ACCESS_KEY_ID && !!process.env.AWS_SECRET_ACCESS_KEY;
@@ -78,26 +95,75 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
   return { target, mode: options.seeded ? 'seeded' : 'observational', sessions };
 }
 
-/** Verifies a target against the catalogue and resolves to the report. Throws UsageError or TargetError (exit 2). */
-export async function verify(options: VerifyOptions = {}): Promise<Report> {
-  if (options.path !== undefined && (options.only?.length !== 1 || options.seed === undefined))
-    throw new UsageError('--path replays one counterexample: give it with --only ID (one property) and the --seed it was found with');
-  const { target, mode, sessions } = targetFor(options);
+/** The target and the run's shape, wherever they came from. */
+type RunSetup = Pick<RunOptions, 'target' | 'mode' | 'sessions'> & { preflight: boolean } & Partial<Pick<RunOptions, 'seed' | 'runs' | 'only' | 'listener'>>;
+
+function bothListeners(a: RunListener | undefined, b: RunListener | undefined): RunListener | undefined {
+  if (!a || !b) return a ?? b;
+  return {
+    propertyStart: (...args) => (a.propertyStart?.(...args), b.propertyStart?.(...args)),
+    runDone: (...args) => (a.runDone?.(...args), b.runDone?.(...args)),
+    propertyEnd: (...args) => (a.propertyEnd?.(...args), b.propertyEnd?.(...args)),
+  };
+}
+
+function checkCombinations(options: VerifyOptions): void {
+  const given = (names: [string, unknown][]) => names.filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length)).map(([n]) => n);
+  if (options.replay !== undefined) {
+    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--session-id', options.sessionIds], ['--seed', options.seed], ['--runs', options.runs], ['--fault', options.faults], ['--region', options.region], ['--shard', options.shard], ['--path', options.path], ['--live', options.live], ['--record', options.record]]);
+    if (clash.length) throw new UsageError(`--replay takes the target, seed, runs, mode and region from its cassettes: drop ${clash.join(', ')}`);
+  }
+  if (options.live) {
+    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--fault', options.faults]]);
+    if (clash.length) throw new UsageError(`--live reads live Athena (or AWS_ENDPOINT_URL_ATHENA) in observational mode: drop ${clash.join(', ')}`);
+  }
+}
+
+/** Preflight (where the setup asks for it), the run, and the recording when one is asked for. */
+async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Promise<Report> {
+  if (setup.preflight) await preflight(setup.target, setup.mode, setup.sessions ?? []);
+  const redactor = createRedactor({ values: options.record?.redact, credentials: environmentCredentials() });
+  const runs = setup.runs ?? options.runs ?? 100;
+  const live = setup.target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
+  const recorder = options.record ? startRecorder({ target: setup.target, seed, mode: setup.mode, runs, sessions: setup.sessions ?? [], live }, redactor) : undefined;
   try {
-    if (target.kind !== 'emulator') await preflight(target, mode, sessions);
-    return await runContract({
-      target,
-      mode,
-      sessions,
-      runs: options.runs,
-      seed: options.seed ?? freshSeed(),
-      only: options.only,
+    const report = await runContract({
+      target: setup.target,
+      mode: setup.mode,
+      sessions: setup.sessions,
+      runs,
+      seed,
+      only: setup.only ?? options.only,
       path: options.path,
       shard: options.shard,
       deadlineMs: options.deadlineMs,
       replayCommand: options.replayCommand,
-      listener: options.listener,
+      listener: bothListeners(setup.listener, bothListeners(recorder?.listener, options.listener)),
     });
+    if (recorder && options.record) await recorder.save(options.record.dir);
+    return report;
+  } finally {
+    recorder?.stop();
+  }
+}
+
+/** Verifies a target against the catalogue and resolves to the report. Throws UsageError or TargetError (exit 2). */
+export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+  if (options.path !== undefined && (options.only?.length !== 1 || options.seed === undefined))
+    throw new UsageError('--path replays one counterexample: give it with --only ID (one property) and the --seed it was found with');
+  checkCombinations(options);
+  if (options.replay !== undefined)
+    // Replays skip preflight: its probes are not part of any cassette.
+    return withReplay(options.replay, { only: options.only, redact: options.redact }, (replay) => runOn({ ...replay, preflight: false }, options, replay.seed));
+  const seed = options.seed ?? freshSeed();
+  if (options.live)
+    return withLiveSession(
+      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, sessionIds: options.sessionIds, log: options.log ?? (() => undefined) },
+      (live) => runOn({ target: live.target, mode: 'observational', sessions: live.sessions, preflight: true }, options, seed),
+    );
+  const { target, mode, sessions } = targetFor(options);
+  try {
+    return await runOn({ target, mode, sessions, preflight: target.kind !== 'emulator' }, options, seed);
   } finally {
     await target.close();
   }

@@ -51,20 +51,16 @@ export async function withLiveSession<R extends Report>(
       return ended ? `session ${ended.sessionId}: ${ended.finalState}` : 'no session was started';
     },
   });
-  let failure: unknown;
   try {
     const sessions = given.length ? given : [await keeper.start()];
     const report = await run({ target, sessions, startedByHarness: !given.length });
     const ended = await keeper.cleanup();
     const summaries = ended ? [ended] : await Promise.all(given.map((id) => keeper.observe(id)));
     return { ...report, live: { endpoint: target.endpoint, region: target.region, ...(options.workGroup ? { workGroup: options.workGroup } : {}), sessions: summaries } };
-  } catch (e) {
-    failure = e;
-    throw e;
   } finally {
     try {
-      const ended = await keeper.cleanup();
-      if (failure !== undefined && ended) options.log(`session ${ended.sessionId} (started by the harness): ${ended.finalState}`);
+      // Idempotent: after a success this only returns what the run's end already did.
+      await keeper.cleanup();
     } finally {
       removeHandlers();
       await target.close();

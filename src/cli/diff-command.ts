@@ -1,0 +1,33 @@
+/**
+ * `athena-contract diff OLD NEW`: compares two recordings at the contract level and prints the drift.
+ * Exit 0 when there is none, 1 on drift, 2 on usage errors (the nightly job keys on these).
+ */
+import { UsageError } from '../contract/errors.js';
+import { readRecording } from '../recording/cassette.js';
+import { contractFacts, drift } from '../recording/drift.js';
+import { helpText, parseOptions, type OptionTable } from './args.js';
+import { writeReport } from './verify-command.js';
+
+/** The options of `diff`, as data. */
+export const DIFF_OPTIONS = {
+  json: { type: 'string', value: 'FILE', description: 'also write the drift as JSON ({"old", "new", "drift": [lines]})' },
+  help: { type: 'boolean', description: 'print this help' },
+} satisfies OptionTable;
+
+/** Runs `athena-contract diff` and resolves to its exit code. */
+export async function diffCommand(argv: readonly string[], io: { out(text: string): void }): Promise<number> {
+  const { values, positionals } = parseOptions('diff', DIFF_OPTIONS, argv, true);
+  if (values.help) {
+    io.out(helpText('athena-contract diff OLD NEW [--json FILE]   (OLD and NEW: directories written by verify --record)', DIFF_OPTIONS));
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError(`diff: expected two recording directories, OLD and NEW, got ${positionals.length}; e.g. athena-contract diff recordings/live-aws reports/live`);
+  const [oldDir, newDir] = positionals;
+  const [old, next] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
+  const lines = drift(contractFacts(old), contractFacts(next));
+  const describe = (r: typeof old) => `${r.dir} (${r.cassettes[0].header.target.description}, ${r.cassettes[0].header.recordedAt.slice(0, 10)})`;
+  if (lines.length) io.out(`drift from ${describe(old)} to ${describe(next)}:\n${lines.map((l) => `  ${l}\n`).join('')}`);
+  else io.out(`no drift from ${describe(old)} to ${describe(next)} (${old.cassettes.length} and ${next.cassettes.length} cassettes)\n`);
+  if (values.json) await writeReport(values.json, `${JSON.stringify({ old: oldDir, new: newDir, drift: lines }, null, 2)}\n`);
+  return lines.length ? 1 : 0;
+}
