@@ -1,0 +1,55 @@
+/**
+ * The README stays true: its first screen names the two commands of a fresh machine, its tables of
+ * properties and faults list exactly the catalogue and the fault registry, and its serve example
+ * works as written (only the port is changed, so that the test cannot collide with a local 4566).
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../src/contract/catalogue.js';
+import { FAULTS, FAULT_NAMES } from '../src/emulator/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readme = readFileSync(`${root}README.md`, 'utf8');
+
+/** The first column of every table row whose first cell is a backticked name. */
+function backtickedRows(text: string): string[] {
+  return [...text.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+}
+
+describe('README', () => {
+  it('gives the two commands of a fresh machine on its first screen', () => {
+    const firstScreen = readme.split('\n').slice(0, 25).join('\n');
+    expect(firstScreen).toContain('npm install && npm start');
+    expect(firstScreen).toContain('npm test');
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+    expect(pkg.scripts.start).toMatch(/athena-contract(\.js)? verify$/);
+  });
+
+  it('lists exactly the catalogue, in order, with each law', () => {
+    const section = readme.slice(readme.indexOf('## The property catalogue'), readme.indexOf('## Validating your emulator'));
+    expect(backtickedRows(section)).toEqual(catalogue.map((p) => p.id));
+    for (const p of catalogue) expect(section).toContain(p.law);
+  });
+
+  it('lists exactly the fault registry, each with its summary and the property meant to catch it', () => {
+    const section = readme.slice(readme.indexOf('**Faults**'), readme.indexOf('## As a library'));
+    expect(backtickedRows(section)).toEqual([...FAULT_NAMES]);
+    for (const f of FAULT_NAMES) expect(section).toContain(`| \`${f}\` | ${FAULTS[f].summary} |`);
+  });
+
+  it('serve example: the AWS SDK lists the seed file through `npx athena-contract serve`, newest first', async () => {
+    const block = /<!-- serve-example -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const script = block!.replaceAll('4566', port);
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile('bash', ['-c', `set -m\n${script}`], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))),
+    );
+    const ids = out.split('\n').filter((l) => /^(worker|coordinator)-/.test(l)).map((l) => l.split(' ')[0]);
+    expect(ids).toHaveLength(5);
+    expect(ids[0]).toBe('worker-4');
+    expect(ids.at(-1)).toBe('coordinator-1');
+  });
+});
