@@ -1,0 +1,183 @@
+/**
+ * Live runs against the emulator's session calls (AWS_ENDPOINT_URL_ATHENA, as the SDK reads it): the
+ * harness starts the smallest session, reads it, and leaves no session running after success, a
+ * property failure, a failing session, a network error, SIGINT or SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import nock from 'nock';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { TargetError, UsageError } from '../src/contract/errors.js';
+import { verify } from '../src/contract/verify.js';
+import { createEmulator, startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
+import { normalizeHeaders } from '../src/targets/exchange.js';
+import { BIN } from './helpers/cli.js';
+
+const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
+const saved: Record<string, string | undefined> = {};
+let emulator: Emulator | undefined;
+
+function setEnv(values: Record<string, string>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (!(k in saved)) saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+}
+
+async function emulatorWith(faults: FaultName[] = []): Promise<Emulator> {
+  emulator = await startEmulator({ faults });
+  setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: emulator.url });
+  return emulator;
+}
+
+/** No session the emulator knows of is still running. */
+function expectNoneRunning(e: Emulator): void {
+  for (const [id, state] of Object.entries(e.core.sessionStates())) expect(['TERMINATED', 'FAILED'], `session ${id} is ${state}`).toContain(state);
+}
+
+const live = { workGroup: 'spark-wg', pollIntervalMs: 5, readyTimeoutMs: 1000 };
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+afterAll(() => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  nock.enableNetConnect();
+});
+
+describe('verify --live', () => {
+  it('starts the smallest session, reads it, terminates it and names it in the report', async () => {
+    const e = await emulatorWith();
+    const starts: string[] = [];
+    const stop = e.core.handle;
+    e.core.handle = (req) => {
+      if (req.headers['x-amz-target'] === 'AmazonAthena.StartSession') starts.push(req.body);
+      return stop(req);
+    };
+    const report = await verify({ live, runs: 5, seed: 1 });
+    expect(report.summary.failed).toBe(0);
+    expect(report.mode).toBe('observational');
+    const [session] = report.live!.sessions;
+    expect(session).toEqual({ sessionId: expect.any(String), startedByHarness: true, finalState: 'TERMINATED' });
+    expect(e.core.sessionStates()).toEqual({ [session.sessionId]: 'TERMINATED' });
+    expect(report.live).toMatchObject({ endpoint: e.url, region: 'eu-west-1', workGroup: 'spark-wg' });
+    expect(JSON.parse(starts[0])).toMatchObject({ WorkGroup: 'spark-wg', EngineConfiguration: { CoordinatorDpuSize: 1, MaxConcurrentDpus: 2, DefaultExecutorDpuSize: 1 }, ClientRequestToken: expect.any(String) });
+  });
+
+  it('terminates the session when a property fails', async () => {
+    const e = await emulatorWith(['wrong-session-echo']);
+    const report = await verify({ live, runs: 3, seed: 1, only: ['response.conforms'] });
+    expect(report.summary.failed).toBe(1);
+    expect(report.live!.sessions[0].finalState).toBe('TERMINATED');
+    expectNoneRunning(e);
+  });
+
+  it('retries a failing TerminateSession until the session is terminated', async () => {
+    const e = await emulatorWith(['terminate-fails-once']);
+    const report = await verify({ live, runs: 2, seed: 1, only: ['pagination.page-size'] });
+    expect(report.live!.sessions[0].finalState).toBe('TERMINATED');
+    expectNoneRunning(e);
+  });
+
+  for (const [fault, message] of [
+    ['start-session-fails', /StartSession in workgroup spark-wg failed/],
+    ['session-never-idle', /was still CREATING after 1 s \(--ready-timeout\); session .* terminated/],
+    ['session-fails', /became FAILED instead of IDLE/],
+  ] as const) {
+    it(`${fault}: exit-2 error, and no session left running`, async () => {
+      const e = await emulatorWith([fault]);
+      const error = await verify({ live, runs: 2 }).catch((x: unknown) => x);
+      expect(error).toBeInstanceOf(TargetError);
+      expect((error as Error).message).toMatch(message);
+      expectNoneRunning(e);
+    });
+  }
+
+  it('terminates the session when the network fails mid-run', async () => {
+    // A server over an emulator core that resets the connection of every ListExecutors call, while
+    // the session calls still get through.
+    const core = createEmulator();
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const headers = normalizeHeaders(req.headers);
+        if (headers['x-amz-target'] === 'AmazonAthena.ListExecutors') return req.socket.destroy();
+        const answer = core.handle({ method: req.method ?? 'POST', path: req.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(answer.status, answer.headers).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      await expect(verify({ live, runs: 2 })).rejects.toThrow(/cannot reach .*: connection reset/);
+      expect(Object.values(core.sessionStates())).toEqual(['TERMINATED']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reads a given session without starting or terminating one', async () => {
+    const e = await emulatorWith();
+    e.seed('given-session', [{ ExecutorId: 'c', ExecutorType: 'COORDINATOR', StartDateTime: 1, ExecutorState: 'REGISTERED' }]);
+    const report = await verify({ live: {}, sessionIds: ['given-session'], runs: 2, only: ['pagination.exactly-once'] });
+    expect(report.live!.sessions).toEqual([{ sessionId: 'given-session', startedByHarness: false, finalState: 'IDLE' }]);
+    expect(e.core.sessionStates()).toEqual({});
+  });
+
+  it('usage: --live needs a workgroup or a session, and reads no --endpoint', async () => {
+    await expect(verify({ live: {} })).rejects.toThrow(new UsageError('--live needs --workgroup NAME (a Spark-enabled workgroup to start a session in) or --session-id ID (a running session to read)'));
+    await expect(verify({ live, endpoint: 'http://127.0.0.1:1' })).rejects.toThrow(/--live .* drop --endpoint/);
+  });
+});
+
+/** Runs `verify --live` in a child process, sends `signal` once `ready(emulator)` holds, and resolves with how it ended. */
+function interrupt(e: Emulator, signal: NodeJS.Signals, ready: () => boolean, extra: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'verify', '--live', '--workgroup', 'spark-wg', '--poll-interval', '20', '--no-progress', ...extra], {
+      env: { ...process.env, ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setInterval(() => {
+      if (ready()) {
+        clearInterval(timer);
+        child.kill(signal);
+      }
+    }, 10);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('verify --live under signals (child process)', () => {
+  it('SIGINT while the session comes up: the session is terminated, exit 130', async () => {
+    const e = await emulatorWith(['session-never-idle']);
+    const { code, stderr } = await interrupt(e, 'SIGINT', () => Object.keys(e.core.sessionStates()).length > 0, ['--ready-timeout', '60']);
+    expect(stderr).toContain('SIGINT: cleaning up before exit');
+    expect(code).toBe(130);
+    expect(Object.values(e.core.sessionStates())).toEqual(['TERMINATED']);
+  });
+
+  it('SIGTERM while the properties run: the session is terminated, exit 143', async () => {
+    const e = await emulatorWith();
+    const { code, stderr } = await interrupt(e, 'SIGTERM', () => Object.values(e.core.sessionStates()).includes('IDLE'), ['--runs', '100000']);
+    expect(stderr).toMatch(/SIGTERM: cleaning up before exit[\s\S]*TERMINATED/);
+    expect(code).toBe(143);
+    expect(Object.values(e.core.sessionStates())).toEqual(['TERMINATED']);
+  });
+});
