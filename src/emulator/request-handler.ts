@@ -3,63 +3,12 @@
  * request by calling the core directly. No HTTP parsing, no event-loop hop through a socket: the
  * harness's fast path.
  */
-import type { WireRequest } from '../targets/exchange.js';
+import { sdkHandler, type AthenaRequestHandler } from '../targets/sdk-handler.js';
 import type { EmulatorCore } from './core.js';
 
-/** The request the SDK hands its handler (the @smithy HttpRequest shape, reduced to what is read). */
-export interface SdkHttpRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-/** The response the SDK expects back (the @smithy HttpResponse shape; a byte body needs no stream). */
-export interface SdkHttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: Uint8Array;
-}
-
-/**
- * The @smithy HttpHandler shape, built structurally: `@smithy/protocol-http` is not a dependency of
- * this project, and the SDK recognises a handler by its `handle` method.
- */
-export interface AthenaRequestHandler {
-  handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }>;
-  updateHttpClientConfig(key: never, value: never): void;
-  httpHandlerConfigs(): Record<string, never>;
-  destroy(): void;
-}
-
-function bodyText(body: unknown): string {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  throw new TypeError('emulator requestHandler: streaming request bodies are not supported; send a string or bytes');
-}
-
-function pathWithQuery(request: SdkHttpRequest): string {
-  const entries = Object.entries(request.query ?? {});
-  if (entries.length === 0) return request.path;
-  const params = new URLSearchParams();
-  for (const [k, v] of entries) for (const one of Array.isArray(v) ? v : [v ?? '']) params.append(k, one);
-  return `${request.path}?${params.toString()}`;
-}
+export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from '../targets/sdk-handler.js';
 
 /** Wraps a core as an SDK request handler. */
 export function createRequestHandler(core: EmulatorCore): AthenaRequestHandler {
-  return {
-    async handle(request) {
-      const headers: Record<string, string> = {};
-      for (const k in request.headers) headers[k.toLowerCase()] = request.headers[k];
-      const wire: WireRequest = { method: request.method, path: pathWithQuery(request), headers, body: bodyText(request.body) };
-      const res = core.handle(wire);
-      return { response: { statusCode: res.status, headers: res.headers, body: Buffer.from(res.body) } };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-    destroy() {},
-  };
+  return sdkHandler((request) => core.handle(request));
 }

@@ -3,18 +3,9 @@
  * a request handler that turns the SDK's HttpRequest into a wire exchange and lets listeners see it.
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
-import type { Exchange, WireRequest } from './exchange.js';
-import { normalizeHeaders } from './exchange.js';
+import type { Exchange } from './exchange.js';
+import { sdkHandler } from './sdk-handler.js';
 import type { Send } from './send.js';
-
-/** The slice of the SDK's HttpRequest the handler reads. */
-interface SdkHttpRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
 
 /** Listeners of exchanges, so targets can offer `onExchange`. */
 export class ExchangeFeed {
@@ -44,20 +35,6 @@ export class ExchangeFeed {
   }
 }
 
-function bodyText(body: unknown): string {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  return String(body);
-}
-
-function pathWithQuery(req: SdkHttpRequest): string {
-  const q = Object.entries(req.query ?? {}).flatMap(([k, v]) =>
-    v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
-  );
-  return q.length ? `${req.path}?${q.join('&')}` : req.path;
-}
-
 /** Options of {@link observedClient}. */
 export interface ObservedClientOptions {
   endpoint: string;
@@ -68,22 +45,11 @@ export interface ObservedClientOptions {
 
 /** Builds an AthenaClient (maxAttempts 1) whose HTTP goes through `send`. */
 export function observedClient(send: Send, options: ObservedClientOptions): AthenaClient {
-  const requestHandler = {
-    async handle(req: SdkHttpRequest) {
-      const wire: WireRequest = { method: req.method, path: pathWithQuery(req), headers: normalizeHeaders(req.headers), body: bodyText(req.body) };
-      const res = await send(wire);
-      return { response: { statusCode: res.status, reason: undefined, headers: res.headers, body: Buffer.from(res.body, 'utf8') } };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs() {
-      return {};
-    },
-  };
   return new AthenaClient({
     endpoint: options.endpoint,
     region: options.region,
     maxAttempts: 1,
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    requestHandler: requestHandler as unknown as AthenaClient['config']['requestHandler'],
+    requestHandler: sdkHandler(send) as unknown as AthenaClient['config']['requestHandler'],
   });
 }

@@ -2,16 +2,13 @@
  * `ordering.newest-first`: across the whole walk, StartDateTime never increases. The order among
  * equal StartDateTimes is undocumented and never demanded; executors without one are skipped.
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../scenarios.js';
-import { pageBound, withSeededSession } from '../seeded.js';
+import { forEachWalk, walkScenario, type WalkScenario } from '../walk-scenario.js';
 import { ContractViolation } from '../violation.js';
 import { idOf, walk } from '../walk.js';
-
-type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
 
 async function checkWalk(ctx: CheckContext, request: ListExecutorsRequest, maxPages: number): Promise<void> {
   const w = await walk(ctx, request, { maxPages });
@@ -38,14 +35,6 @@ export const newestFirst = defineProperty({
   id: 'ordering.newest-first',
   law: 'Across the whole walk, StartDateTime never increases (ties in any order).',
   modes: ['seeded', 'observational'],
-  scenario: (sc): fc.Arbitrary<Scenario> =>
-    sc.mode === 'seeded' ? seededWalk(true).map((s) => ({ mode: 'seeded' as const, ...s })) : observedWalk(sc).map((s) => ({ mode: 'observational' as const, ...s })),
-  async check(s: Scenario, ctx) {
-    if (s.mode === 'seeded') {
-      await withSeededSession(ctx, s.sessionId, s.population, () => checkWalk(ctx, { SessionId: s.sessionId, ...s.request }, pageBound(s.population.length)));
-      return;
-    }
-    for (const size of s.pageSizes)
-      await checkWalk(ctx, clean({ SessionId: s.sessionId, MaxResults: size, ExecutorStateFilter: s.filter }), ctx.bounds.maxPages);
-  },
+  scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
+  check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });
