@@ -9,7 +9,7 @@ import { helpText, parseOptions, type OptionTable } from './args.js';
 import { writeReport } from './verify-command.js';
 
 /** The options of `diff`, as data. */
-export const DIFF_OPTIONS = {
+const DIFF_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'also write the drift as JSON ({"old", "new", "drift": [lines]})' },
   help: { type: 'boolean', description: 'print this help' },
 } satisfies OptionTable;

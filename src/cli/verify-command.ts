@@ -22,7 +22,7 @@ import { shellQuote } from '../contract/aws-cli.js';
 export const VERIFY_OPTIONS = {
   endpoint: { type: 'string', value: 'URL', description: 'verify the ListExecutors at URL (without it: the built-in emulator, in process, seeded)' },
   seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
-  'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint: a session to read in observational mode (repeatable)' },
+  'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
   runs: { type: 'string', value: 'N', description: 'scenarios per property', default: '100' },
   seed: { type: 'string', value: 'N', description: 'the run seed (printed by every run, to repeat it)' },
   only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties' },

@@ -31,7 +31,6 @@ export interface LiveSummary {
 export interface LiveRun {
   target: LiveTarget;
   sessions: readonly string[];
-  startedByHarness: boolean;
 }
 
 /** Runs `run` on a live target and session, and ends the session whatever happens. */
@@ -53,7 +52,7 @@ export async function withLiveSession<R extends Report>(
   });
   try {
     const sessions = given.length ? given : [await keeper.start()];
-    const report = await run({ target, sessions, startedByHarness: !given.length });
+    const report = await run({ target, sessions });
     const ended = await keeper.cleanup();
     const summaries = ended ? [ended] : await Promise.all(given.map((id) => keeper.observe(id)));
     return { ...report, live: { endpoint: target.endpoint, region: target.region, ...(options.workGroup ? { workGroup: options.workGroup } : {}), sessions: summaries } };

@@ -59,11 +59,6 @@ export class SessionKeeper {
     this.#options = { pollIntervalMs: 5000, readyTimeoutMs: 300_000, terminateAttempts: 5, ...options };
   }
 
-  /** The started session's id, once StartSession answered. */
-  get sessionId(): string | undefined {
-    return this.#id;
-  }
-
   /**
    * Starts a session and waits until it is usable. On FAILED, DEGRADED, a timeout or any error the
    * session is terminated first, and a TargetError (exit 2) says what happened and how it ended.

@@ -48,7 +48,7 @@ export interface Recording {
 }
 
 /** The file name of a property's cassette. */
-export function cassetteFile(property: string): string {
+function cassetteFile(property: string): string {
   return `${property}.json`;
 }
 

@@ -38,7 +38,7 @@ function parse(text: string): unknown {
 }
 
 /** The error code of a body as the SDK reads it: `__type` without namespace or `:` suffix. */
-export function errorCode(body: unknown): string | undefined {
+function errorCode(body: unknown): string | undefined {
   const type = (body as { __type?: unknown; code?: unknown } | undefined)?.__type ?? (body as { code?: unknown } | undefined)?.code;
   if (typeof type !== 'string') return undefined;
   return type.split(':')[0].split('#').pop();

@@ -37,7 +37,7 @@ interface Secret {
  * (three alignments, standard and URL-safe alphabets), cut to the characters that depend on `value`
  * alone, so a secret inside a base64 token is found too.
  */
-export function base64Forms(value: string): string[] {
+function base64Forms(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
   const forms: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
