@@ -8,7 +8,7 @@ import { catalogue as properties, type PropertyId } from './contract/catalogue.j
 import type { Mode } from './contract/context.js';
 
 export { verify } from './contract/verify.js';
-export type { VerifyOptions } from './contract/verify.js';
+export type { VerifyOptions, VerifyReport } from './contract/verify.js';
 export type { Report, PropertyReport, PropertyStatus, Counterexample } from './contract/report.js';
 export { exitCodeOf } from './contract/report.js';
 export type { RunListener } from './contract/runner.js';

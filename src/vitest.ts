@@ -11,10 +11,12 @@ import { freshSeed } from './contract/seeds.js';
 import { verify, type VerifyOptions } from './contract/verify.js';
 
 /**
- * Options of {@link contractSuite}: those of `verify()` (the target: the built-in emulator by default,
- * or `endpoint` with `seeded` or `sessionIds`; runs, seed, faults, timeouts), and how the suite is named.
+ * Options of {@link contractSuite}: those of `verify()` that name a target (the built-in emulator by
+ * default, `endpoint` with `seeded` or `sessionIds`, or `replay` with a recording's directory) and
+ * shape the run (runs, seed, faults, timeouts), and how the suite is named. Live runs and recording
+ * stay with the CLI: one test per property would start one billable session each.
  */
-export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path' | 'shard' | 'listener' | 'replayCommand'> {
+export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path' | 'shard' | 'listener' | 'replayCommand' | 'live' | 'record' | 'log'> {
   /** The name of the describe block that holds the tests. @defaultValue "ListExecutors contract" */
   name?: string;
   /** Only these properties get a test. @defaultValue every property of the catalogue */
@@ -25,6 +27,7 @@ export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path
 
 /** The CLI command that re-runs against the same target; the runner appends --only, --seed and --path. */
 function replayPrefix(options: ContractSuiteOptions): string {
+  if (options.replay) return `npx athena-contract verify --replay ${shellQuote(options.replay)}`;
   const parts = ['npx athena-contract verify'];
   if (options.endpoint) parts.push(`--endpoint ${shellQuote(options.endpoint)}`);
   if (options.seeded) parts.push('--seeded');
@@ -49,20 +52,22 @@ function failureMessage(p: PropertyReport): string {
 /**
  * Registers a describe block with one vitest test per property of the catalogue, each named by the
  * property's id and running `verify({ ...options, only: [id] })`. All tests share one seed (the
- * given one, or a fresh one), so every replay command in a failing run repeats that run. A property
- * that does not apply to the target's mode is skipped with the reason; a pass that tested nothing
- * carries its warnings as annotations.
+ * given one, or a fresh one; a replay takes its recording's), so every replay command in a failing
+ * run repeats that run. A property that does not apply to the target's mode, or that a replayed
+ * recording has no cassette for, is skipped with the reason; a pass that tested nothing carries its
+ * warnings as annotations.
  */
 export function contractSuite(options: ContractSuiteOptions = {}): void {
   const { name = 'ListExecutors contract', only, testTimeout = 120_000, ...verifyOptions } = options;
-  const seed = verifyOptions.seed ?? freshSeed();
+  const seed = verifyOptions.replay === undefined ? { seed: verifyOptions.seed ?? freshSeed() } : {};
   const replayCommand = replayPrefix(options);
   const ids = catalogue.map((p) => p.id).filter((id) => !only || only.includes(id));
   describe(name, () => {
     for (const id of ids) {
       it(id, { timeout: testTimeout }, async (ctx) => {
-        const report = await verify({ ...verifyOptions, seed, only: [id], replayCommand });
+        const report = await verify({ ...verifyOptions, ...seed, only: [id], replayCommand });
         const [property] = report.properties;
+        if (!property) ctx.skip(`the recording in ${verifyOptions.replay} has no cassette for ${id}`);
         if (property.status === 'skipped') ctx.skip(property.reason ?? `does not run in ${report.mode} mode`);
         if (property.status === 'failed') throw new Error(failureMessage(property));
         for (const warning of property.warnings) await ctx.annotate(warning, 'warning');

@@ -84,7 +84,7 @@ describe('the packed package installed into an empty project', () => {
     console.info(`installed ${basename(tarball)} into an empty project in ${installMs} ms`);
   });
 
-  it("passes the example's tests: the contract suite per property, the client-mock handler and the main entry", async () => {
+  it("passes the example's tests: the contract suite per property (emulator, endpoint, replay), the client-mock handler and the main entry", async () => {
     const out = join(project, 'vitest.json');
     expectExit(await run('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], project), 0, 'vitest run in the example');
     const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
@@ -94,6 +94,7 @@ describe('the packed package installed into an empty project', () => {
     expect(titles).toContain('built-in emulator pagination.exactly-once');
     expect(titles).toContain('HTTP endpoint, seeded errors.invalid-token');
     expect(titles.filter((t) => t.startsWith('built-in emulator '))).toHaveLength(10);
+    expect(titles.filter((t) => t.startsWith('replayed recording '))).toHaveLength(10);
     expect(titles).toContain('listRunningExecutors lists every running executor, newest first, across pages');
   });
 
