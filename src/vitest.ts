@@ -4,7 +4,6 @@
  * shows the shrunk counterexample and the command that replays it.
  */
 import { describe, it } from 'vitest';
-import { shellQuote } from './contract/aws-cli.js';
 import { catalogue, type PropertyId } from './contract/catalogue.js';
 import type { PropertyReport } from './contract/report.js';
 import { freshSeed } from './contract/seeds.js';
@@ -23,18 +22,6 @@ export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path
   only?: readonly PropertyId[];
   /** Milliseconds each property's test may take. @defaultValue 120000 */
   testTimeout?: number;
-}
-
-/** The CLI command that re-runs against the same target; the runner appends --only, --seed and --path. */
-function replayPrefix(options: ContractSuiteOptions): string {
-  if (options.replay) return `npx athena-contract verify --replay ${shellQuote(options.replay)}`;
-  const parts = ['npx athena-contract verify'];
-  if (options.endpoint) parts.push(`--endpoint ${shellQuote(options.endpoint)}`);
-  if (options.seeded) parts.push('--seeded');
-  for (const s of options.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
-  if (options.region && options.region !== 'us-east-1') parts.push(`--region ${shellQuote(options.region)}`);
-  for (const f of options.faults ?? []) parts.push(`--fault ${f}`);
-  return parts.join(' ');
 }
 
 /** The failure of one property as a test error: the law, what broke, the shrunk scenario, how to see it again. */
@@ -60,12 +47,11 @@ function failureMessage(p: PropertyReport): string {
 export function contractSuite(options: ContractSuiteOptions = {}): void {
   const { name = 'ListExecutors contract', only, testTimeout = 120_000, ...verifyOptions } = options;
   const seed = verifyOptions.replay === undefined ? { seed: verifyOptions.seed ?? freshSeed() } : {};
-  const replayCommand = replayPrefix(options);
   const ids = catalogue.map((p) => p.id).filter((id) => !only || only.includes(id));
   describe(name, () => {
     for (const id of ids) {
       it(id, { timeout: testTimeout }, async (ctx) => {
-        const report = await verify({ ...verifyOptions, ...seed, only: [id], replayCommand });
+        const report = await verify({ ...verifyOptions, ...seed, only: [id] });
         const [property] = report.properties;
         if (!property) ctx.skip(`the recording in ${verifyOptions.replay} has no cassette for ${id}`);
         if (property.status === 'skipped') ctx.skip(property.reason ?? `does not run in ${report.mode} mode`);

@@ -16,7 +16,6 @@ import nock from 'nock';
 import { verify, type VerifyOptions, type VerifyReport } from '../contract/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
-import { shellQuote } from '../contract/aws-cli.js';
 
 /** The options of `verify`, as data: parsing, help and validation all read this table. */
 export const VERIFY_OPTIONS = {
@@ -75,19 +74,6 @@ export function parseShard(raw: string | undefined): { index: number; count: num
   const m = /^(\d+)\/(\d+)$/.exec(raw);
   if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: expected i/n with 1 <= i <= n, such as 2/3, got ${JSON.stringify(raw)}`);
   return { index: Number(m[1]), count: Number(m[2]) };
-}
-
-/** The command that re-runs against the same target, to which the runner appends --only/--seed/--path. */
-function replayPrefix(o: VerifyOptions): string {
-  const parts = ['npx athena-contract verify'];
-  if (o.replay) return `npx athena-contract verify --replay ${shellQuote(o.replay)}`;
-  if (o.live) parts.push('--live');
-  if (o.endpoint) parts.push(`--endpoint ${shellQuote(o.endpoint)}`);
-  if (o.seeded) parts.push('--seeded');
-  for (const s of o.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
-  if (o.region && o.region !== 'us-east-1') parts.push(`--region ${shellQuote(o.region)}`);
-  for (const f of o.faults ?? []) parts.push(`--fault ${f}`);
-  return parts.join(' ');
 }
 
 /** The lines live runs and replays add to the summary: the session and its final state, unused exchanges. */
@@ -150,7 +136,7 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
   if (options.replay !== undefined) nock.disableNetConnect();
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
-  const report: VerifyReport = await verify({ ...options, replayCommand: replayPrefix(options), listener: reporter, log });
+  const report: VerifyReport = await verify({ ...options, listener: reporter, log });
   reporter.summary(report);
   for (const line of extraSummary(report)) io.out(`${line}\n`);
   if (options.record) io.out(`recorded cassettes into ${options.record.dir}\n`);

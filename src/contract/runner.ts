@@ -12,6 +12,7 @@ import { catalogue, type PropertyId } from './catalogue.js';
 import { emptyStats, type CheckContext, type CheckStats, type Mode, type WalkBounds } from './context.js';
 import type { ContractProperty } from './property.js';
 import { summarize, type Counterexample, type PropertyReport, type Report } from './report.js';
+import type { ReplayCommand } from './replay-command.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
 
@@ -45,8 +46,8 @@ export interface RunOptions {
   bounds?: Partial<WalkBounds>;
   /** Milliseconds the whole run may take; properties not finished by then fail as interrupted. @defaultValue 600000 */
   deadlineMs?: number;
-  /** The command prefix that re-runs against the same target (`--only/--seed/--path` are appended). */
-  replayCommand?: string;
+  /** Renders the command that replays a counterexample (none when absent). */
+  replayCommand?: ReplayCommand;
   listener?: RunListener;
 }
 
@@ -141,7 +142,7 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
     seed: options.seed,
     path: details.counterexamplePath ?? '',
   };
-  const replay = options.replayCommand ? `${options.replayCommand} --only ${property.id} --seed ${options.seed} --path ${details.counterexamplePath}` : null;
+  const replay = options.replayCommand?.({ id: property.id, seed: options.seed, path: counterexample.path }) ?? null;
   return { ...base, status: 'failed', runs: stats.runs, durationMs, counterexample, replay };
 }
 

@@ -14,6 +14,7 @@ import type { PropertyId } from './catalogue.js';
 import type { Mode } from './context.js';
 import { UsageError } from './errors.js';
 import { preflight } from './preflight.js';
+import { replayCommandFor, type ReplayCommand } from './replay-command.js';
 import type { Report } from './report.js';
 import { runContract, type RunListener, type RunOptions } from './runner.js';
 import { freshSeed } from './seeds.js';
@@ -42,8 +43,8 @@ export interface VerifyOptions {
   /** Milliseconds the whole run may take. @defaultValue 600000 */
   deadlineMs?: number;
   shard?: { index: number; count: number };
-  /** How the report's replay commands start (the CLI passes its own command line). */
-  replayCommand?: string;
+  /** Renders the report's replay commands. @defaultValue the CLI's own words for this target */
+  replayCommand?: ReplayCommand;
   listener?: RunListener;
   /** Write every exchange of the run as cassettes into `dir`, redacting `redact` too. */
   record?: { dir: string; redact?: readonly string[] };
@@ -137,7 +138,7 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
       path: options.path,
       shard: options.shard,
       deadlineMs: options.deadlineMs,
-      replayCommand: options.replayCommand,
+      replayCommand: options.replayCommand ?? replayCommandFor(options),
       listener: bothListeners(setup.listener, bothListeners(recorder?.listener, options.listener)),
     });
     if (recorder && options.record) await recorder.save(options.record.dir);

@@ -3,7 +3,7 @@
  * each, so that a fault changes what it names and nothing else. The fault-free emulator never comes
  * here: it answers with the model's listExecutors itself.
  */
-import type { ExecutorState, ExecutorsSummary } from '../generated/athena.js';
+import type { ExecutorsSummary } from '../generated/athena.js';
 import {
   BAD_TOKEN_MESSAGE,
   DEFAULT_PAGE_SIZE,

@@ -2,7 +2,6 @@
  * The seeding routes of DESIGN.md spoken over a {@link Send}, with answers checked strictly: a target
  * that does not serve them is a configuration error, not a contract failure.
  */
-import type { ExecutorsSummary } from '../generated/athena.js';
 import type { Send } from './send.js';
 import type { Seeding } from './target.js';
 

@@ -1,0 +1,40 @@
+/**
+ * The command that shows one counterexample again: the CLI's own words for the same target, the
+ * property, and fast-check's seed and path. Reports print it; users paste it.
+ */
+import { shellQuote } from './aws-cli.js';
+import type { VerifyOptions } from './verify.js';
+
+/** One failure to replay. */
+export interface ReplayTarget {
+  id: string;
+  seed: number;
+  path: string;
+}
+
+/** Renders the replay command of a failure. */
+export type ReplayCommand = (failure: ReplayTarget) => string;
+
+/**
+ * The replay command for runs made with `options`. A recording replays whole (its cassettes fix the
+ * seed and the runs), so it takes only `--only`; a live run starts a fresh session, since the one
+ * that failed is terminated by then.
+ */
+export function replayCommandFor(options: VerifyOptions): ReplayCommand {
+  if (options.replay !== undefined) {
+    const dir = shellQuote(options.replay);
+    return ({ id }) => `npx athena-contract verify --replay ${dir} --only ${id}`;
+  }
+  const parts = ['npx athena-contract verify'];
+  if (options.live) {
+    parts.push('--live');
+    if (options.live.workGroup && !options.sessionIds?.length) parts.push(`--workgroup ${shellQuote(options.live.workGroup)}`);
+  }
+  if (options.endpoint) parts.push(`--endpoint ${shellQuote(options.endpoint)}`);
+  if (options.seeded) parts.push('--seeded');
+  for (const s of options.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
+  if (options.region && options.region !== 'us-east-1') parts.push(`--region ${shellQuote(options.region)}`);
+  for (const f of options.faults ?? []) parts.push(`--fault ${f}`);
+  const prefix = parts.join(' ');
+  return ({ id, seed, path }) => `${prefix} --only ${id} --seed ${seed} --path ${path}`;
+}
