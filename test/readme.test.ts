@@ -39,6 +39,12 @@ describe('README', () => {
     for (const f of FAULT_NAMES) expect(section).toContain(`| \`${f}\` | ${FAULTS[f].summary} |`);
   });
 
+  it('embeds the example files verbatim, so the snippets are the ones the packed-package test runs', () => {
+    const embedded = [...readme.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)];
+    expect(embedded.length).toBeGreaterThanOrEqual(3);
+    for (const [, path, body] of embedded) expect(body, path).toBe(readFileSync(`${root}${path}`, 'utf8').replace(/\n$/, ''));
+  });
+
   it('serve example: the AWS SDK lists the seed file through `npx athena-contract serve`, newest first', async () => {
     const block = /<!-- serve-example -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
