@@ -7,6 +7,9 @@ import { contractBench } from './contract.js';
 import { emulatorBench } from './emulator.js';
 import type { BenchSection } from './section.js';
 
+// The SDK's notice that its future releases need Node 22 would interleave with the tables.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench];
 
 for (const section of sections) {
