@@ -12,7 +12,7 @@ import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';
 import { renderMarkdown } from '../contract/reporters/markdown.js';
-import nock from 'nock';
+import { loadNock } from '../targets/lazy-nock.js';
 import { verify, type VerifyOptions, type VerifyReport } from '../contract/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
@@ -134,7 +134,7 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   const color = io.isTTY && !process.env.NO_COLOR;
   const reporter = consoleReporter({ write: io.out, live: io.isTTY && values.progress !== false, color });
   // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
-  if (options.replay !== undefined) nock.disableNetConnect();
+  if (options.replay !== undefined) loadNock().disableNetConnect();
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
   const report: VerifyReport = await verify({ ...options, listener: reporter, log });
   reporter.summary(report);

@@ -3,8 +3,7 @@
  * `https://athena.<region>.amazonaws.com` and answers from the core, so the code under test runs
  * unmodified.
  */
-import { createRequire } from 'node:module';
-import type Nock from 'nock';
+import { loadNock } from '../targets/lazy-nock.js';
 import { normalizeHeaders } from '../targets/exchange.js';
 import type { EmulatorCore } from './core.js';
 
@@ -16,15 +15,7 @@ export interface InterceptOptions {
 /** The methods intercepted: POST for the API, PUT and DELETE for seeding, the rest to answer 404/405 as the server does. */
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 
-/*
- * nock patches node:http and fetch as soon as it is loaded, so it is loaded on first use: importing
- * the emulator for its other bindings must leave the process's networking untouched.
- */
-let loaded: typeof Nock | undefined;
-function nock(): typeof Nock {
-  loaded ??= createRequire(import.meta.url)('nock') as typeof Nock;
-  return loaded;
-}
+const nock = loadNock;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@
  * endpoint, and nock answers every request, to any host, from the cassettes. Nothing reaches the
  * network; a request the cassettes cannot answer fails, and the book remembers it.
  */
-import nock from 'nock';
+import { loadNock } from './lazy-nock.js';
 import type { CassetteHeader } from '../recording/cassette.js';
 import type { ReplayBook } from '../recording/replay-book.js';
 import { DUMMY_CREDENTIALS } from './endpoint-target.js';
@@ -21,6 +21,7 @@ const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'k
 /** The replay of `book`, recorded with `header`, as a target; `close()` removes its interceptors. */
 export function replayTarget(book: ReplayBook, header: CassetteHeader, dir: string): Target {
   // Every host: the replay must never let a request through, whatever URL the client builds.
+  const nock = loadNock();
   const scope = nock(/.*/).persist();
   const interceptors = METHODS.map((method) => {
     const interceptor = scope.intercept(() => true, method);
