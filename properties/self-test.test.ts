@@ -46,3 +46,24 @@ describe('self-test: each property fails on the faults it is meant to catch', ()
     expect(missed, 'faults not caught by their property').toEqual([]);
   });
 });
+
+describe('self-test in observational mode: the properties that only read sessions catch their faults too', () => {
+  const executors = Array.from({ length: 14 }, (_, i) => ({
+    ExecutorId: `executor-${String(i).padStart(2, '0')}`,
+    StartDateTime: 1_764_000_000_000 + Math.floor(i / 2) * 60_000,
+    ExecutorState: (['REGISTERED', 'TERMINATED', 'FAILED', 'CREATING'] as const)[i % 4],
+    ExecutorType: i === 0 ? ('COORDINATOR' as const) : ('WORKER' as const),
+    ExecutorSize: 1,
+  }));
+  const observable = contractFaults.filter((f) => catalogue.find((p) => p.id === FAULTS[f].catches)!.modes.includes('observational'));
+
+  it.each(observable)('%s is caught by its property when the harness only reads two sessions', async (fault) => {
+    const target = emulatorTarget({ region: 'us-east-1', faults: [fault] });
+    await target.seeding!.put('observed-a', executors);
+    await target.seeding!.put('observed-b', executors.slice(0, 9).map((e) => ({ ...e, ExecutorId: `b-${e.ExecutorId}` })));
+    const meant = FAULTS[fault].catches!;
+    const report = await runContract({ target, mode: 'observational', sessions: ['observed-a', 'observed-b'], seed: SEED, runs: RUNS_WITH_FAULT, only: [meant] });
+    await target.close();
+    expect(report.properties[0].status, report.properties[0].counterexample?.message).toBe('failed');
+  });
+});

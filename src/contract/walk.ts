@@ -92,6 +92,11 @@ export function idOf(e: Record<string, unknown> | ExecutorsSummary): string {
   return typeof id === 'string' ? id : JSON.stringify(id);
 }
 
+/** Whether two sets of ExecutorIds hold the same ids. */
+export function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
+}
+
 /** One line saying why a walk did not complete, with the tokens seen where they matter. */
 export function describeIncomplete(w: Walk): string {
   const o = w.outcome;

@@ -7,7 +7,7 @@ import { defineProperty } from '../property.js';
 import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
-import { describeIncomplete, idOf, walk, walkedIds, type Walk } from '../walk.js';
+import { describeIncomplete, idOf, sameIds, walk, type Walk } from '../walk.js';
 
 type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
 
@@ -53,17 +53,26 @@ export const exactlyOnce = defineProperty({
       });
       return;
     }
-    let reference: { size: number | undefined; ids: Set<string> } | undefined;
-    for (const size of s.pageSizes) {
+    // A session the harness does not control may change between two walks (a live session starting
+    // executors); a difference counts only when a second pair of walks shows it again.
+    const idsWith = async (size: number | undefined) => {
       const w = await walk(ctx, { SessionId: s.sessionId, ...(size === undefined ? {} : { MaxResults: size }) }, { maxPages: ctx.bounds.maxPages });
-      const label = `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'}`;
-      const ids = completeWithoutDuplicates(w, label);
-      if (!reference) reference = { size, ids };
-      else {
-        const missing = [...reference.ids].filter((id) => !ids.has(id));
-        const extra = walkedIds(w).filter((id) => !reference!.ids.has(id));
-        if (missing.length || extra.length)
-          throw new ContractViolation(`${label} lists a different set than with MaxResults ${reference.size ?? '(absent)'}: ${missing.length} missing (${preview(missing)}), ${extra.length} extra (${preview(extra)})`);
+      return completeWithoutDuplicates(w, `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'}`);
+    };
+    const [first, ...others] = s.pageSizes;
+    let reference = await idsWith(first);
+    for (const size of others) {
+      let ids = await idsWith(size);
+      if (!sameIds(reference, ids)) {
+        reference = await idsWith(first);
+        ids = await idsWith(size);
+      }
+      if (!sameIds(reference, ids)) {
+        const missing = [...reference].filter((id) => !ids.has(id));
+        const extra = [...ids].filter((id) => !reference.has(id));
+        throw new ContractViolation(
+          `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'} lists a different set than with MaxResults ${first ?? '(absent)'}, twice in a row: ${missing.length} missing (${preview(missing)}), ${extra.length} extra (${preview(extra)})`,
+        );
       }
     }
   },

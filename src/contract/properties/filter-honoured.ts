@@ -9,7 +9,7 @@ import { defineProperty } from '../property.js';
 import { EXECUTOR_STATES, freshSessionId, pageSize } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
-import { describeIncomplete, idOf, walk, walkedExecutors, type Walk } from '../walk.js';
+import { idOf, sameIds, walk, walkedExecutors, type Walk } from '../walk.js';
 
 type Scenario =
   | { mode: 'seeded'; sessionId: string; population: ExecutorsSummary[]; filter: ExecutorState; maxResults?: number }
@@ -62,11 +62,19 @@ export const filterHonoured = defineProperty({
       });
       return;
     }
-    const w = await walk(ctx, filtered, { maxPages: ctx.bounds.maxPages });
-    const listed = onlyFiltered(w, s.filter);
-    if (w.outcome.kind !== 'complete') return;
-    const all = await walk(ctx, { SessionId: s.sessionId, MaxResults: 100 }, { maxPages: ctx.bounds.maxPages });
-    if (all.outcome.kind !== 'complete') throw new ContractViolation(`the unfiltered walk to compare with: ${describeIncomplete(all)}`);
-    sameSet(listed, new Set(walkedExecutors(all).filter((e) => e.ExecutorState === s.filter).map(idOf)), s.filter, 'the unfiltered walk');
+    // The session may change between the two walks (a live one starting executors): a difference
+    // counts only when a second pair of walks shows it again.
+    const compare = async (): Promise<{ listed: Set<string>; expected: Set<string> } | undefined> => {
+      const w = await walk(ctx, filtered, { maxPages: ctx.bounds.maxPages });
+      const listed = onlyFiltered(w, s.filter);
+      if (w.outcome.kind !== 'complete') return undefined;
+      const all = await walk(ctx, { SessionId: s.sessionId, MaxResults: 100 }, { maxPages: ctx.bounds.maxPages });
+      // An unfiltered walk that cannot finish is pagination's failure, not the filter's.
+      if (all.outcome.kind !== 'complete') return undefined;
+      return { listed, expected: new Set(walkedExecutors(all).filter((e) => e.ExecutorState === s.filter).map(idOf)) };
+    };
+    let sets = await compare();
+    if (sets && !sameIds(sets.listed, sets.expected)) sets = await compare();
+    if (sets) sameSet(sets.listed, sets.expected, s.filter, 'the unfiltered walk');
   },
 });
