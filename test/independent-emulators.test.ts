@@ -1,0 +1,204 @@
+/**
+ * The harness judged from outside, as the people who evaluate it will: `athena-contract verify` (the
+ * bin, in a child process) against an emulator written independently of this project
+ * (test/fixtures/independent-emulator/emulator.py, Python standard library only, built from
+ * DESIGN.md and API.md without reading src/emulator or src/model, so it does not share their
+ * assumptions).
+ *
+ * Its CORRECT variants each make different legal choices where the contract is silent (default page
+ * size, token format, tie order, trailing empty pages, short and empty pages, snapshot reads, error
+ * spelling, validation order, unknown members): each must pass in seeded mode and in observational
+ * mode. Its FAULTY variants are correct-a with one deviation each: each must fail, exit 1, with the
+ * property named for its fault. The last block pins what this fixture found wrong in the harness,
+ * so that fixing the harness makes those tests fail and be turned into plain pass assertions.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const EMULATOR = fileURLToPath(new URL('./fixtures/independent-emulator/emulator.py', import.meta.url));
+const OBSERVED = fileURLToPath(new URL('./fixtures/independent-emulator/observed-sessions.json', import.meta.url));
+/** The sessions the seed file holds: 23 executors in every state with ties, one with odd ids and no start, one all ties. */
+const OBSERVED_IDS = Object.keys((JSON.parse(readFileSync(OBSERVED, 'utf8')) as { sessions: Record<string, unknown> }).sessions);
+const PYTHON = 'python3';
+/** Fixed seeds, so a red run replays exactly: one for the correct variants, one for the faulty ones. */
+const CORRECT_SEED = '42';
+const FAULTY_SEED = '11';
+
+const CORRECT = ['correct-a', 'correct-b', 'correct-c'] as const;
+const FAULTY: readonly (readonly [variant: string, property: string])[] = [
+  ['faulty-echo', 'response.conforms'],
+  ['faulty-duplicate', 'pagination.exactly-once'],
+  ['faulty-page-size', 'pagination.page-size'],
+  ['faulty-order', 'ordering.newest-first'],
+  ['faulty-filter', 'filter.honoured'],
+  ['faulty-data', 'data.faithful'],
+  ['faulty-validation', 'errors.invalid-request'],
+  ['faulty-unknown-session', 'errors.unknown-session'],
+  ['faulty-token', 'errors.invalid-token'],
+  ['faulty-inserts', 'pagination.stable-under-inserts'],
+];
+const SEEDED_ONLY = ['data.faithful', 'pagination.stable-under-inserts'];
+
+/** The part of `--json`'s report these tests read. */
+interface Report {
+  mode: string;
+  warnings: string[];
+  summary: { passed: number; failed: number; skipped: number };
+  properties: {
+    id: string;
+    status: 'passed' | 'failed' | 'skipped';
+    runs: number;
+    warnings: string[];
+    counterexample?: { message: string; scenario: unknown };
+  }[];
+}
+
+interface Verdict {
+  code: number;
+  report: Report;
+  stderr: string;
+}
+
+let reports: string;
+
+beforeAll(() => {
+  const probe = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(`independent emulator: "${PYTHON} --version" failed (${probe.error?.message ?? probe.stderr.trim()}); these tests need Python 3.8+ on PATH to run ${EMULATOR}`);
+  }
+  reports = mkdtempSync(join(tmpdir(), 'independent-emulators-'));
+});
+
+afterAll(() => {
+  if (reports) rmSync(reports, { recursive: true, force: true });
+});
+
+/** Starts the emulator as `variant` on a free loopback port, runs `use` against its URL, always stops it. */
+async function withEmulator<T>(variant: string, use: (url: string) => Promise<T>): Promise<T> {
+  const child = spawn(PYTHON, [EMULATOR, '--port', '0', '--variant', variant, '--seed-file', OBSERVED], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`independent emulator (${variant}): no "listening on" line within 10 s; stderr: ${err}`)), 10_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.once('error', (e) => {
+        clearTimeout(timer);
+        reject(new Error(`independent emulator (${variant}): cannot start ${PYTHON}: ${e.message}`));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`independent emulator (${variant}) exited with ${code} before listening; stderr: ${err}`));
+      });
+    });
+    return await use(url);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Runs `verify --endpoint url ...args` through the bin and reads its `--json` report. */
+async function verify(url: string, name: string, args: string[]): Promise<Verdict> {
+  const file = join(reports, `${name}.json`);
+  const { code, stderr } = await runCli(['verify', '--endpoint', url, '--no-progress', '--json', file, ...args]);
+  if (code !== 0 && code !== 1) throw new Error(`verify ${args.join(' ')} exited ${code}: ${stderr}`);
+  return { code, report: JSON.parse(readFileSync(file, 'utf8')) as Report, stderr };
+}
+
+const observedArgs = OBSERVED_IDS.flatMap((id) => ['--session-id', id]);
+
+/** What failed, with the counterexample's message, for a readable assertion diff. */
+function failures(report: Report): Record<string, string> {
+  return Object.fromEntries(report.properties.filter((p) => p.status === 'failed').map((p) => [p.id, p.counterexample?.message ?? '(no counterexample)']));
+}
+
+function statusOf(report: Report, id: string): string | undefined {
+  return report.properties.find((p) => p.id === id)?.status;
+}
+
+describe.concurrent('correct variants: every legal reading of the contract passes', () => {
+  for (const variant of CORRECT) {
+    it(`${variant}: every seeded scenario of every property holds`, async () => {
+      const { code, report } = await withEmulator(variant, (url) => verify(url, `${variant}-seeded`, ['--seeded', '--runs', '25', '--seed', CORRECT_SEED]));
+      expect(failures(report)).toEqual({});
+      expect(code).toBe(0);
+      expect(report.properties.every((p) => p.status === 'passed')).toBe(true);
+      expect(report.warnings.filter((w) => w.includes('vacuous'))).toEqual([]);
+    });
+
+    it(`${variant}: sessions it already holds read the same every way (observational)`, async () => {
+      const { code, report } = await withEmulator(variant, (url) => verify(url, `${variant}-observed`, [...observedArgs, '--runs', '25', '--seed', CORRECT_SEED]));
+      expect(failures(report)).toEqual({});
+      expect(code).toBe(0);
+      expect(report.mode).toBe('observational');
+      for (const p of report.properties) expect([p.id, p.status]).toEqual([p.id, SEEDED_ONLY.includes(p.id) ? 'skipped' : 'passed']);
+      expect(report.warnings.filter((w) => w.includes('vacuous'))).toEqual([]);
+    });
+  }
+});
+
+describe.concurrent('faulty variants: each deviation fails the property named for it', () => {
+  for (const [variant, property] of FAULTY) {
+    it(`${variant}: ${property} fails and names the deviation`, async () => {
+      const { code, report } = await withEmulator(variant, (url) => verify(url, variant, ['--seeded', '--only', property, '--runs', '60', '--seed', FAULTY_SEED]));
+      expect(statusOf(report, property)).toBe('failed');
+      expect(code).toBe(1);
+      expect(report.properties.find((p) => p.id === property)?.counterexample?.message).toBeTruthy();
+    });
+  }
+
+  it('faulty-order against the whole catalogue: ordering.newest-first fails and no other property does', async () => {
+    const { code, report } = await withEmulator('faulty-order', (url) => verify(url, 'faulty-order-all', ['--seeded', '--runs', '25', '--seed', FAULTY_SEED]));
+    expect(code).toBe(1);
+    expect(Object.keys(failures(report))).toEqual(['ordering.newest-first']);
+    expect(report.summary).toMatchObject({ failed: 1, passed: 9 });
+  });
+});
+
+/**
+ * What this fixture found in the harness (reported, not fixed here: src/ is not this file's to change).
+ * Each test pins the harness's present behaviour; when the harness is fixed it fails, and should then
+ * be turned into the assertion in its comment.
+ */
+describe.concurrent('known harness defects, pinned until fixed', () => {
+  // False alarm. errors.invalid-request means to send a request whose only fault is the broken
+  // constraint, substituting a session that exists whenever SessionId is valid; but it decides
+  // "valid" with JS `id.length` (UTF-16 units) while its generator counts code points (JSON Schema).
+  // A SessionId of 129..256 astral characters is valid yet goes out unsubstituted, naming no session;
+  // correct-c looks the session up before checking the other members (a validation order the README
+  // says the harness accepts) and answers ResourceNotFoundException. When fixed: expect exit 0.
+  it('correct-c: a request whose only broken constraint is the filter is failed for naming an unknown, schema-valid astral SessionId', async () => {
+    const { code, report } = await withEmulator('correct-c', (url) => verify(url, 'false-alarm', ['--seeded', '--only', 'errors.invalid-request', '--runs', '64', '--seed', '1']));
+    expect(code).toBe(1);
+    const scenario = report.properties[0]?.counterexample?.scenario as { value: { SessionId: string }; breaks: string };
+    expect(scenario.breaks).not.toMatch(/^SessionId/);
+    expect([...scenario.value.SessionId].length).toBeLessThanOrEqual(256);
+    expect(scenario.value.SessionId.length).toBeGreaterThan(256);
+    expect(report.properties[0]?.counterexample?.message).toMatch(/names ResourceNotFoundException, expected InvalidRequestException/);
+  });
+
+  // Blind spot. Most invalid requests the property generates also carry a random, schema-valid
+  // NextToken that no server issued, so a server that validates tokens answers
+  // InvalidRequestException for the token and the broken constraint is never tested. faulty-validation
+  // (out-of-range MaxResults clamped and accepted) passes 100 runs at seed 3. When fixed: expect exit 1.
+  it('faulty-validation: accepting out-of-range MaxResults goes unnoticed when the request also carries a foreign NextToken', async () => {
+    const { code, report } = await withEmulator('faulty-validation', (url) => verify(url, 'blind-spot', ['--seeded', '--only', 'errors.invalid-request', '--runs', '100', '--seed', '3']));
+    expect(statusOf(report, 'errors.invalid-request')).toBe('passed');
+    expect(code).toBe(0);
+  });
+});
