@@ -6,6 +6,7 @@ import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/
 import type { ListExecutorsRequest } from '../generated/athena.js';
 import type { Exchange } from '../targets/exchange.js';
 import type { CheckContext } from './context.js';
+import { clip } from './text.js';
 
 /** What one call produced: the exchange, the body parsed as JSON (if it was), and the SDK's view. */
 export interface ListCall {
@@ -70,7 +71,7 @@ export function describeAnswer(call: ListCall): string {
   const body = call.json as { __type?: unknown; Message?: unknown; message?: unknown } | undefined;
   if (body && typeof body === 'object') {
     const msg = body.Message ?? body.message;
-    return `${res.status} ${String(body.__type ?? '(no __type)')}${typeof msg === 'string' ? `: ${msg.slice(0, 160)}` : ''}`;
+    return `${res.status} ${String(body.__type ?? '(no __type)')}${typeof msg === 'string' ? `: ${clip(msg, 160)}` : ''}`;
   }
-  return `${res.status} ${res.body.slice(0, 80).replace(/\s+/g, ' ') || '(empty body)'}`;
+  return `${res.status} ${clip(res.body, 80).replace(/\s+/g, ' ') || '(empty body)'}`;
 }

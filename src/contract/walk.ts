@@ -5,6 +5,7 @@
 import type { ExecutorsSummary, ListExecutorsRequest } from '../generated/athena.js';
 import { describeAnswer, listCall, type ListCall } from './call.js';
 import type { CheckContext } from './context.js';
+import { clip } from './text.js';
 
 /** One page of a walk: the call and the executors of its raw body. */
 export interface Page {
@@ -100,12 +101,12 @@ export function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
 /** One line saying why a walk did not complete, with the tokens seen where they matter. */
 export function describeIncomplete(w: Walk): string {
   const o = w.outcome;
-  const tokens = () => `tokens seen: ${w.tokens.slice(-5).map((t) => JSON.stringify(t.length > 60 ? `${t.slice(0, 60)}…` : t)).join(', ')}`;
+  const tokens = () => `tokens seen: ${w.tokens.slice(-5).map((t) => JSON.stringify(clip(t, 60))).join(', ')}`;
   switch (o.kind) {
     case 'complete':
       return 'complete';
     case 'loop':
-      return `pagination did not terminate: token ${JSON.stringify(o.token.slice(0, 60))} came back after ${w.pages.length} pages (${tokens()})`;
+      return `pagination did not terminate: token ${JSON.stringify(clip(o.token, 60))} came back after ${w.pages.length} pages (${tokens()})`;
     case 'too-many-pages':
       return `pagination did not terminate: more than ${o.limit} pages (${tokens()})`;
     case 'too-slow':

@@ -6,6 +6,7 @@
 import { validate } from '../schema/validators.js';
 import type { SchemaFile } from '../schema/load.js';
 import type { ListCall } from './call.js';
+import { clip } from './text.js';
 
 /** The error code named by an `__type` (or header): `ns#Code:suffix` → `Code`, as the SDK reads it. */
 export function errorCode(type: string): string {
@@ -33,7 +34,7 @@ export function errorProblems(call: ListCall, codes: readonly string[], status: 
   const body = call.json;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const ct = res.headers['content-type'] ?? 'no content-type';
-    problems.push(`error body is not a JSON object (${ct}): ${JSON.stringify(res.body.slice(0, 80))}`);
+    problems.push(`error body is not a JSON object (${ct}): ${JSON.stringify(clip(res.body, 80))}`);
     return problems;
   }
   const b = body as Record<string, unknown>;

@@ -8,12 +8,13 @@ import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '..
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
 import { describeIncomplete, idOf, sameIds, walk, type Walk } from '../walk.js';
+import { clip } from '../text.js';
 
 type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
 
 function preview(ids: Iterable<string>): string {
   const list = [...ids];
-  return list.slice(0, 3).map((id) => JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+  return list.slice(0, 3).map((id) => JSON.stringify(clip(id, 40))).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
 }
 
 /** Fails unless the walk completed and listed no executor twice; returns its ids as a set. */

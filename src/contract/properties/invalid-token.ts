@@ -13,6 +13,7 @@ import { freshSessionId } from '../scenarios.js';
 import { ContractViolation } from '../violation.js';
 import { errorProblems } from '../well-formed.js';
 import { executorsOf, idOf } from '../walk.js';
+import { clip } from '../text.js';
 
 type Tamper = { op: 'flip'; at: number } | { op: 'truncate' } | { op: 'append' };
 
@@ -105,7 +106,7 @@ export const invalidToken = defineProperty({
     await seeding.put(s.a.sessionId, s.a.population);
     await seeding.put(s.b.sessionId, bPopulation);
     try {
-      if (s.kind === 'garbage') return await expectInvalidToken(ctx, s.a.sessionId, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(s.garbage.slice(0, 40))})`);
+      if (s.kind === 'garbage') return await expectInvalidToken(ctx, s.a.sessionId, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.garbage, 40))})`);
       const token = await firstToken(ctx, s.a.sessionId, s.maxResults);
       if (token === undefined) {
         ctx.stats.vacuousRuns++;
@@ -122,7 +123,7 @@ export const invalidToken = defineProperty({
 
 async function checkObserved(s: Scenario, ctx: CheckContext): Promise<void> {
   const a = ctx.sessions[s.pickA % ctx.sessions.length];
-  if (s.kind === 'garbage') return expectInvalidToken(ctx, a, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(s.garbage.slice(0, 40))})`);
+  if (s.kind === 'garbage') return expectInvalidToken(ctx, a, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.garbage, 40))})`);
   const token = await firstToken(ctx, a, s.maxResults);
   const others = ctx.sessions.filter((x) => x !== a);
   if (token === undefined || (s.kind === 'foreign' && others.length === 0)) {

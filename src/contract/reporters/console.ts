@@ -4,6 +4,7 @@
  */
 import type { RunListener } from '../runner.js';
 import type { PropertyReport, Report } from '../report.js';
+import { clip } from '../text.js';
 
 /** Options of {@link consoleReporter}. */
 export interface ConsoleOptions {
@@ -76,5 +77,5 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
 }
 
 function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s;
+  return s.length > n ? `${clip(s, n)} (${s.length} chars)` : s;
 }

@@ -4,6 +4,7 @@
  */
 import type { Exchange } from '../../targets/exchange.js';
 import type { PropertyReport, Report } from '../report.js';
+import { clip } from '../text.js';
 
 /** Escapes text for a Markdown table cell. */
 function cell(s: string): string {
@@ -11,7 +12,7 @@ function cell(s: string): string {
 }
 
 function code(s: string, max = 200): string {
-  const t = s.length > max ? `${s.slice(0, max)}…` : s;
+  const t = clip(s, max);
   return t ? `\`${cell(t).replace(/`/g, "'")}\`` : '(empty)';
 }
 
@@ -47,7 +48,7 @@ export function renderMarkdown(report: Report): string {
     const ce = p.counterexample;
     lines.push('', `## ❌ \`${p.id}\``, '', `**Law:** ${p.law}`, '');
     if (ce) {
-      lines.push(`**Broken:** ${ce.message}`, '', '**Counterexample** (after shrinking):', '', '```json', JSON.stringify(ce.scenario, null, 2).slice(0, 4000), '```', '');
+      lines.push(`**Broken:** ${ce.message}`, '', '**Counterexample** (after shrinking):', '', '```json', clip(JSON.stringify(ce.scenario, null, 2), 4000), '```', '');
       lines.push('| # | request | answer |', '| ---: | --- | --- |', ...exchangeRows(ce.exchanges, ce.failingExchange), '');
       if (ce.awsCli) lines.push('By hand:', '', '```sh', ce.awsCli, '```', '');
     }

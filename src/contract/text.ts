@@ -1,0 +1,13 @@
+/**
+ * Text for messages and reports: long values are clipped, never in the middle of a surrogate pair
+ * (a lone surrogate is not valid UTF-8, and strict readers of the reports reject it).
+ */
+
+/** `text` cut to at most `max` UTF-16 units on a code point boundary, with `…` when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
