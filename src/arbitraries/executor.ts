@@ -35,11 +35,15 @@ export interface ExecutorDraft {
   size: number | undefined;
 }
 
-/** Executor ids: mostly UUIDs, sometimes other short strings the schema allows, rarely a few thousand characters. */
+/**
+ * Executor ids: mostly UUIDs, sometimes other short strings the schema allows, rarely a few thousand
+ * characters. Never empty: the schema allows it, but a seeding route that refused it would end a
+ * whole run as a configuration error, and `valid()` still reaches the empty id in the schema tests.
+ */
 export function executorId(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 40, arbitrary: fc.uuid() },
-    { weight: 4, arbitrary: fc.string({ maxLength: 40, unit: 'grapheme-ascii' }) },
+    { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme-ascii' }) },
     { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 12, unit: unicodeScalar }) },
     // At most 3,000 characters, so that even 300 long ids stay under 1 MiB of JSON.
     { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.integer({ min: 1000, max: 3000 })).map(([u, n]) => repeatToLength(u, n)) },
