@@ -12,7 +12,7 @@ import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';
 import { renderMarkdown } from '../contract/reporters/markdown.js';
-import { loadNock } from '../targets/lazy-nock.js';
+import { loadNock } from '../targets/nock-interception.js';
 import { verify, type VerifyOptions, type VerifyReport } from '../contract/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
