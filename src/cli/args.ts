@@ -27,7 +27,7 @@ export type OptionValues<T extends OptionTable> = {
 export function parseOptions<T extends OptionTable>(command: string, table: T, argv: readonly string[], positionals = false): { values: OptionValues<T>; positionals: string[] } {
   const options = Object.fromEntries(Object.entries(table).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
   try {
-    const parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals, allowNegative: true });
+    const parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals });
     return { values: parsed.values as OptionValues<T>, positionals: parsed.positionals };
   } catch (e) {
     const err = e as Error & { code?: string };

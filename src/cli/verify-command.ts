@@ -41,7 +41,8 @@ export const VERIFY_OPTIONS = {
   workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (smallest DPU configuration) in this Spark-enabled workgroup, and terminate it at the end' },
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300' },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000' },
-  progress: { type: 'boolean', description: 'progress updated in place on a terminal (--no-progress: plain lines)' },
+  // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
+  'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
   help: { type: 'boolean', description: 'print this help' },
 } satisfies OptionTable;
 
@@ -132,7 +133,7 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
     return 0;
   }
   const color = io.isTTY && !process.env.NO_COLOR;
-  const reporter = consoleReporter({ write: io.out, live: io.isTTY && values.progress !== false, color });
+  const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values['no-progress'], color });
   // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
   if (options.replay !== undefined) loadNock().disableNetConnect();
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);

@@ -71,10 +71,11 @@ export function exitCodeOf(report: Report): 0 | 1 {
 export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings'> {
   const count = (s: PropertyStatus) => properties.filter((p) => p.status === s).length;
   const vacuous = properties.filter((p) => p.warnings.some((w) => w.startsWith('vacuous')));
-  return {
-    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
-    warnings: vacuous.length
-      ? [`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`]
-      : [],
-  };
+  const cut = properties.filter((p) => p.warnings.some((w) => w.startsWith('interrupted')));
+  const warnings: string[] = [];
+  if (vacuous.length)
+    warnings.push(`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`);
+  if (cut.length)
+    warnings.push(`${cut.length} of ${properties.length} properties were cut short by the run's deadline (${cut.map((p) => p.id).join(', ')}): they passed fewer runs than asked; raise --deadline`);
+  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') }, warnings };
 }

@@ -44,8 +44,14 @@ export interface RunOptions {
   /** `{ index: 1..count, count }`: run only this shard's share of the runs. */
   shard?: { index: number; count: number };
   bounds?: Partial<WalkBounds>;
-  /** Milliseconds the whole run may take; properties not finished by then fail as interrupted. @defaultValue 600000 */
+  /** Milliseconds the whole run may take; a property still running then stops, with a warning. @defaultValue 600000 */
   deadlineMs?: number;
+  /**
+   * Milliseconds spent shrinking one failure. Each shrink step re-runs the check against the target,
+   * and a target that answers slowly (or times out) would otherwise make shrinking look like a hang.
+   * @defaultValue 30000
+   */
+  shrinkBudgetMs?: number;
   /** Renders the command that replays a counterexample (none when absent). */
   replayCommand?: ReplayCommand;
   listener?: RunListener;
@@ -92,10 +98,18 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
   const seed = propertySeed(options.seed, property.id);
   let runIndex = 0;
   let failing = false;
+  let failedAt = 0;
+  let shrinkCut = false;
   let fatal: Error | undefined;
+  const shrinkBudgetMs = options.shrinkBudgetMs ?? 30_000;
   const predicate = async (scenario: unknown): Promise<void> => {
-    // After a fatal error every further call passes at once, so that fast-check stops without shrinking.
+    // After a fatal error every further call passes at once, so that fast-check stops without shrinking;
+    // past the shrink budget likewise, keeping the smallest counterexample found so far.
     if (fatal) return;
+    if (failing && performance.now() - failedAt > shrinkBudgetMs) {
+      shrinkCut = true;
+      return;
+    }
     const index = runIndex++;
     if (options.shard && !failing && !options.path && shardOf(options.seed, property.id, index, options.shard.count) !== options.shard.index - 1) return;
     exchanges.length = 0;
@@ -110,6 +124,7 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
       }
       const violation = e instanceof ContractViolation ? e : new ContractViolation(`the check threw ${(e as Error).name}: ${(e as Error).message}`);
       violation.exchanges = [...exchanges];
+      if (!failing) failedAt = performance.now();
       failing = true;
       throw violation;
     } finally {
@@ -126,9 +141,11 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
   unsubscribe();
   if (fatal) throw new FatalRunError(fatal.message);
   const durationMs = Math.round(performance.now() - started);
-  if (!details.failed) {
+  // fast-check reports a run interrupted before any check as failed, with no counterexample: that is
+  // the deadline's doing, not the target's.
+  if (!details.failed || details.counterexample === null) {
     const warnings = vacuityWarnings(property.id, stats);
-    if (details.interrupted) warnings.push(`interrupted by the run's deadline after ${stats.runs} runs`);
+    if (details.interrupted) warnings.push(`interrupted by the run's deadline after ${stats.runs} of ${options.runs} runs`);
     return { ...base, status: 'passed', runs: stats.runs, durationMs, warnings };
   }
   const violation = details.errorInstance instanceof ContractViolation ? details.errorInstance : new ContractViolation(String(details.errorInstance));
@@ -143,7 +160,8 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
     path: details.counterexamplePath ?? '',
   };
   const replay = options.replayCommand?.({ id: property.id, seed: options.seed, path: counterexample.path }) ?? null;
-  return { ...base, status: 'failed', runs: stats.runs, durationMs, counterexample, replay };
+  const warnings = shrinkCut ? [`shrinking stopped after ${Math.round(shrinkBudgetMs / 1000)} s: the counterexample is the smallest found by then`] : [];
+  return { ...base, status: 'failed', runs: stats.runs, durationMs, counterexample, replay, warnings };
 }
 
 /** Runs the selected properties in catalogue order and resolves to the report. */
