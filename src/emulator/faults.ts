@@ -2,19 +2,8 @@
  * Deliberate deviations the emulator can be started with, so that the property catalogue can prove it
  * catches each one. A registry as data: names, one-line summaries, and the property meant to catch it.
  */
-
-/** The ids of the property catalogue (DESIGN.md), which faults name as the property meant to catch them. */
-export type PropertyId =
-  | 'response.conforms'
-  | 'pagination.exactly-once'
-  | 'pagination.page-size'
-  | 'ordering.newest-first'
-  | 'filter.honoured'
-  | 'data.faithful'
-  | 'errors.invalid-request'
-  | 'errors.unknown-session'
-  | 'errors.invalid-token'
-  | 'pagination.stable-under-inserts';
+// A type-only import: the catalogue's ids stay the one list, and nothing of the contract loads here.
+import type { PropertyId } from '../contract/catalogue.js';
 
 /** One fault: what it changes, in one line, and which property must catch it (null: a live-mode cleanup fault). */
 export interface FaultInfo {
