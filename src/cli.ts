@@ -4,7 +4,7 @@
  */
 import { UsageError, TargetError } from './contract/errors.js';
 import { FatalRunError } from './contract/runner.js';
-import { serveCommand } from './emulator/index.js';
+import { serveCommand } from './cli/serve-command.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { mergeCommand } from './cli/merge-command.js';
 import { diffCommand } from './cli/diff-command.js';
@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'verify':
         return await verifyCommand(rest, io);
       case 'serve':
-        return await serveCommand(rest);
+        return await serveCommand(rest, io);
       case 'merge-reports':
         return await mergeCommand(rest, io);
       case 'diff':

@@ -1,9 +1,6 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
-import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, serveCommand, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
+import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
 import type { WireResponse } from '../src/targets/exchange.js';
 
 const ex = (id: string, start: number): ExecutorsSummary => ({ ExecutorId: id, StartDateTime: start, ExecutorState: 'REGISTERED' });
@@ -115,54 +112,6 @@ describe('emulator session calls', () => {
     for (const op of ['GetSessionStatus', 'GetSession', 'TerminateSession']) {
       const res = call(core, op, { SessionId: 'nope' });
       expect([res.status, json(res).__type]).toEqual([400, 'InvalidRequestException']);
-    }
-  });
-});
-
-describe('serve command', () => {
-  afterEach(() => vi.restoreAllMocks());
-
-  function capture(stream: NodeJS.WriteStream): string[] {
-    const lines: string[] = [];
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    return lines;
-  }
-
-  it('prints its URL at once, serves the seed file, and exits 0 on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
-    const file = join(dir, 'seed.json');
-    writeFileSync(file, JSON.stringify({ sessions: { s: [ex('a', 1)] } }));
-    const out = capture(process.stdout);
-    const done = serveCommand(['--port', '0', '--seed-file', file, '--fault', 'oldest-first']);
-    await vi.waitFor(() => expect(out.join('')).toMatch(/^athena-contract emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/), { timeout: 1000 });
-    const url = /on (\S+)/.exec(out.join(''))?.[1] as string;
-    const res = await fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"s"}' });
-    expect(((await res.json()) as { ExecutorsSummary: unknown[] }).ExecutorsSummary).toHaveLength(1);
-    process.emit('SIGTERM');
-    expect(await done).toBe(0);
-  });
-
-  it('bad usage is one line on stderr naming the flag, and exit code 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
-    const invalid = join(dir, 'bad.json');
-    writeFileSync(invalid, JSON.stringify({ sessions: { s: [{ ExecutorId: 1 }] } }));
-    const cases: [string[], RegExp][] = [
-      [['--port', 'ten'], /^--port: /],
-      [['--fault', 'nope'], /^--fault: unknown fault "nope"; use one of /],
-      [['--seed-file', join(dir, 'missing.json')], /^--seed-file: cannot read /],
-      [['--seed-file', invalid], /^--seed-file: .*session "s"/],
-      [['--bogus'], /^serve: Unknown option '--bogus'/],
-    ];
-    for (const [argv, pattern] of cases) {
-      const err = capture(process.stderr);
-      expect(await serveCommand(argv)).toBe(2);
-      expect(err).toHaveLength(1);
-      expect(err[0]).toMatch(pattern);
-      expect(err[0].trimEnd()).not.toContain('\n');
-      vi.restoreAllMocks();
     }
   });
 });

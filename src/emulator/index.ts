@@ -12,7 +12,6 @@ export { createRequestHandler } from './request-handler.js';
 export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from './request-handler.js';
 export { FAULTS, FAULT_NAMES, isFaultName } from './faults.js';
 export type { FaultName, FaultInfo } from './faults.js';
-export { serveCommand } from './serve-command.js';
 export { MAX_BODY_BYTES, AMZ_JSON } from './wire.js';
 export { checkSeed } from './seeding.js';
 export type { SeedCheck } from './seeding.js';

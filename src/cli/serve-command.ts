@@ -1,0 +1,92 @@
+/**
+ * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--fault NAME ...]`: the
+ * built-in emulator as a standalone HTTP server, until SIGINT or SIGTERM.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../contract/errors.js';
+import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/faults.js';
+import { startEmulator } from '../emulator/http-server.js';
+import { checkSeed } from '../emulator/seeding.js';
+import type { ExecutorsSummary } from '../generated/athena.js';
+import { helpText, nearest, parseOptions, type OptionTable } from './args.js';
+
+/** The port `serve` listens on by default (LocalStack's, so existing endpoint settings work). */
+export const DEFAULT_SERVE_PORT = 4566;
+
+/** The options of `serve`, as data. */
+export const SERVE_OPTIONS = {
+  port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT) },
+  host: { type: 'string', value: 'H', description: 'the address to listen on', default: '127.0.0.1' },
+  'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
+  fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)' },
+  help: { type: 'boolean', description: 'print this help' },
+} satisfies OptionTable;
+
+function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--seed-file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); give the path of a readable JSON file`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--seed-file: ${file} is not valid JSON; write {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}`);
+  }
+  const sessions = (doc as { sessions?: unknown } | null)?.sessions;
+  if (typeof sessions !== 'object' || sessions === null || Array.isArray(sessions))
+    throw new UsageError(`--seed-file: ${file} has no "sessions" object; write {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}`);
+  const out: Record<string, ExecutorsSummary[]> = {};
+  for (const [id, executors] of Object.entries(sessions)) {
+    const check = checkSeed({ executors });
+    if (!check.ok) throw new UsageError(`--seed-file: ${file}, session ${JSON.stringify(id)}: ${check.message.replace(/^seed body: /, '')}`);
+    out[id] = check.executors;
+  }
+  return out;
+}
+
+/** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
+export function parseServeArgs(argv: readonly string[]): { port: number; host: string; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
+  const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
+  const portText = values.port ?? String(DEFAULT_SERVE_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected an integer 0..65535, got ${JSON.stringify(portText)}`);
+  const faults = values.fault ?? [];
+  for (const f of faults)
+    if (!isFaultName(f)) {
+      const near = nearest(f, FAULT_NAMES);
+      throw new UsageError(`--fault: unknown fault ${JSON.stringify(f)}${near ? ` (did you mean ${near}?)` : ''}; known: ${FAULT_NAMES.join(', ')}`);
+    }
+  const sessions = values['seed-file'] === undefined ? {} : readSeedFile(values['seed-file']);
+  return { port, host: values.host ?? '127.0.0.1', sessions, faults: faults as FaultName[], help: !!values.help };
+}
+
+/** Runs `serve`: prints its URL once ready, serves until SIGINT or SIGTERM, then resolves to 0. */
+export async function serveCommand(argv: readonly string[], io: { out(text: string): void }): Promise<number> {
+  const config = parseServeArgs(argv);
+  if (config.help) {
+    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--fault NAME ...]', SERVE_OPTIONS));
+    return 0;
+  }
+  let emulator;
+  try {
+    emulator = await startEmulator(config);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--port: cannot listen on ${config.host}:${config.port} (${code ?? (e as Error).message}); choose a free port, or --port 0 for any`);
+  }
+  io.out(`athena-contract emulator listening on ${emulator.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await emulator.close();
+  return 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * `athena-contract serve`: ready at once with its URL on stdout, serving the seed file (and any
+ * faults) until a signal, and every bad input one line on stderr naming the flag, with exit code 2.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
+
+function capture(stream: NodeJS.WriteStream): string[] {
+  const lines: string[] = [];
+  vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  return lines;
+}
+
+describe('athena-contract serve', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints its URL at once, serves the seed file with its faults, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const file = join(dir, 'seed.json');
+    const executors = [1, 2].map((i) => ({ ExecutorId: `e-${i}`, StartDateTime: 1_700_000_000_000 + i }));
+    writeFileSync(file, JSON.stringify({ sessions: { s: executors } }));
+    const out = capture(process.stdout);
+    const done = main(['serve', '--port', '0', '--seed-file', file, '--fault', 'oldest-first']);
+    await vi.waitFor(() => expect(out.join('')).toMatch(/^athena-contract emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/), { timeout: 1000 });
+    const url = /on (\S+)/.exec(out.join(''))?.[1] as string;
+    const res = await fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"s"}' });
+    const ids = ((await res.json()) as { ExecutorsSummary: { ExecutorId: string }[] }).ExecutorsSummary.map((e) => e.ExecutorId);
+    expect(ids).toEqual(['e-1', 'e-2']);
+    process.emit('SIGTERM');
+    expect(await done).toBe(0);
+  });
+
+  it('bad usage is one line on stderr naming the flag, and exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const invalid = join(dir, 'bad.json');
+    writeFileSync(invalid, JSON.stringify({ sessions: { s: [{ ExecutorId: 1 }] } }));
+    const cases: [string[], RegExp][] = [
+      [['--port', 'ten'], /^athena-contract: --port: expected an integer 0\.\.65535, got "ten"/],
+      [['--fault', 'olest-first'], /^athena-contract: --fault: unknown fault "olest-first" \(did you mean oldest-first\?\)/],
+      [['--seed-file', join(dir, 'missing.json')], /^athena-contract: --seed-file: cannot read /],
+      [['--seed-file', invalid], /^athena-contract: --seed-file: .*session "s"/],
+      [['--bogus'], /^athena-contract: serve: unknown option --bogus/],
+    ];
+    for (const [argv, pattern] of cases) {
+      const err = capture(process.stderr);
+      expect(await main(['serve', ...argv])).toBe(2);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(pattern);
+      expect(err[0].trimEnd()).not.toContain('\n');
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('prints its options with --help', async () => {
+    const out = capture(process.stdout);
+    expect(await main(['serve', '--help'])).toBe(0);
+    expect(out.join('')).toMatch(/--seed-file F/);
+  });
+});
