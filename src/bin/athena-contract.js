@@ -4,14 +4,22 @@
 import { existsSync } from 'node:fs';
 
 const source = new URL('../cli.ts', import.meta.url);
-let cli;
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(source.href);
-} else {
-  cli = await import(new URL('../../dist/cli.js', import.meta.url).href);
+const compiled = new URL('../../dist/cli.js', import.meta.url);
+
+async function load() {
+  if (existsSync(source)) {
+    const tsx = await import('tsx/esm/api').catch(() => undefined);
+    if (tsx) {
+      tsx.register();
+      return import(source.href);
+    }
+  }
+  if (existsSync(compiled)) return import(compiled.href);
+  process.stderr.write('athena-contract: neither tsx (to run the sources) nor dist/ (the build) is here; run `npm install`, or `npm run build`\n');
+  process.exit(2);
 }
+
+const cli = await load();
 const code = await cli.main(process.argv.slice(2));
 // Exit explicitly: a target may leave keep-alive sockets open, and the report is already written.
 process.stdout.write('', () => process.exit(code));
