@@ -3,6 +3,7 @@
  * seed, `runs` scenarios, shrinking of the first failure, and the verdict as a {@link PropertyReport}.
  */
 import fc from 'fast-check';
+import { createRedactor, environmentCredentials, type Redactor } from '../recording/redact.js';
 import { SeedingError } from '../targets/seeding.js';
 import { TransportError } from '../targets/send.js';
 import type { Target } from '../targets/target.js';
@@ -54,6 +55,12 @@ export interface RunOptions {
   shrinkBudgetMs?: number;
   /** Renders the command that replays a counterexample (none when absent). */
   replayCommand?: ReplayCommand;
+  /**
+   * Redacts the exchanges a report keeps: reports are uploaded as CI artifacts, and a signed request
+   * carries the access key id and, with temporary credentials, the session token.
+   * @defaultValue the recording rules, with the environment's credentials
+   */
+  redactor?: Redactor;
   listener?: RunListener;
 }
 
@@ -150,12 +157,13 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
   }
   const violation = details.errorInstance instanceof ContractViolation ? details.errorInstance : new ContractViolation(String(details.errorInstance));
   const culprit = lastListExchange(violation.exchanges);
+  const redactor = options.redactor ?? createRedactor({ credentials: environmentCredentials() });
   const counterexample: Counterexample = {
     message: violation.message,
     scenario: details.counterexample?.[0],
-    exchanges: violation.exchanges,
+    exchanges: violation.exchanges.map((e) => redactor.exchange(e)),
     failingExchange: culprit,
-    awsCli: culprit !== null ? awsCliCommand(violation.exchanges[culprit].request.body, options.target.kind === 'emulator' ? 'http://127.0.0.1:4566' : options.target.endpoint, options.target.region) : undefined,
+    awsCli: culprit !== null ? awsCliCommand(redactor.text(violation.exchanges[culprit].request.body), options.target.kind === 'emulator' ? 'http://127.0.0.1:4566' : options.target.endpoint, options.target.region) : undefined,
     seed: options.seed,
     path: details.counterexamplePath ?? '',
   };

@@ -123,7 +123,7 @@ function checkCombinations(options: VerifyOptions): void {
 /** Preflight (where the setup asks for it), the run, and the recording when one is asked for. */
 async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Promise<Report> {
   if (setup.preflight) await preflight(setup.target, setup.mode, setup.sessions ?? []);
-  const redactor = createRedactor({ values: options.record?.redact, credentials: environmentCredentials() });
+  const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
   const runs = setup.runs ?? options.runs ?? 100;
   const live = setup.target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
   const recorder = options.record ? startRecorder({ target: setup.target, seed, mode: setup.mode, runs, sessions: setup.sessions ?? [], live }, redactor) : undefined;
@@ -139,6 +139,7 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
       shard: options.shard,
       deadlineMs: options.deadlineMs,
       replayCommand: options.replayCommand ?? replayCommandFor(options),
+      redactor,
       listener: bothListeners(setup.listener, bothListeners(recorder?.listener, options.listener)),
     });
     if (recorder && options.record) await recorder.save(options.record.dir);
