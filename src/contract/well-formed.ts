@@ -38,10 +38,12 @@ export function errorProblems(call: ListCall, codes: readonly string[], status: 
     return problems;
   }
   const b = body as Record<string, unknown>;
-  const typeHeader = res.headers['x-amzn-errortype'];
-  const rawType = typeof b.__type === 'string' ? b.__type : typeof b.code === 'string' ? b.code : typeHeader;
+  // AWS JSON 1.1 names the error in the body's __type; the SDK would also read `code` or the
+  // x-amzn-ErrorType header, but DESIGN.md's well-formed error is the body's __type.
+  const rawType = b.__type;
   if (typeof rawType !== 'string' || rawType === '') {
-    problems.push('error body has no __type');
+    const elsewhere = typeof b.code === 'string' ? ` (it says "code": ${JSON.stringify(b.code)})` : res.headers['x-amzn-errortype'] ? ' (only the x-amzn-ErrorType header names it)' : '';
+    problems.push(`error body has no __type${elsewhere}`);
     return problems;
   }
   const code = errorCode(rawType);
@@ -50,7 +52,7 @@ export function errorProblems(call: ListCall, codes: readonly string[], status: 
   if (code !== 'SerializationException' && (typeof message !== 'string' || message === '')) problems.push(`${code} has no Message`);
   if (!res.headers['x-amzn-requestid']) problems.push('no x-amzn-RequestId header');
   const schema = modelled[code];
-  if (schema && typeof b.__type === 'string') {
+  if (schema) {
     const v = validate(schema, b);
     if (!v.ok) problems.push(`${code} body: ${v.errors.join('; ')}`);
   }
