@@ -39,8 +39,19 @@ export function clean<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** A fresh session id (a UUID, as real Athena's are). */
-export const freshSessionId = (): fc.Arbitrary<string> => fc.uuid({ version: 4 });
+/** A session id no target holds: a UUID, as real Athena's are (and as no emulator's own fixtures name theirs by chance). */
+export const unknownSessionId = (): fc.Arbitrary<string> => fc.uuid({ version: 4 });
+
+/**
+ * The id of a session the harness seeds: mostly a UUID, sometimes exactly 256 characters, the
+ * longest the model allows (URL-safe, since it travels in the seeding route's path), so that an
+ * implementation that refuses the upper bound is caught by the walks that need it.
+ */
+export const freshSessionId = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.uuid({ version: 4 }) },
+    { weight: 1, arbitrary: fc.uuid({ version: 4 }).map((u) => `${u}-`.repeat(7).slice(0, 256)) },
+  );
 
 /** A seeded scenario: a session, its population, and the request shape to list it with. */
 export interface SeededWalk {

@@ -8,7 +8,7 @@ import { executorPopulation } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { listCall } from '../call.js';
 import { defineProperty } from '../property.js';
-import { freshSessionId, requestShape, type RequestShape } from '../scenarios.js';
+import { requestShape, unknownSessionId, type RequestShape } from '../scenarios.js';
 import { ContractViolation } from '../violation.js';
 import { errorProblems } from '../well-formed.js';
 
@@ -28,7 +28,7 @@ export const unknownSession = defineProperty({
   modes: ['seeded', 'observational'],
   scenario: (sc): fc.Arbitrary<Scenario> =>
     fc.record({
-      sessionId: freshSessionId(),
+      sessionId: unknownSessionId(),
       request: requestShape(true),
       dropped: sc.mode === 'seeded' ? fc.option(executorPopulation({ maxSize: 5 }), { nil: undefined }) : fc.constant(undefined),
     }),
