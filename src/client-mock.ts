@@ -23,6 +23,7 @@ import {
 import { assertSeed } from './emulator/seeding.js';
 import type { ExecutorsSummary } from './generated/athena.js';
 import { DEFAULT_TOKEN_KEY, listExecutors, type ModelError } from './model/index.js';
+import { EXECUTOR_MEMBERS, REQUEST_MEMBERS } from './schema/members.js';
 
 /** Options of {@link listExecutorsHandler}; all optional. */
 export interface ListExecutorsHandlerOptions {
@@ -48,10 +49,8 @@ export interface ListExecutorsHandler {
   drop(sessionId: string): void;
 }
 
-/** The request members the SDK serializes; it drops any other member of the input object. */
-const REQUEST_MEMBERS = ['SessionId', 'ExecutorStateFilter', 'MaxResults', 'NextToken'] as const;
-/** The members of ExecutorsSummary the SDK deserializes; unknown ones never reach user code. */
-const EXECUTOR_MEMBERS = ['ExecutorId', 'ExecutorType', 'StartDateTime', 'TerminationDateTime', 'ExecutorState', 'ExecutorSize'] as const;
+// The SDK serializes only the modelled request members (REQUEST_MEMBERS) and deserializes only the
+// modelled executor members (EXECUTOR_MEMBERS): unknown ones never cross, either way.
 
 /**
  * The request body the SDK would send for `input`: modelled members only, null and undefined dropped,

@@ -1,6 +1,7 @@
 /**
  * The failing request as an `aws athena list-executors` command line, for a person to run by hand.
  */
+import { REQUEST_MEMBERS } from '../schema/members.js';
 
 /** Quotes `s` for a POSIX shell. */
 export function shellQuote(s: string): string {
@@ -19,7 +20,7 @@ export function awsCliCommand(body: string, endpoint: string, region: string): s
   const p = parsed as Record<string, unknown> | undefined;
   const simple =
     typeof p === 'object' && p !== null && !Array.isArray(p) &&
-    Object.keys(p).every((k) => ['SessionId', 'MaxResults', 'ExecutorStateFilter', 'NextToken'].includes(k)) &&
+    Object.keys(p).every((k) => (REQUEST_MEMBERS as readonly string[]).includes(k)) &&
     typeof p.SessionId === 'string' &&
     (p.MaxResults === undefined || Number.isInteger(p.MaxResults)) &&
     (p.ExecutorStateFilter === undefined || typeof p.ExecutorStateFilter === 'string') &&
