@@ -11,3 +11,9 @@ export function clip(text: string, max: number): string {
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${text.slice(0, end)}…`;
 }
+
+/** The first few ExecutorIds of a list, quoted and clipped, with how many more there are. */
+export function previewIds(ids: Iterable<string>): string {
+  const list = [...ids];
+  return list.slice(0, 3).map((id) => JSON.stringify(clip(id, 40))).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+}

@@ -8,14 +8,9 @@ import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '..
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
 import { describeIncomplete, idOf, sameIds, walk, type Walk } from '../walk.js';
-import { clip } from '../text.js';
+import { previewIds } from '../text.js';
 
 type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
-
-function preview(ids: Iterable<string>): string {
-  const list = [...ids];
-  return list.slice(0, 3).map((id) => JSON.stringify(clip(id, 40))).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
-}
 
 /** Fails unless the walk completed and listed no executor twice; returns its ids as a set. */
 function completeWithoutDuplicates(w: Walk, label: string): Set<string> {
@@ -24,7 +19,7 @@ function completeWithoutDuplicates(w: Walk, label: string): Set<string> {
   for (const [p, page] of w.pages.entries())
     for (const e of page.executors) {
       const id = idOf(e);
-      if (seen.has(id)) throw new ContractViolation(`${label}: executor ${preview([id])} listed twice (again on page ${p + 1} of ${w.pages.length})`);
+      if (seen.has(id)) throw new ContractViolation(`${label}: executor ${previewIds([id])} listed twice (again on page ${p + 1} of ${w.pages.length})`);
       seen.add(id);
     }
   return seen;
@@ -49,8 +44,8 @@ export const exactlyOnce = defineProperty({
         const seeded = new Set(s.population.map(idOf));
         const missing = [...seeded].filter((id) => !seen.has(id));
         const foreign = [...seen].filter((id) => !seeded.has(id));
-        if (missing.length) throw new ContractViolation(`${label}: ${missing.length} seeded executor(s) never listed: ${preview(missing)}`);
-        if (foreign.length) throw new ContractViolation(`${label}: listed ${foreign.length} executor(s) that were never seeded: ${preview(foreign)}`);
+        if (missing.length) throw new ContractViolation(`${label}: ${missing.length} seeded executor(s) never listed: ${previewIds(missing)}`);
+        if (foreign.length) throw new ContractViolation(`${label}: listed ${foreign.length} executor(s) that were never seeded: ${previewIds(foreign)}`);
       });
       return;
     }
@@ -72,7 +67,7 @@ export const exactlyOnce = defineProperty({
         const missing = [...reference].filter((id) => !ids.has(id));
         const extra = [...ids].filter((id) => !reference.has(id));
         throw new ContractViolation(
-          `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'} lists a different set than with MaxResults ${first ?? '(absent)'}, twice in a row: ${missing.length} missing (${preview(missing)}), ${extra.length} extra (${preview(extra)})`,
+          `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'} lists a different set than with MaxResults ${first ?? '(absent)'}, twice in a row: ${missing.length} missing (${previewIds(missing)}), ${extra.length} extra (${previewIds(extra)})`,
         );
       }
     }

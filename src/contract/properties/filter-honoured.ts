@@ -9,15 +9,12 @@ import { defineProperty } from '../property.js';
 import { EXECUTOR_STATES, freshSessionId, pageSize } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
+import { previewIds } from '../text.js';
 import { idOf, sameIds, walk, walkedExecutors, type Walk } from '../walk.js';
 
 type Scenario =
   | { mode: 'seeded'; sessionId: string; population: ExecutorsSummary[]; filter: ExecutorState; maxResults?: number }
   | { mode: 'observational'; sessionId: string; filter: ExecutorState; maxResults?: number };
-
-function preview(ids: string[]): string {
-  return ids.slice(0, 3).map((id) => JSON.stringify(id)).join(', ') + (ids.length > 3 ? ` and ${ids.length - 3} more` : '');
-}
 
 /** Fails on any listed executor whose state is not `filter`; returns the ids listed. */
 function onlyFiltered(w: Walk, filter: ExecutorState): Set<string> {
@@ -31,8 +28,8 @@ function onlyFiltered(w: Walk, filter: ExecutorState): Set<string> {
 function sameSet(listed: Set<string>, expected: Set<string>, filter: ExecutorState, what: string): void {
   const missing = [...expected].filter((id) => !listed.has(id));
   const extra = [...listed].filter((id) => !expected.has(id));
-  if (missing.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, ${missing.length} ${filter} executor(s) of ${what} never listed: ${preview(missing)}`);
-  if (extra.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, listed ${extra.length} executor(s) not among the ${filter} ones of ${what}: ${preview(extra)}`);
+  if (missing.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, ${missing.length} ${filter} executor(s) of ${what} never listed: ${previewIds(missing)}`);
+  if (extra.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, listed ${extra.length} executor(s) not among the ${filter} ones of ${what}: ${previewIds(extra)}`);
 }
 
 /** The property value of `filter.honoured`. */
