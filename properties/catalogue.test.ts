@@ -8,7 +8,7 @@ import { runContract } from '../src/contract/runner.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
-import type { Report } from '../src/contract/report.js';
+import type { Report } from '../src/common/results.js';
 
 function failures(report: Report): string[] {
   return report.properties.filter((p) => p.status === 'failed').map((p) => `${p.id}: ${p.counterexample?.message}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify } from '../src/contract/verify.js';
+import { verify } from '../src/app/verify.js';
 import type { Cassette } from '../src/recording/cassette.js';
 
 const ROOT = fileURLToPath(new URL('../recordings/', import.meta.url));

@@ -2,8 +2,7 @@
  * The `athena-contract` command line: `verify` runs the contract, `serve` runs the emulator. Every
  * usage, configuration or connection problem ends in one line on stderr and exit code 2.
  */
-import { UsageError, TargetError } from './contract/errors.js';
-import { FatalRunError } from './contract/runner.js';
+import { UsageError, TargetError, FatalRunError } from './common/errors.js';
 import { serveCommand } from './cli/serve-command.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { mergeCommand } from './cli/merge-command.js';

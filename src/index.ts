@@ -5,15 +5,15 @@
  * their own entry points (`/vitest`, `/client-mock`), so that this one needs neither peer dependency.
  */
 import { catalogue as properties, type PropertyId } from './contract/catalogue.js';
-import type { Mode } from './contract/context.js';
+import type { Mode } from './common/results.js';
 
-export { verify } from './contract/verify.js';
-export type { VerifyOptions, VerifyReport } from './contract/verify.js';
-export type { Report, PropertyReport, PropertyStatus, Counterexample } from './contract/report.js';
+export { verify } from './app/verify.js';
+export type { VerifyOptions, VerifyReport } from './app/verify.js';
+export type { Report, PropertyReport, PropertyStatus, Counterexample } from './common/results.js';
 export { exitCodeOf } from './contract/report.js';
-export type { RunListener } from './contract/runner.js';
-export type { CheckStats, Mode } from './contract/context.js';
-export type { Exchange, WireRequest, WireResponse } from './targets/exchange.js';
+export type { RunListener } from './common/results.js';
+export type { CheckStats, Mode } from './common/results.js';
+export type { Exchange, WireRequest, WireResponse } from './wire/exchange.js';
 export { mergeReports } from './contract/merge.js';
 export { renderJson } from './contract/reporters/json.js';
 export { renderJunit } from './contract/reporters/junit.js';

@@ -5,9 +5,9 @@
  */
 import { describe, it } from 'vitest';
 import { catalogue, type PropertyId } from './contract/catalogue.js';
-import type { PropertyReport } from './contract/report.js';
+import type { PropertyReport } from './common/results.js';
 import { freshSeed } from './contract/seeds.js';
-import { verify, type VerifyOptions } from './contract/verify.js';
+import { verify, type VerifyOptions } from './app/verify.js';
 
 /**
  * Options of {@link contractSuite}: those of `verify()` that name a target (the built-in emulator by

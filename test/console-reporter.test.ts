@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { consoleReporter } from '../src/contract/reporters/console.js';
-import { replayCommandFor } from '../src/contract/replay-command.js';
+import { replayCommandFor } from '../src/app/replay-command.js';
 import { runContract } from '../src/contract/runner.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { runCli } from './helpers/cli.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify } from '../src/contract/verify.js';
+import { verify } from '../src/app/verify.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { formatCassette, readRecording, type Cassette } from '../src/recording/cassette.js';
 import { contractFacts, drift } from '../src/recording/drift.js';

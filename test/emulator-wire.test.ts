@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
 import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
-import type { WireResponse } from '../src/targets/exchange.js';
+import type { WireResponse } from '../src/wire/exchange.js';
 
 const ex = (id: string, start: number): ExecutorsSummary => ({ ExecutorId: id, StartDateTime: start, ExecutorState: 'REGISTERED' });
 

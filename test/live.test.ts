@@ -8,10 +8,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { TargetError, UsageError } from '../src/contract/errors.js';
-import { verify } from '../src/contract/verify.js';
+import { TargetError, UsageError } from '../src/common/errors.js';
+import { verify } from '../src/app/verify.js';
 import { createEmulator, startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
-import { normalizeHeaders } from '../src/targets/exchange.js';
+import { normalizeHeaders } from '../src/wire/exchange.js';
 import { BIN } from './helpers/cli.js';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify } from '../src/contract/verify.js';
+import { verify } from '../src/app/verify.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import type { Cassette } from '../src/recording/cassette.js';
-import { REDACTED_ACCOUNT, createRedactor } from '../src/recording/redact.js';
+import { REDACTED_ACCOUNT, createRedactor } from '../src/wire/redact.js';
 
 const CANARY = {
   AWS_ACCESS_KEY_ID: 'AKIAZCANARY7EXAMPLE1',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseVerifyArgs } from '../src/cli/verify-command.js';
-import { replayCommandFor } from '../src/contract/replay-command.js';
+import { replayCommandFor } from '../src/app/replay-command.js';
 
 const failure = { id: 'ordering.newest-first', seed: 42, path: '3:0:1' };
 

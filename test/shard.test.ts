@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
-import type { CheckStats } from '../src/contract/context.js';
-import type { Report } from '../src/contract/report.js';
+import type { CheckStats, Report } from '../src/common/results.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'athena-contract-shard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

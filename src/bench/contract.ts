@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ListExecutorsCommand, type ListExecutorsRequest } from '@aws-sdk/client-athena';
 import { runContract } from '../contract/runner.js';
 import { FAULTS, FAULT_NAMES } from '../emulator/index.js';
-import type { WireRequest } from '../targets/exchange.js';
+import type { WireRequest } from '../wire/exchange.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import type { BenchFigure, BenchSection } from './section.js';
 

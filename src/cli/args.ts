@@ -3,7 +3,7 @@
  * parseArgs, and every parse error turned into one line that names the flag and the fix.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../contract/errors.js';
+import { UsageError } from '../common/errors.js';
 
 /** One option of a subcommand. */
 export interface OptionSpec {

@@ -2,7 +2,7 @@
  * `athena-contract diff OLD NEW`: compares two recordings at the contract level and prints the drift.
  * Exit 0 when there is none, 1 on drift, 2 on usage errors (the nightly job keys on these).
  */
-import { UsageError } from '../contract/errors.js';
+import { UsageError } from '../common/errors.js';
 import { readRecording } from '../recording/cassette.js';
 import { contractFacts, drift } from '../recording/drift.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';

@@ -4,9 +4,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../contract/errors.js';
+import { UsageError } from '../common/errors.js';
 import { mergeReports } from '../contract/merge.js';
-import { exitCodeOf, type Report } from '../contract/report.js';
+import { exitCodeOf } from '../contract/report.js';
+import { type Report } from '../common/results.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';

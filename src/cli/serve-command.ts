@@ -3,7 +3,7 @@
  * built-in emulator as a standalone HTTP server, until SIGINT or SIGTERM.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../contract/errors.js';
+import { UsageError } from '../common/errors.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
 import { checkSeed } from '../emulator/seeding.js';

@@ -6,14 +6,14 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isPropertyId, propertyIds, type PropertyId } from '../contract/catalogue.js';
-import { UsageError } from '../contract/errors.js';
+import { UsageError } from '../common/errors.js';
 import { exitCodeOf } from '../contract/report.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';
 import { renderMarkdown } from '../contract/reporters/markdown.js';
-import { loadNock } from '../targets/nock-interception.js';
-import { verify, type VerifyOptions, type VerifyReport } from '../contract/verify.js';
+import { loadNock } from '../wire/nock-interception.js';
+import { verify, type VerifyOptions, type VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/index.js';
 import { helpText, int32, nearest, parseOptions, positiveInteger, type OptionTable } from './args.js';
 

@@ -4,7 +4,7 @@
  */
 import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/client-athena';
 import type { ListExecutorsRequest } from '../generated/athena.js';
-import type { Exchange } from '../targets/exchange.js';
+import type { Exchange } from '../wire/exchange.js';
 import type { CheckContext } from './context.js';
 import { clip } from './text.js';
 

@@ -3,10 +3,8 @@
  * obeys, and counters that tell a vacuous run from a real one.
  */
 import type { Target } from '../targets/target.js';
-import type { Exchange } from '../targets/exchange.js';
-
-/** Seeded: the harness controls the population. Observational: it reads sessions it does not control. */
-export type Mode = 'seeded' | 'observational';
+import type { Exchange } from '../wire/exchange.js';
+import type { CheckStats, Mode } from '../common/results.js';
 
 /** Bounds on one walk, so that nothing a target does can hang the harness. */
 export interface WalkBounds {
@@ -14,19 +12,6 @@ export interface WalkBounds {
   maxPages: number;
   /** Milliseconds one walk may take (observational). @defaultValue 60000 */
   maxWalkMs: number;
-}
-
-/** Counters across all runs of one property, to warn when its checks tested nothing. */
-export interface CheckStats {
-  /** Executors seen in successful pages. */
-  executorsSeen: number;
-  /** Calls answered 200. */
-  okCalls: number;
-  /** Calls answered with an error or not at all. */
-  errorCalls: number;
-  /** Runs whose check could not apply (e.g. no token could be obtained). */
-  vacuousRuns: number;
-  runs: number;
 }
 
 /** Everything one property check may use. */

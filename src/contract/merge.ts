@@ -1,8 +1,9 @@
 /**
  * Joins the JSON reports of the shards of one run (`--shard i/n`) into the report of the whole run.
  */
-import { UsageError } from './errors.js';
-import { summarize, type PropertyReport, type Report } from './report.js';
+import { UsageError } from '../common/errors.js';
+import { summarize } from './report.js';
+import { type PropertyReport, type Report } from '../common/results.js';
 import { vacuityWarnings } from './runner.js';
 
 function mergeProperty(parts: PropertyReport[]): PropertyReport {

@@ -3,7 +3,8 @@
  * checked on, and the check. Properties are values; nothing registers itself.
  */
 import type fc from 'fast-check';
-import type { CheckContext, Mode } from './context.js';
+import type { CheckContext } from './context.js';
+import type { Mode } from '../common/results.js';
 
 /** What a property's scenario arbitrary may depend on. */
 export interface ScenarioContext {

@@ -3,31 +3,20 @@
  * seed, `runs` scenarios, shrinking of the first failure, and the verdict as a {@link PropertyReport}.
  */
 import fc from 'fast-check';
-import { createRedactor, environmentCredentials, type Redactor } from '../recording/redact.js';
+import { createRedactor, environmentCredentials, type Redactor } from '../wire/redact.js';
 import { SeedingError } from '../targets/seeding.js';
 import { TransportError } from '../targets/send.js';
 import type { Target } from '../targets/target.js';
-import type { Exchange } from '../targets/exchange.js';
+import type { Exchange } from '../wire/exchange.js';
 import { awsCliCommand } from './aws-cli.js';
-import { catalogue, type PropertyId } from './catalogue.js';
-import { emptyStats, type CheckContext, type CheckStats, type Mode, type WalkBounds } from './context.js';
+import { catalogue } from './catalogue.js';
+import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
+import { FatalRunError } from '../common/errors.js';
+import type { RunListener, CheckStats, Mode, Counterexample, PropertyReport, Report, ReplayCommand } from '../common/results.js';
 import type { ContractProperty } from './property.js';
-import { summarize, type Counterexample, type PropertyReport, type Report } from './report.js';
-import type { ReplayCommand } from './replay-command.js';
+import { summarize } from './report.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
-
-/** Something that makes the verdict meaningless (the target stopped serving the seeding routes, say). */
-export class FatalRunError extends Error {
-  override name = 'FatalRunError';
-}
-
-/** What the runner tells its listeners while it works. */
-export interface RunListener {
-  propertyStart?(id: string, index: number, total: number): void;
-  runDone?(id: string, runsDone: number, runsPlanned: number): void;
-  propertyEnd?(report: PropertyReport): void;
-}
 
 /** Options of {@link runContract}. */
 export interface RunOptions {
@@ -39,7 +28,7 @@ export interface RunOptions {
   runs?: number;
   seed: number;
   /** Only these properties (all when absent). */
-  only?: readonly PropertyId[];
+  only?: readonly string[];
   /** fast-check path of a counterexample to replay (with one property in `only`). */
   path?: string;
   /** `{ index: 1..count, count }`: run only this shard's share of the runs. */

@@ -5,11 +5,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { ExecutorsSummary } from '../generated/athena.js';
 import { DEFAULT_TOKEN_KEY, listExecutors, serializationException } from '../model/index.js';
-import type { WireRequest, WireResponse } from '../targets/exchange.js';
+import type { WireRequest, WireResponse } from '../wire/exchange.js';
+import { sdkHandler, type AthenaRequestHandler } from '../wire/sdk-handler.js';
 import { FAULT_NAMES, isFaultName, type FaultName } from './faults.js';
 import { LIST_FAULTS, listExecutorsWithFaults } from './faulty-list-executors.js';
 import { getSession, getSessionStatus, startSession, terminateSession, type OperationContext, type OperationResult } from './lifecycle.js';
-import { createRequestHandler, type AthenaRequestHandler } from './request-handler.js';
 import { assertSeed, checkSeed } from './seeding.js';
 import { Sessions } from './sessions.js';
 import { MAX_BODY_BYTES, errorResponse, jsonResponse, modelErrorResponse } from './wire.js';
@@ -155,7 +155,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
         return finish(errorResponse(500, 'InternalServerException', `emulator: ${e instanceof Error ? e.message : String(e)}`));
       }
     },
-    requestHandler: () => createRequestHandler(core),
+    requestHandler: () => sdkHandler((request) => core.handle(request)),
     seed,
     drop: (sessionId) => sessions.drop(sessionId),
     sessionStates: () => sessions.states(),

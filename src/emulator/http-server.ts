@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AthenaClient, type AthenaClientConfig } from '@aws-sdk/client-athena';
-import { normalizeHeaders, type WireResponse } from '../targets/exchange.js';
+import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
+import { normalizeHeaders, type WireResponse } from '../wire/exchange.js';
 import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.js';
 import { MAX_BODY_BYTES, errorResponse } from './wire.js';
 import type { ExecutorsSummary } from '../generated/athena.js';
@@ -28,9 +29,6 @@ export interface Emulator {
   /** Stops listening and closes every connection, keep-alive ones included. */
   close(): Promise<void>;
 }
-
-/** Static credentials: the emulator does not verify SigV4 signatures, but the SDK insists on signing. */
-export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' };
 
 function send(res: ServerResponse, wire: WireResponse): void {
   const body = Buffer.from(wire.body);

@@ -4,7 +4,8 @@
  */
 export { createEmulator } from './core.js';
 export type { EmulatorCore, EmulatorOptions } from './core.js';
-export { startEmulator, DUMMY_CREDENTIALS } from './http-server.js';
+export { startEmulator } from './http-server.js';
+export { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 export type { Emulator, ServerOptions } from './http-server.js';
 export { interceptAthena } from './nock-binding.js';
 export type { InterceptOptions } from './nock-binding.js';

@@ -3,7 +3,7 @@
  * `https://athena.<region>.amazonaws.com` and answers from the core, so the code under test runs
  * unmodified.
  */
-import { interceptWire } from '../targets/nock-interception.js';
+import { interceptWire } from '../wire/nock-interception.js';
 import type { EmulatorCore } from './core.js';
 
 /** Which region to intercept; every region when absent. */

@@ -3,12 +3,13 @@
  * request by calling the core directly. No HTTP parsing, no event-loop hop through a socket: the
  * harness's fast path.
  */
-import { sdkHandler, type AthenaRequestHandler } from '../targets/sdk-handler.js';
 import type { EmulatorCore } from './core.js';
 
-export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from '../targets/sdk-handler.js';
+import type { AthenaRequestHandler } from '../wire/sdk-handler.js';
+
+export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from '../wire/sdk-handler.js';
 
 /** Wraps a core as an SDK request handler. */
 export function createRequestHandler(core: EmulatorCore): AthenaRequestHandler {
-  return sdkHandler((request) => core.handle(request));
+  return core.requestHandler();
 }

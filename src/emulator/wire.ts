@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ModelError } from '../model/index.js';
-import type { WireResponse } from '../targets/exchange.js';
+import type { WireResponse } from '../wire/exchange.js';
 
 /** The content type of every AWS JSON 1.1 answer. */
 export const AMZ_JSON = 'application/x-amz-json-1.1';

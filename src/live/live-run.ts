@@ -3,8 +3,7 @@
  * and the session's termination in every case (success, failure, error, SIGINT, SIGTERM), with the
  * session named in the report's `live` member.
  */
-import { UsageError } from '../contract/errors.js';
-import type { Report } from '../contract/report.js';
+import { UsageError } from '../common/errors.js';
 import { liveTarget, type LiveTarget } from '../targets/live-target.js';
 import { SessionKeeper, type LiveSessionReport } from './session.js';
 import { cleanupOnSignals } from './signals.js';
@@ -34,7 +33,7 @@ export interface LiveRun {
 }
 
 /** Runs `run` on a live target and session, and ends the session whatever happens. */
-export async function withLiveSession<R extends Report>(
+export async function withLiveSession<R extends object>(
   options: LiveOptions & { region?: string; timeoutMs?: number; sessionIds?: readonly string[]; log: (line: string) => void },
   run: (live: LiveRun) => Promise<R>,
 ): Promise<R & { live: LiveSummary }> {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetSessionStatusCommand, StartSessionCommand, TerminateSessionCommand, type AthenaClient } from '@aws-sdk/client-athena';
-import { TargetError } from '../contract/errors.js';
+import { TargetError } from '../common/errors.js';
 
 /** The smallest engine a session can have: one coordinator DPU, two concurrent DPUs, one-DPU executors. */
 export const SMALLEST_ENGINE = { CoordinatorDpuSize: 1, MaxConcurrentDpus: 2, DefaultExecutorDpuSize: 1 } as const;

@@ -4,9 +4,9 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Mode } from '../contract/context.js';
-import { UsageError } from '../contract/errors.js';
-import type { Exchange } from '../targets/exchange.js';
+import type { Mode } from '../common/results.js';
+import { UsageError } from '../common/errors.js';
+import type { Exchange } from '../wire/exchange.js';
 import type { TargetKind } from '../targets/target.js';
 
 /** The cassette format's version: a replay refuses formats it does not know. */

@@ -2,12 +2,11 @@
  * The recorder: listens to a run (which property is running, every exchange the target makes) and
  * turns it into one cassette per property, each exchange redacted the moment it is seen.
  */
-import type { Mode } from '../contract/context.js';
-import type { RunListener } from '../contract/runner.js';
-import type { Exchange } from '../targets/exchange.js';
+import type { Mode, RunListener } from '../common/results.js';
+import type { Exchange } from '../wire/exchange.js';
 import type { Target } from '../targets/target.js';
 import { CASSETTE_FORMAT, writeRecording, type Cassette, type CassetteHeader } from './cassette.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../wire/redact.js';
 import { harnessVersion, sdkVersion } from './versions.js';
 
 /** What the header says about the run besides the property. */

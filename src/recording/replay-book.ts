@@ -4,9 +4,9 @@
  * X-Amz-Target and body (never the SDK's per-call headers), and remembers what it could not match and
  * what was never asked for.
  */
-import type { Exchange, WireRequest } from '../targets/exchange.js';
+import type { Exchange, WireRequest } from '../wire/exchange.js';
 import type { Recording } from './cassette.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../wire/redact.js';
 
 /** What identifies a request across runs: the redacted method, path, target and body. */
 export function requestKey(request: WireRequest): string {

@@ -3,15 +3,12 @@
  * through a {@link replayTarget}, and turns what the book saw into the report's `replay` member (or,
  * when a request found no recorded twin, into one clear error).
  */
-import type { PropertyId } from '../contract/catalogue.js';
-import type { Mode } from '../contract/context.js';
-import { TargetError, UsageError } from '../contract/errors.js';
-import type { Report } from '../contract/report.js';
-import type { RunListener } from '../contract/runner.js';
-import { replayTarget } from '../targets/replay-target.js';
+import type { Mode, Report, RunListener } from '../common/results.js';
+import { TargetError, UsageError } from '../common/errors.js';
+import { replayTarget } from './replay-target.js';
 import type { Target } from '../targets/target.js';
 import { readRecording, type CassetteHeader } from './cassette.js';
-import { createRedactor } from './redact.js';
+import { createRedactor } from '../wire/redact.js';
 import { ReplayBook, type UnusedExchanges } from './replay-book.js';
 
 /** What a replay adds to the report. */
@@ -38,16 +35,16 @@ export interface ReplayRun {
   sessions: readonly string[];
   seed: number;
   runs: number;
-  only: PropertyId[];
+  only: string[];
   listener: RunListener;
 }
 
 const SAME_RUN: readonly (keyof CassetteHeader)[] = ['seed', 'mode', 'runs', 'region', 'sessions', 'target'];
 
 /** Replays `dir` (only the properties in `only`, when given) through `run`, and adds the replay summary. */
-export async function withReplay<R extends Report>(
+export async function withReplay<R extends Pick<Report, 'warnings'>>(
   dir: string,
-  options: { only?: readonly PropertyId[]; redact?: readonly string[] },
+  options: { only?: readonly string[]; redact?: readonly string[] },
   run: (replay: ReplayRun) => Promise<R>,
 ): Promise<R & { replay: ReplaySummary }> {
   const recording = await readRecording(dir, '--replay');
@@ -57,9 +54,9 @@ export async function withReplay<R extends Report>(
       if (JSON.stringify(c.header[field]) !== JSON.stringify(first[field]))
         throw new UsageError(`--replay: ${dir} mixes runs (${c.header.property}.json has another ${field} than ${first.property}.json); record the directory again in one run`);
   const recorded = recording.cassettes.map((c) => c.header.property);
-  const only = (options.only ?? (recorded as PropertyId[])).filter((id) => recorded.includes(id));
+  const only = (options.only ?? (recorded as string[])).filter((id) => recorded.includes(id));
   if (!only.length) throw new UsageError(`--only: ${dir} holds no cassette of ${options.only?.join(', ')}; it holds ${recorded.join(', ')}`);
-  const selected = { dir, cassettes: recording.cassettes.filter((c) => only.includes(c.header.property as PropertyId)) };
+  const selected = { dir, cassettes: recording.cassettes.filter((c) => only.includes(c.header.property)) };
   const book = new ReplayBook(selected, createRedactor({ values: options.redact }));
   const target = replayTarget(book, first, dir);
   let report: R;

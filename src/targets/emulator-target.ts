@@ -7,7 +7,7 @@ import { ExchangeFeed, observedClient } from './observed-client.js';
 import { seedingOver } from './seeding.js';
 import type { Send } from './send.js';
 import type { Target } from './target.js';
-import { DUMMY_CREDENTIALS } from './endpoint-target.js';
+import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 
 /** Options of {@link emulatorTarget}. */
 export interface EmulatorTargetOptions {

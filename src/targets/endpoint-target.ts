@@ -3,6 +3,7 @@
  */
 import { ExchangeFeed, observedClient } from './observed-client.js';
 import { seedingOver } from './seeding.js';
+import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 import { httpSend } from './send.js';
 import type { Target } from './target.js';
 
@@ -16,9 +17,6 @@ export interface EndpointTargetOptions {
   timeoutMs?: number;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
-
-/** Dummy static credentials: emulators do not check signatures, and the SDK insists on some. */
-export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDCONTRACTTEST', secretAccessKey: 'contract-test-secret' } as const;
 
 /** A target at `options.url`. */
 export function endpointTarget(options: EndpointTargetOptions): Target {

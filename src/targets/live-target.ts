@@ -4,7 +4,7 @@
  * client observed like every other target's.
  */
 import { AthenaClient, ListExecutorsCommand } from '@aws-sdk/client-athena';
-import { UsageError, TargetError } from '../contract/errors.js';
+import { UsageError, TargetError } from '../common/errors.js';
 import { ExchangeFeed, observedClient } from './observed-client.js';
 import { httpSend } from './send.js';
 import type { Target } from './target.js';

@@ -3,8 +3,8 @@
  * a request handler that turns the SDK's HttpRequest into a wire exchange and lets listeners see it.
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
-import type { Exchange } from './exchange.js';
-import { sdkHandler } from './sdk-handler.js';
+import type { Exchange } from '../wire/exchange.js';
+import { sdkHandler } from '../wire/sdk-handler.js';
 import type { Send } from './send.js';
 
 /** Listeners of exchanges, so targets can offer `onExchange`. */

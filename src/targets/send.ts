@@ -4,8 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { WireRequest, WireResponse } from './exchange.js';
-import { normalizeHeaders } from './exchange.js';
+import { type WireRequest, type WireResponse, normalizeHeaders } from '../wire/exchange.js';
 
 /** Sends one request and resolves to the response; rejects only when no response arrived. */
 export type Send = (request: WireRequest) => Promise<WireResponse>;

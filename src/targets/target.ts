@@ -4,7 +4,7 @@
  */
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { ExecutorsSummary } from '../generated/athena.js';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../wire/exchange.js';
 
 /** Where the answers come from; reports and recordings name it. */
 export type TargetKind = 'emulator' | 'endpoint' | 'live' | 'replay';

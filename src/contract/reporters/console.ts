@@ -2,8 +2,7 @@
  * The console reporter: one progress line per property as it runs (updated in place with the count
  * of runs on a TTY), then a table and each failure's counterexample and replay command.
  */
-import type { RunListener } from '../runner.js';
-import type { PropertyReport, Report } from '../report.js';
+import type { RunListener, PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
 
 /** Options of {@link consoleReporter}. */

@@ -1,7 +1,7 @@
 /**
  * The `--json` report: the {@link Report} value itself, with exchange bodies kept as text.
  */
-import type { Report } from '../report.js';
+import type { Report } from '../../common/results.js';
 
 /** Renders the report as pretty JSON (the shape `verify()` resolves to). */
 export function renderJson(report: Report): string {

@@ -1,7 +1,7 @@
 /**
  * JUnit XML of a contract run: one testcase per property, so CI systems show the catalogue as tests.
  */
-import type { Report } from '../report.js';
+import type { Report } from '../../common/results.js';
 
 /** Escapes text for XML attributes and text nodes (control characters dropped: XML 1.0 forbids them). */
 export function xmlEscape(s: string): string {

@@ -2,8 +2,8 @@
  * The conformance report in Markdown, for pull requests and CI job summaries: a summary line, a table
  * of the catalogue, and for each failure its requests and answers and the command that replays it.
  */
-import type { Exchange } from '../../targets/exchange.js';
-import type { PropertyReport, Report } from '../report.js';
+import type { Exchange } from '../../wire/exchange.js';
+import type { PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
 
 /** Escapes text for a Markdown table cell. */

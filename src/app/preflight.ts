@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Target } from '../targets/target.js';
-import { emptyStats, type CheckContext, type Mode } from './context.js';
-import { describeAnswer, listCall } from './call.js';
-import { TargetError } from './errors.js';
+import { emptyStats, type CheckContext } from '../contract/context.js';
+import { type Mode } from '../common/results.js';
+import { describeAnswer, listCall } from '../contract/call.js';
+import { TargetError } from '../common/errors.js';
 
 function looksLikeHtml(body: string, contentType: string | undefined): boolean {
   return /html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)/i.test(body);

@@ -4,20 +4,19 @@
  */
 import type { FaultName } from '../emulator/index.js';
 import { withLiveSession, type LiveOptions, type LiveSummary } from '../live/live-run.js';
-import { createRedactor, environmentCredentials } from '../recording/redact.js';
+import { createRedactor, environmentCredentials } from '../wire/redact.js';
 import { startRecorder } from '../recording/recorder.js';
 import { withReplay, type ReplaySummary } from '../recording/replay-run.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import { endpointTarget } from '../targets/endpoint-target.js';
 import type { Target } from '../targets/target.js';
-import type { PropertyId } from './catalogue.js';
-import type { Mode } from './context.js';
-import { UsageError } from './errors.js';
+import type { PropertyId } from '../contract/catalogue.js';
+import { type Mode, type ReplayCommand, type Report, type RunListener } from '../common/results.js';
+import { UsageError } from '../common/errors.js';
 import { preflight } from './preflight.js';
-import { replayCommandFor, type ReplayCommand } from './replay-command.js';
-import type { Report } from './report.js';
-import { runContract, type RunListener, type RunOptions } from './runner.js';
-import { freshSeed } from './seeds.js';
+import { replayCommandFor } from './replay-command.js';
+import { runContract, type RunOptions } from '../contract/runner.js';
+import { freshSeed } from '../contract/seeds.js';
 
 /** Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode. */
 export interface VerifyOptions {

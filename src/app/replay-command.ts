@@ -2,25 +2,26 @@
  * The command that shows one counterexample again: the CLI's own words for the same target, the
  * property, and fast-check's seed and path. Reports print it; users paste it.
  */
-import { shellQuote } from './aws-cli.js';
-import type { VerifyOptions } from './verify.js';
+import type { ReplayCommand } from '../common/results.js';
+import { shellQuote } from '../contract/aws-cli.js';
 
-/** One failure to replay. */
-export interface ReplayTarget {
-  id: string;
-  seed: number;
-  path: string;
+/** What the replay command repeats of a run's options (a part of `VerifyOptions`). */
+export interface ReplayCommandOptions {
+  replay?: string;
+  live?: { workGroup?: string };
+  endpoint?: string;
+  seeded?: boolean;
+  sessionIds?: readonly string[];
+  region?: string;
+  faults?: readonly string[];
 }
-
-/** Renders the replay command of a failure. */
-export type ReplayCommand = (failure: ReplayTarget) => string;
 
 /**
  * The replay command for runs made with `options`. A recording replays whole (its cassettes fix the
  * seed and the runs), so it takes only `--only`; a live run starts a fresh session, since the one
  * that failed is terminated by then.
  */
-export function replayCommandFor(options: VerifyOptions): ReplayCommand {
+export function replayCommandFor(options: ReplayCommandOptions): ReplayCommand {
   if (options.replay !== undefined) {
     const dir = shellQuote(options.replay);
     return ({ id }) => `npx athena-contract verify --replay ${dir} --only ${id}`;

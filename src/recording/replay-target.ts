@@ -3,14 +3,14 @@
  * endpoint, and nock answers every request, to any host, from the cassettes. Nothing reaches the
  * network; a request the cassettes cannot answer fails, and the book remembers it.
  */
-import { interceptWire } from './nock-interception.js';
-import type { CassetteHeader } from '../recording/cassette.js';
-import type { ReplayBook } from '../recording/replay-book.js';
-import { DUMMY_CREDENTIALS } from './endpoint-target.js';
-import { ExchangeFeed, observedClient } from './observed-client.js';
-import { seedingOver } from './seeding.js';
-import { httpSend } from './send.js';
-import type { Target } from './target.js';
+import { interceptWire } from '../wire/nock-interception.js';
+import type { CassetteHeader } from './cassette.js';
+import type { ReplayBook } from './replay-book.js';
+import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
+import { ExchangeFeed, observedClient } from '../targets/observed-client.js';
+import { seedingOver } from '../targets/seeding.js';
+import { httpSend } from '../targets/send.js';
+import type { Target } from '../targets/target.js';
 
 /** The replay of `book`, recorded with `header`, as a target; `close()` removes its interceptors. */
 export function replayTarget(book: ReplayBook, header: CassetteHeader, dir: string): Target {

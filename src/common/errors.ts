@@ -12,3 +12,8 @@ export class UsageError extends Error {
 export class TargetError extends Error {
   override name = 'TargetError';
 }
+
+/** Something that makes the verdict meaningless (the target stopped serving the seeding routes, say). */
+export class FatalRunError extends Error {
+  override name = 'FatalRunError';
+}

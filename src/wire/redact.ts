@@ -3,7 +3,7 @@
  * ARNs, and any value the user names, in every form a value travels in (raw, JSON-escaped,
  * URL-encoded, base64). Everything else is kept byte for byte.
  */
-import type { Exchange, WireRequest, WireResponse } from '../targets/exchange.js';
+import type { Exchange, WireRequest, WireResponse } from './exchange.js';
 
 /** Headers whose whole value is a credential or a signature. */
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-amz-signature', 'x-amz-credential', 'cookie', 'set-cookie']);

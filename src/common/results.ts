@@ -1,0 +1,96 @@
+/**
+ * The results of a contract run as data, and the events that announce them: what `--json` writes,
+ * what `verify()` resolves to, what every reporter renders. A leaf module: types only, so that every
+ * layer (contract, recording, live, the CLI) can speak of results without importing the runner.
+ */
+import type { Exchange } from '../wire/exchange.js';
+
+/** Seeded: the harness controls the population. Observational: it reads sessions it does not control. */
+export type Mode = 'seeded' | 'observational';
+
+/** Counters across all runs of one property, to warn when its checks tested nothing. */
+export interface CheckStats {
+  /** Executors seen in successful pages. */
+  executorsSeen: number;
+  /** Calls answered 200. */
+  okCalls: number;
+  /** Calls answered with an error or not at all. */
+  errorCalls: number;
+  /** Runs whose check could not apply (e.g. no token could be obtained). */
+  vacuousRuns: number;
+  runs: number;
+}
+
+/** A property's verdict. */
+export type PropertyStatus = 'passed' | 'failed' | 'skipped';
+
+/** The shrunk scenario that broke a law, with the answer that broke it and how to replay it. */
+export interface Counterexample {
+  /** What was expected and what came, in one line. */
+  message: string;
+  /** The minimal scenario (population, request) after shrinking. */
+  scenario: unknown;
+  /** The exchanges of the failing run, in order. */
+  exchanges: Exchange[];
+  /** Index in `exchanges` of the ListExecutors exchange that broke the law (the last one made). */
+  failingExchange: number | null;
+  /** The same request as an `aws athena list-executors ...` command a person can run by hand. */
+  awsCli?: string;
+  /** fast-check's seed and path of the counterexample. */
+  seed: number;
+  path: string;
+}
+
+/** One property's result. */
+export interface PropertyReport {
+  id: string;
+  law: string;
+  status: PropertyStatus;
+  /** Runs executed (for a failure: up to and including the first failing one, before shrinking). */
+  runs: number;
+  durationMs: number;
+  counterexample: Counterexample | null;
+  /** The command that replays the counterexample, or null. */
+  replay: string | null;
+  /** Why the property was skipped. */
+  reason?: string;
+  /** Why a pass may mean less than it says (e.g. every walk was empty). */
+  warnings: string[];
+  /** What the runs actually exercised: the ground for the vacuity warnings. */
+  checks: CheckStats;
+}
+
+/** The whole run's report (the `--json` shape). */
+export interface Report {
+  mode: Mode;
+  /** The target: `built-in emulator (in process)` or the endpoint URL. */
+  target: string;
+  seed: number;
+  /** Runs per property asked for. */
+  runs: number;
+  properties: PropertyReport[];
+  /** Run-level warnings, e.g. that some passes were vacuous. */
+  warnings: string[];
+  summary: { passed: number; failed: number; skipped: number };
+  /** Set when the run was one shard of several (`--shard i/n`). */
+  shard?: { index: number; count: number };
+  startedAt: string;
+  durationMs: number;
+}
+
+/** What the runner tells its listeners while it works. */
+export interface RunListener {
+  propertyStart?(id: string, index: number, total: number): void;
+  runDone?(id: string, runsDone: number, runsPlanned: number): void;
+  propertyEnd?(report: PropertyReport): void;
+}
+
+/** One failure to replay. */
+export interface ReplayTarget {
+  id: string;
+  seed: number;
+  path: string;
+}
+
+/** Renders the replay command of a failure. */
+export type ReplayCommand = (failure: ReplayTarget) => string;
