@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Target } from '../targets/target.js';
 import { emptyStats, type CheckContext } from '../contract/context.js';
-import { type Mode } from '../common/results.js';
+import type { Mode } from '../common/results.js';
 import { describeAnswer, listCall } from '../contract/call.js';
 import { TargetError } from '../common/errors.js';
 

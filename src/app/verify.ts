@@ -11,7 +11,7 @@ import { emulatorTarget } from '../targets/emulator-target.js';
 import { endpointTarget } from '../targets/endpoint-target.js';
 import type { Target } from '../targets/target.js';
 import type { PropertyId } from '../contract/catalogue.js';
-import { type Mode, type ReplayCommand, type Report, type RunListener } from '../common/results.js';
+import type { Mode, ReplayCommand, Report, RunListener } from '../common/results.js';
 import { UsageError } from '../common/errors.js';
 import { preflight } from './preflight.js';
 import { replayCommandFor } from './replay-command.js';

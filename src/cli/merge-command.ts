@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from '../common/errors.js';
 import { mergeReports } from '../contract/merge.js';
 import { exitCodeOf } from '../contract/report.js';
-import { type Report } from '../common/results.js';
+import type { Report } from '../common/results.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { renderJson } from '../contract/reporters/json.js';
 import { renderJunit } from '../contract/reporters/junit.js';

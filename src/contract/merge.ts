@@ -3,7 +3,7 @@
  */
 import { UsageError } from '../common/errors.js';
 import { summarize } from './report.js';
-import { type PropertyReport, type Report } from '../common/results.js';
+import type { PropertyReport, Report } from '../common/results.js';
 import { vacuityWarnings } from './runner.js';
 
 function mergeProperty(parts: PropertyReport[]): PropertyReport {
