@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListCall } from '../src/contract/call.js';
-import { errorCode, errorProblems } from '../src/contract/well-formed.js';
+import { errorProblems } from '../src/contract/well-formed.js';
+import { errorCode } from '../src/wire/error-code.js';
 
 function call(status: number, body: string, headers: Record<string, string> = { 'x-amzn-requestid': 'r-1' }, sdkName?: string): ListCall {
   let json: unknown;

@@ -4,7 +4,8 @@
  * `repeat`, not 100,000 generated characters.
  */
 import fc from 'fast-check';
-import { codePointLength, patternAlwaysMatches, regExpOf } from './violations.js';
+import { codePointLength } from '../schema/json.js';
+import { patternAlwaysMatches, regExpOf } from './violations.js';
 
 /** The string constraints of one schema node. */
 export interface StringBounds {

@@ -4,6 +4,7 @@
  * (minLength, minimum, ...) only applies to values of that type. The invalid-value compiler keeps a
  * near-miss candidate only when it breaks exactly the constraint it is labelled with.
  */
+import { codePointLength, isObject } from '../schema/json.js';
 import type { JsonSchema } from '../schema/load.js';
 
 /** Whether `value` has the JSON type `type`, as ajv decides it. */
@@ -15,24 +16,9 @@ export function hasJsonType(value: unknown, type: string): boolean {
     case 'boolean': return typeof value === 'boolean';
     case 'null': return value === null;
     case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'object': return isObject(value);
     default: return false;
   }
-}
-
-/** Length of a string in Unicode code points (JSON Schema's and Smithy's unit). */
-export function codePointLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 /** Deep equality of JSON values, for enum and const. */

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../common/errors.js';
+import { isInt32 } from '../schema/json.js';
 
 /** One option of a subcommand. */
 export interface OptionSpec {
@@ -85,6 +86,6 @@ export function positiveInteger(flag: string, raw: string | undefined): number |
 /** Reads a 32-bit integer flag (fast-check seeds are 32-bit). */
 export function int32(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^-?\d+$/.test(raw) || Number(raw) < -(2 ** 31) || Number(raw) > 2 ** 31 - 1) throw new UsageError(`--${flag}: expected an integer between -2147483648 and 2147483647, got ${JSON.stringify(raw)}`);
+  if (!/^-?\d+$/.test(raw) || !isInt32(Number(raw))) throw new UsageError(`--${flag}: expected an integer between -2147483648 and 2147483647, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }

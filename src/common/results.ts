@@ -94,3 +94,12 @@ export interface ReplayTarget {
 
 /** Renders the replay command of a failure. */
 export type ReplayCommand = (failure: ReplayTarget) => string;
+
+/** What a warning is about: reports and tools key on the kind, never on the wording. */
+export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording';
+
+/** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
+export interface Warning {
+  kind: WarningKind;
+  message: string;
+}

@@ -1,6 +1,7 @@
 /**
  * The failing request as an `aws athena list-executors` command line, for a person to run by hand.
  */
+import { parseJson } from '../schema/json.js';
 import { REQUEST_MEMBERS } from '../schema/members.js';
 
 /** Quotes `s` for a POSIX shell. */
@@ -10,12 +11,7 @@ export function shellQuote(s: string): string {
 
 /** Renders a ListExecutors request body as an AWS CLI command against `endpoint`. */
 export function awsCliCommand(body: string, endpoint: string, region: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseJson(body);
   const tail = `--endpoint-url ${shellQuote(endpoint)} --region ${shellQuote(region)}`;
   const p = parsed as Record<string, unknown> | undefined;
   const simple =

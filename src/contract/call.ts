@@ -4,6 +4,7 @@
  */
 import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/client-athena';
 import type { ListExecutorsRequest } from '../generated/athena.js';
+import { parseJson } from '../schema/json.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { CheckContext } from './context.js';
 import { clip } from './text.js';
@@ -20,15 +21,6 @@ export interface ListCall {
   output?: ListExecutorsCommandOutput;
   /** What the SDK threw (a service exception, a SyntaxError for a non-JSON error body, a transport error). */
   error?: Error & { $fault?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined || text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

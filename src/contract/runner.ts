@@ -53,34 +53,17 @@ export interface RunOptions {
   listener?: RunListener;
 }
 
-const WALK_PROPERTIES = new Set<string>([
-  'response.conforms',
-  'pagination.exactly-once',
-  'pagination.page-size',
-  'ordering.newest-first',
-  'filter.honoured',
-  'data.faithful',
-  'pagination.stable-under-inserts',
-]);
-
 function lastListExchange(exchanges: Exchange[]): number | null {
   for (let i = exchanges.length - 1; i >= 0; i--)
     if (exchanges[i].request.method === 'POST' && (exchanges[i].request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors')) return i;
   return null;
 }
 
-/** The warnings that a property's counters call for: a pass that tested nothing must not look green. */
+/** The vacuity warnings of property `id` for its counters (as text, until reports carry typed warnings). */
 export function vacuityWarnings(id: string, stats: CheckStats): string[] {
-  if (stats.runs === 0) return [];
-  const warnings: string[] = [];
-  if (WALK_PROPERTIES.has(id)) {
-    if (stats.okCalls === 0 && stats.errorCalls > 0) warnings.push('vacuous: every call was an error, so no page was checked');
-    else if (stats.executorsSeen === 0) warnings.push('vacuous: every walk was empty, so no executor was checked');
-  }
-  if (stats.vacuousRuns === stats.runs) warnings.push('vacuous: no run could apply its check (no NextToken could be obtained, or no other session was given)');
-  return warnings;
+  const property = (catalogue as readonly ContractProperty[]).find((p) => p.id === id);
+  return property ? property.vacuity(stats).map((w) => w.message) : [];
 }
-
 
 async function runProperty(property: ContractProperty, options: Required<Pick<RunOptions, 'runs' | 'seed'>> & RunOptions, bounds: WalkBounds, deadline: number): Promise<PropertyReport> {
   const started = performance.now();
@@ -140,7 +123,7 @@ async function runProperty(property: ContractProperty, options: Required<Pick<Ru
   // fast-check reports a run interrupted before any check as failed, with no counterexample: that is
   // the deadline's doing, not the target's.
   if (!details.failed || details.counterexample === null) {
-    const warnings = vacuityWarnings(property.id, stats);
+    const warnings = property.vacuity(stats).map((w) => w.message);
     if (details.interrupted) warnings.push(`interrupted by the run's deadline after ${stats.runs} of ${options.runs} runs`);
     return { ...base, status: 'passed', runs: stats.runs, durationMs, warnings };
   }

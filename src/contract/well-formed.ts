@@ -4,15 +4,10 @@
  * `x-amzn-RequestId` header, and the SDK surfacing it as the matching exception.
  */
 import { validate } from '../schema/validators.js';
+import { errorCode } from '../wire/error-code.js';
 import type { SchemaFile } from '../schema/load.js';
 import type { ListCall } from './call.js';
 import { clip } from './text.js';
-
-/** The error code named by an `__type` (or header): `ns#Code:suffix` → `Code`, as the SDK reads it. */
-export function errorCode(type: string): string {
-  const cut = type.split(/[,:]/)[0] ?? '';
-  return cut.includes('#') ? cut.slice(cut.lastIndexOf('#') + 1) : cut;
-}
 
 const modelled: Record<string, SchemaFile> = {
   InvalidRequestException: 'invalid-request-exception.schema.json',

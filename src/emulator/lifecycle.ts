@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { internalServerException, invalidRequestException, serializationException, type ModelError } from '../model/index.js';
+import { isObject } from '../schema/json.js';
 import type { FaultName } from './faults.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
 
@@ -28,7 +29,7 @@ function fail(error: ModelError): OperationResult {
 }
 
 function objectBody(input: unknown): Record<string, unknown> | undefined {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  return isObject(input) ? input : undefined;
 }
 
 /** The SessionId of a session call, or the error it deserves. */

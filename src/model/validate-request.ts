@@ -5,6 +5,7 @@
 import type { ExecutorState, ListExecutorsRequest } from '../generated/athena.js';
 import { invalidRequestException, serializationException } from './errors.js';
 import type { ModelError } from './types.js';
+import { codePointLength, isInt32, isObject } from '../schema/json.js';
 
 /** The six executor states, in the API model's order (used in the enum message). */
 export const EXECUTOR_STATES: readonly ExecutorState[] = ['CREATING', 'CREATED', 'REGISTERED', 'TERMINATING', 'TERMINATED', 'FAILED'];
@@ -34,12 +35,6 @@ const WIRE_NAMES: Record<keyof RequestFields, string> = {
   MaxResults: 'maxResults',
   NextToken: 'nextToken',
 };
-const INT32_MAX = 2 ** 31 - 1;
-const INT32_MIN = -(2 ** 31);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads the members of the parsed body, checking JSON types only.
@@ -50,7 +45,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * reaches constraint checking); unknown members are ignored, as AWS does.
  */
 export function readRequestFields(input: unknown): FieldsResult {
-  if (!isPlainObject(input)) {
+  if (!isObject(input)) {
     return { ok: false, error: serializationException('Request body: expected a JSON object, send {"SessionId": "..."}') };
   }
   const fields: RequestFields = {};
@@ -67,7 +62,7 @@ export function readRequestFields(input: unknown): FieldsResult {
     if (typeof max !== 'number') {
       return { ok: false, error: serializationException(`MaxResults: expected a JSON number, got ${jsonType(max)}`) };
     }
-    if (!Number.isInteger(max) || max > INT32_MAX || max < INT32_MIN) {
+    if (!isInt32(max)) {
       return { ok: false, error: serializationException(`MaxResults: expected a 32-bit integer, got ${max}`) };
     }
     fields.MaxResults = max;
@@ -79,14 +74,6 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
-}
-
-/** Unicode code points, as Smithy's length trait counts them (cheap when the UTF-16 length already fits). */
-function codePoints(s: string, limit: number): number {
-  if (s.length <= limit) return s.length;
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
 }
 
 /** The value as AWS quotes it in a message: cut, and without line breaks so the message stays one line. */
@@ -106,13 +93,13 @@ export function constraintViolations(fields: RequestFields): Violation[] {
   const { SessionId, ExecutorStateFilter, MaxResults, NextToken } = fields;
   if (SessionId === undefined) out.push(violation('SessionId', null, 'Member must not be null'));
   else if (SessionId.length === 0) out.push(violation('SessionId', SessionId, 'Member must have length greater than or equal to 1'));
-  else if (codePoints(SessionId, 256) > 256) out.push(violation('SessionId', SessionId, 'Member must have length less than or equal to 256'));
+  else if (codePointLength(SessionId) > 256) out.push(violation('SessionId', SessionId, 'Member must have length less than or equal to 256'));
   if (ExecutorStateFilter !== undefined && !(EXECUTOR_STATES as readonly string[]).includes(ExecutorStateFilter)) {
     out.push(violation('ExecutorStateFilter', ExecutorStateFilter, `Member must satisfy enum value set: [${EXECUTOR_STATES.join(', ')}]`));
   }
   if (MaxResults !== undefined && MaxResults < 1) out.push(violation('MaxResults', MaxResults, 'Member must have value greater than or equal to 1'));
   if (MaxResults !== undefined && MaxResults > 100) out.push(violation('MaxResults', MaxResults, 'Member must have value less than or equal to 100'));
-  if (NextToken !== undefined && codePoints(NextToken, 2048) > 2048) {
+  if (NextToken !== undefined && codePointLength(NextToken) > 2048) {
     out.push(violation('NextToken', NextToken, 'Member must have length less than or equal to 2048'));
   }
   return out;

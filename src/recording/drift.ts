@@ -3,6 +3,8 @@
  * JSON types, which enum values appear, which statuses and error codes each property met, and how
  * paging behaves. Values that differ by nature (ids, times, tokens, request ids) are never compared.
  */
+import { parseJson } from '../schema/json.js';
+import { errorCode } from '../wire/error-code.js';
 import type { Recording } from './cassette.js';
 
 /** Members whose values are enums: their values are contract, not data. */
@@ -29,19 +31,10 @@ function jsonType(value: unknown): string {
   return typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The error code of a body as the SDK reads it: `__type` without namespace or `:` suffix. */
-function errorCode(body: unknown): string | undefined {
+function codeOf(body: unknown): string | undefined {
   const type = (body as { __type?: unknown; code?: unknown } | undefined)?.__type ?? (body as { code?: unknown } | undefined)?.code;
-  if (typeof type !== 'string') return undefined;
-  return type.split(':')[0].split('#').pop();
+  return typeof type === 'string' ? errorCode(type) : undefined;
 }
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -79,8 +72,8 @@ export function contractFacts(recording: Recording): ContractFacts {
         add(facts.outcomes, property, 'no answer');
         continue;
       }
-      const body = parse(response.body);
-      const code = response.status >= 300 ? errorCode(body) ?? '(no error code)' : undefined;
+      const body = parseJson(response.body);
+      const code = response.status >= 300 ? codeOf(body) ?? '(no error code)' : undefined;
       add(facts.outcomes, property, code ? `${response.status} ${code}` : String(response.status));
       const answer = code ? `${op} ${response.status} ${code}` : `${op} ${response.status}`;
       const members = facts.members.get(answer) ?? new Map<string, Set<string>>();
@@ -88,7 +81,7 @@ export function contractFacts(recording: Recording): ContractFacts {
       if (body === undefined) add(members, '(body)', response.body === '' ? 'empty' : 'not JSON');
       collectMembers(body, '', members, (path, v) => add(facts.enums, `${op} ${path}`, v));
       if (op !== 'ListExecutors' || response.status !== 200 || typeof body !== 'object' || body === null) continue;
-      const sent = parse(request.body) as { MaxResults?: unknown; NextToken?: unknown } | undefined;
+      const sent = parseJson(request.body) as { MaxResults?: unknown; NextToken?: unknown } | undefined;
       const listed = (body as { ExecutorsSummary?: unknown }).ExecutorsSummary;
       const count = Array.isArray(listed) ? listed.length : 0;
       const token = (body as { NextToken?: unknown }).NextToken;

@@ -9,7 +9,8 @@ import type { ErrorObject } from 'ajv';
 import { expect } from 'vitest';
 import type { JsonSchema } from '../../src/schema/load.js';
 import { childNode, pointerSegment, rootNode, type SchemaInput, type SchemaNode } from '../../src/arbitraries/schema-node.js';
-import { codePointLength, hasJsonType, patternAlwaysMatches } from '../../src/arbitraries/violations.js';
+import { codePointLength } from '../../src/schema/json.js';
+import { hasJsonType, patternAlwaysMatches } from '../../src/arbitraries/violations.js';
 
 /** Law: two samples of `arbitrary` drawn with the same seed are equal. */
 export function assertSameSeedSameValues<T>(arbitrary: fc.Arbitrary<T>, numRuns = 200): void {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { EXECUTOR_MEMBERS } from '../../schema/members.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { seededWalk, type SeededWalk } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
@@ -17,6 +18,7 @@ export const dataFaithful = defineProperty({
   law: 'Every executor listed equals the one seeded, member by member.',
   modes: ['seeded'],
   skipReason: 'needs seeding: the harness must know what the session holds',
+  vacuity: walkAndRunVacuity,
   scenario: (): fc.Arbitrary<SeededWalk> => seededWalk(false),
   async check(s: SeededWalk, ctx) {
     const seeded = new Map<string, ExecutorsSummary>(s.population.map((e) => [idOf(e), e]));

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
@@ -30,6 +31,7 @@ export const exactlyOnce = defineProperty({
   id: 'pagination.exactly-once',
   law: 'Following NextToken to the end yields every executor of the session exactly once, in a bounded number of pages.',
   modes: ['seeded', 'observational'],
+  vacuity: walkAndRunVacuity,
   scenario: (sc): fc.Arbitrary<Scenario> =>
     sc.mode === 'seeded'
       ? seededWalk(false).map((s) => ({ mode: 'seeded' as const, ...s }))

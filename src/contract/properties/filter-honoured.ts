@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { executorPopulation } from '../../arbitraries/index.js';
 import type { ExecutorState, ExecutorsSummary } from '../../generated/athena.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { EXECUTOR_STATES, freshSessionId, pageSize } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
@@ -37,6 +38,7 @@ export const filterHonoured = defineProperty({
   id: 'filter.honoured',
   law: 'With ExecutorStateFilter, every executor listed has that state, and the filtered walk is exactly the unfiltered walk restricted to that state.',
   modes: ['seeded', 'observational'],
+  vacuity: walkAndRunVacuity,
   scenario: (sc): fc.Arbitrary<Scenario> =>
     sc.mode === 'seeded'
       ? fc

@@ -5,10 +5,12 @@
 import fc from 'fast-check';
 import { executorPopulation, invalid } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
+import { INT32, isObject } from '../../schema/json.js';
 import { loadSchema } from '../../schema/load.js';
 import { listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { runVacuity } from '../vacuity.js';
 import { freshSessionId } from '../scenarios.js';
 import { withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
@@ -32,8 +34,6 @@ function nullOptional(value: unknown): boolean {
   return typeof value === 'object' && value !== null && OPTIONAL.some((m) => (value as Record<string, unknown>)[m] === null);
 }
 
-const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-
 /**
  * The error codes a broken constraint may get. A wrong JSON type may get SerializationException too,
  * and so may an integer member beyond 32 bits, which no AWS deserializer can read as an Integer.
@@ -42,10 +42,6 @@ export function allowedCodes(breaks: string, value: unknown): string[] {
   const max = (value as { MaxResults?: unknown } | null)?.MaxResults;
   const unreadable = typeof max === 'number' && (max < INT32.min || max > INT32.max);
   return breaks.endsWith('/type') || unreadable ? ['InvalidRequestException', 'SerializationException'] : ['InvalidRequestException'];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -76,6 +72,7 @@ export const invalidRequest = defineProperty({
   id: 'errors.invalid-request',
   law: 'A request that breaks one schema constraint gets a well-formed 400 InvalidRequestException (or SerializationException for a wrong JSON type).',
   modes: ['seeded', 'observational'],
+  vacuity: runVacuity,
   scenario: (): fc.Arbitrary<Scenario> =>
     fc.record({
       broken: invalid(loadSchema('list-executors-request.schema.json')).filter((b) => !nullOptional(b.value)),

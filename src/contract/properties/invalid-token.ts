@@ -9,6 +9,7 @@ import type { ExecutorsSummary } from '../../generated/athena.js';
 import { describeAnswer, listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { runVacuity } from '../vacuity.js';
 import { freshSessionId } from '../scenarios.js';
 import { ContractViolation } from '../violation.js';
 import { errorProblems } from '../well-formed.js';
@@ -85,6 +86,7 @@ export const invalidToken = defineProperty({
   id: 'errors.invalid-token',
   law: "A NextToken the server never issued (random bytes, another session's token) gets a well-formed 400 InvalidRequestException; a tampered one never gets a 5xx or another session's data.",
   modes: ['seeded', 'observational'],
+  vacuity: runVacuity,
   scenario: (): fc.Arbitrary<Scenario> =>
     fc.record({
       kind: fc.constantFrom('garbage' as const, 'foreign' as const, 'tampered' as const),

@@ -6,6 +6,7 @@ import type fc from 'fast-check';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { forEachWalk, walkScenario, type WalkScenario } from '../walk-scenario.js';
 import { ContractViolation } from '../violation.js';
 import { idOf, walk } from '../walk.js';
@@ -35,6 +36,7 @@ export const newestFirst = defineProperty({
   id: 'ordering.newest-first',
   law: 'Across the whole walk, StartDateTime never increases (ties in any order).',
   modes: ['seeded', 'observational'],
+  vacuity: walkAndRunVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

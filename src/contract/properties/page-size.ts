@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { freshSessionId, pageSize, EXECUTOR_STATES } from '../scenarios.js';
 import { executorPopulation } from '../../arbitraries/index.js';
 import type { ExecutorState, ExecutorsSummary } from '../../generated/athena.js';
@@ -31,6 +32,7 @@ export const pageSizeProperty = defineProperty({
   id: 'pagination.page-size',
   law: 'No page holds more than MaxResults executors.',
   modes: ['seeded', 'observational'],
+  vacuity: walkAndRunVacuity,
   scenario: (sc): fc.Arbitrary<Scenario> =>
     sc.mode === 'seeded'
       ? fc.record({ sessionId: freshSessionId(), population: executorPopulation({ maxSize: 120 }), maxResults: definedPageSize(), filter: optionalFilter() }).map((s) => ({ mode: 'seeded' as const, ...s }))

@@ -7,6 +7,7 @@ import { validate } from '../../schema/validators.js';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { forEachWalk, walkScenario, type WalkScenario } from '../walk-scenario.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
@@ -27,6 +28,7 @@ export const responseConforms = defineProperty({
   id: 'response.conforms',
   law: "Every 200 body validates against the response schema and echoes the request's SessionId.",
   modes: ['seeded', 'observational'],
+  vacuity: walkAndRunVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

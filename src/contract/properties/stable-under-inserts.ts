@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { executorPopulation, growPopulation } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { defineProperty } from '../property.js';
+import { walkAndRunVacuity } from '../vacuity.js';
 import { freshSessionId } from '../scenarios.js';
 import { pageBound, withSeededSession } from '../seeded.js';
 import { ContractViolation } from '../violation.js';
@@ -27,6 +28,7 @@ export const stableUnderInserts = defineProperty({
   law: 'Executors started during a walk cause no duplicate and no loss of those that existed throughout.',
   modes: ['seeded'],
   skipReason: 'needs seeding: the harness must grow the session mid-walk',
+  vacuity: walkAndRunVacuity,
   scenario: (): fc.Arbitrary<Scenario> =>
     fc
       .record({ sessionId: freshSessionId(), population: executorPopulation({ minSize: 3, maxSize: 40 }), maxResults: fc.integer({ min: 1, max: 5 }), insertAfter: fc.integer({ min: 1, max: 3 }) })

@@ -8,6 +8,7 @@ import { executorPopulation } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { listCall } from '../call.js';
 import { defineProperty } from '../property.js';
+import { runVacuity } from '../vacuity.js';
 import { requestShape, unknownSessionId, type RequestShape } from '../scenarios.js';
 import { ContractViolation } from '../violation.js';
 import { errorProblems } from '../well-formed.js';
@@ -26,6 +27,7 @@ export const unknownSession = defineProperty({
   id: 'errors.unknown-session',
   law: 'An unknown SessionId gets a well-formed 400 ResourceNotFoundException or InvalidRequestException, never a 200.',
   modes: ['seeded', 'observational'],
+  vacuity: runVacuity,
   scenario: (sc): fc.Arbitrary<Scenario> =>
     fc.record({
       sessionId: unknownSessionId(),
