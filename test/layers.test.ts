@@ -1,0 +1,91 @@
+/**
+ * The layer rules bite: dependency-cruiser, run with the project's own .dependency-cruiser.mjs, fails a
+ * tree that imports upwards, sideways between siblings, or in a circle, and its message names both
+ * files. (`npm run lint` runs the same rules over src/ itself, where there are none.)
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+
+/** Writes `files` (path → source) into a fresh tree with a tsconfig, as a checkout would have. */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'layers-'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }));
+  for (const [path, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), source);
+  }
+  return dir;
+}
+
+/** Runs the project's dependency-cruiser rules over `dir`/src: exit code and what it printed. */
+async function cruise(dir: string): Promise<{ code: number; out: string }> {
+  const bin = join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+  try {
+    const { stdout } = await run(process.execPath, [bin, 'src', '--config', join(root, '.dependency-cruiser.mjs'), '--output-type', 'err'], { cwd: dir });
+    return { code: 0, out: stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: `${err.stdout}${err.stderr}` };
+  }
+}
+
+describe('layer rules', () => {
+  const dirs: string[] = [];
+  const make = (files: Record<string, string>) => {
+    const dir = tree(files);
+    dirs.push(dir);
+    return dir;
+  };
+  let clean: string;
+  beforeAll(() => {
+    clean = make({
+      'src/model/pure.ts': "export const x = 1;\n",
+      'src/contract/uses-model.ts': "import { x } from '../model/pure.js';\nexport const y = x;\n",
+    });
+  });
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('pass a tree whose imports only look down', async () => {
+    expect(await cruise(clean)).toMatchObject({ code: 0 });
+  });
+
+  it('fail an upward import, naming both files', async () => {
+    const dir = make({
+      'src/model/climbs.ts': "import { run } from '../cli/command.js';\nexport const y = run;\n",
+      'src/cli/command.ts': 'export const run = 1;\n',
+    });
+    const { code, out } = await cruise(dir);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/layer:model: src\/model\/climbs\.ts → src\/cli\/command\.ts/);
+  });
+
+  it('fail an import between siblings of one layer', async () => {
+    const dir = make({
+      'src/recording/peeks.ts': "import { r } from '../contract/runner.js';\nexport const y = r;\n",
+      'src/contract/runner.ts': 'export const r = 1;\n',
+    });
+    const { code, out } = await cruise(dir);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/layer:recording: src\/recording\/peeks\.ts → src\/contract\/runner\.ts/);
+  });
+
+  it('fail an import cycle, naming the files of the circle', async () => {
+    const dir = make({
+      'src/emulator/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'src/emulator/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+    });
+    const { code, out } = await cruise(dir);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/no-circular: src\/emulator\/(a|b)\.ts →/);
+    expect(out).toMatch(/src\/emulator\/a\.ts/);
+    expect(out).toMatch(/src\/emulator\/b\.ts/);
+  });
+});
