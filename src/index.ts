@@ -12,7 +12,7 @@ export type { VerifyOptions, VerifyReport } from './app/verify.js';
 export type { Report, PropertyReport, PropertyStatus, Counterexample } from './common/results.js';
 export { exitCodeOf } from './contract/report.js';
 export type { RunListener } from './common/results.js';
-export type { CheckStats, Mode } from './common/results.js';
+export type { CheckStats, Mode, Warning, WarningKind } from './common/results.js';
 export type { Exchange, WireRequest, WireResponse } from './wire/exchange.js';
 export { mergeReports } from './contract/merge.js';
 export { renderJson } from './contract/reporters/json.js';

@@ -6,6 +6,7 @@
 import { describe, it } from 'vitest';
 import { catalogue, type PropertyId } from './contract/catalogue.js';
 import type { PropertyReport } from './common/results.js';
+import { failureSections } from './contract/reporters/failure-sections.js';
 import { freshSeed } from './contract/seeds.js';
 import { verify, type VerifyOptions } from './app/verify.js';
 
@@ -26,13 +27,13 @@ export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path
 
 /** The failure of one property as a test error: the law, what broke, the shrunk scenario, how to see it again. */
 function failureMessage(p: PropertyReport): string {
-  const ce = p.counterexample;
-  const lines = [`${p.id}: ${p.law}`];
-  if (ce) {
-    lines.push(ce.message, 'counterexample (shrunk):', JSON.stringify(ce.scenario, null, 2));
-    if (ce.awsCli) lines.push(`by hand: ${ce.awsCli}`);
+  const s = failureSections(p);
+  const lines = [`${s.id}: ${s.law}`];
+  if (s.message !== undefined && s.counterexample) {
+    lines.push(s.message, 'counterexample (shrunk):', s.counterexample.pretty);
+    if (s.byHand) lines.push(`by hand: ${s.byHand}`);
   }
-  if (p.replay) lines.push(`replay: ${p.replay}`);
+  if (s.replay) lines.push(`replay: ${s.replay}`);
   return lines.join('\n');
 }
 
@@ -56,7 +57,7 @@ export function contractSuite(options: ContractSuiteOptions = {}): void {
         if (!property) ctx.skip(`the recording in ${verifyOptions.replay} has no cassette for ${id}`);
         if (property.status === 'skipped') ctx.skip(property.reason ?? `does not run in ${report.mode} mode`);
         if (property.status === 'failed') throw new Error(failureMessage(property));
-        for (const warning of property.warnings) await ctx.annotate(warning, 'warning');
+        for (const warning of property.warnings) await ctx.annotate(warning.message, 'warning');
       });
     }
   });

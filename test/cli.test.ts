@@ -8,6 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Warning } from '../src/common/results.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { runCli, type CliResult } from './helpers/cli.js';
 
@@ -89,8 +90,8 @@ describe.concurrent('athena-contract verify', () => {
     expect(r.stdout).toMatch(/warning .*vacuous/);
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report.mode).toBe('observational');
-    expect(report.warnings.join(' ')).toMatch(/passed vacuously/);
-    expect(report.properties.find((p: { id: string }) => p.id === 'pagination.exactly-once').warnings.join(' ')).toMatch(/every walk was empty/);
+    expect(report.warnings.map((w: Warning) => w.message).join(' ')).toMatch(/passed vacuously/);
+    expect(report.properties.find((p: { id: string }) => p.id === 'pagination.exactly-once').warnings.map((w: Warning) => w.message).join(' ')).toMatch(/every walk was empty/);
   });
 
   it('rejects an unknown flag in one line naming it', async () => {

@@ -12,8 +12,8 @@ describe('runner bounds', () => {
     const target = emulatorTarget({ region: 'us-east-1' });
     const report = await runContract({ target, mode: 'seeded', seed: 1, runs: 1_000_000, deadlineMs: 300 });
     expect(report.summary.failed).toBe(0);
-    for (const p of report.properties) expect(p.warnings.join(' '), p.id).toMatch(/interrupted by the run's deadline after \d+ of 1000000 runs/);
-    expect(report.warnings.join(' ')).toMatch(/10 of 10 properties were cut short by the run's deadline/);
+    for (const p of report.properties) expect(p.warnings.map((w) => w.message).join(' '), p.id).toMatch(/interrupted by the run's deadline after \d+ of 1000000 runs/);
+    expect(report.warnings.map((w) => w.message).join(' ')).toMatch(/10 of 10 properties were cut short by the run's deadline/);
   });
 
   it('a shrink budget of zero keeps the first failing scenario, larger than the fully shrunk one, and says so', async () => {
@@ -28,7 +28,7 @@ describe('runner bounds', () => {
     expect(cut.status).toBe('failed');
     expect(full.status).toBe('failed');
     expect(size(cut)).toBeGreaterThan(size(full));
-    expect(cut.warnings.join(' ')).toMatch(/shrinking stopped after 0 s/);
+    expect(cut.warnings.map((w) => w.message).join(' ')).toMatch(/shrinking stopped after 0 s/);
     expect(full.warnings).toEqual([]);
   });
 });

@@ -98,15 +98,6 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
 /** The target and the run's shape, wherever they came from. */
 type RunSetup = Pick<RunOptions, 'target' | 'mode' | 'sessions'> & { preflight: boolean } & Partial<Pick<RunOptions, 'seed' | 'runs' | 'only' | 'listener'>>;
 
-function bothListeners(a: RunListener | undefined, b: RunListener | undefined): RunListener | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    propertyStart: (...args) => (a.propertyStart?.(...args), b.propertyStart?.(...args)),
-    runDone: (...args) => (a.runDone?.(...args), b.runDone?.(...args)),
-    propertyEnd: (...args) => (a.propertyEnd?.(...args), b.propertyEnd?.(...args)),
-  };
-}
-
 function checkCombinations(options: VerifyOptions): void {
   const given = (names: [string, unknown][]) => names.filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length)).map(([n]) => n);
   if (options.replay !== undefined) {
@@ -139,7 +130,7 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
       deadlineMs: options.deadlineMs,
       replayCommand: options.replayCommand ?? replayCommandFor(options),
       redactor,
-      listener: bothListeners(setup.listener, bothListeners(recorder?.listener, options.listener)),
+      listeners: [setup.listener, recorder?.listener, options.listener].filter((l): l is RunListener => l !== undefined),
     });
     if (recorder && options.record) await recorder.save(options.record.dir);
     return report;

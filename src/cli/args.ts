@@ -1,48 +1,91 @@
 /**
- * Command-line options declared as data (name, type, description, default), parsed with Node's
- * parseArgs, and every parse error turned into one line that names the flag and the fix.
+ * Command-line options declared as data (name, type, description, default, and the parser of the
+ * value), parsed with Node's parseArgs, and every parse error turned into one line that names the
+ * flag and the fix.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../common/errors.js';
 import { isInt32 } from '../schema/json.js';
 
-/** One option of a subcommand. */
-export interface OptionSpec {
+/** One option of a subcommand, with the parser that turns its text into the value commands read. */
+export interface OptionSpec<T = unknown> {
   type: 'string' | 'boolean';
   multiple?: boolean;
   /** The value's placeholder in help, e.g. `URL`. */
   value?: string;
   description: string;
   default?: string;
+  /** Reads one value (each one, for a repeatable option); throws a UsageError naming `--flag` and the fix. @defaultValue the text as it is */
+  parse?: (flag: string, raw: string) => T;
 }
 
 /** A subcommand's options, keyed by long name. */
 export type OptionTable = Record<string, OptionSpec>;
 
-/** The parsed values of an option table: booleans, strings, or string lists for repeatable options. */
+/** What an option's parser returns, or the text itself for an option without one. */
+type ParsedValue<S> = S extends { parse: (flag: string, raw: string) => infer T } ? T : string;
+
+/** The parsed values of an option table: booleans, parsed values, or lists of them for repeatable options. */
 export type OptionValues<T extends OptionTable> = {
-  [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : T[K]['multiple'] extends true ? string[] : string;
+  [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : T[K]['multiple'] extends true ? ParsedValue<T[K]>[] : ParsedValue<T[K]>;
 };
 
-/** Parses `argv` against `table` (no positionals unless `positionals` is true). */
+type RawValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** Runs each option's parser over its raw values, in the table's order. */
+function typed<T extends OptionTable>(table: T, raw: RawValues): OptionValues<T> {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(table)) {
+    const value = raw[name];
+    const { parse } = spec;
+    const read = (v: string | boolean) => (parse && typeof v === 'string' ? parse(name, v) : v);
+    if (value !== undefined) values[name] = Array.isArray(value) ? value.map(read) : read(value);
+  }
+  return values as OptionValues<T>;
+}
+
+/**
+ * The one-line UsageError for an error of parseArgs, read by its `code`. Which option or argument
+ * it is about, the code does not say and the error has no field for: that alone is taken from the
+ * message, where Node quotes it (`Unknown option '--x'.`, `Option '--runs <value>' argument ...`):
+ * the first quoted span that ends before a space, a full stop or the end.
+ */
+function usageErrorOf(command: string, table: OptionTable, argv: readonly string[], err: Error & { code?: string }): UsageError {
+  const line = err.message.split('\n')[0];
+  const quoted = /'(.+?)'(?=[.\s]|$)/.exec(line)?.[1] ?? '';
+  const help = `see athena-contract ${command} --help`;
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearest(quoted.replace(/^-+/, ''), Object.keys(table));
+    return new UsageError(`${command}: unknown option ${quoted}${near ? ` (did you mean --${near}?)` : ''}; ${help}`);
+  }
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError(`${command}: unexpected argument ${JSON.stringify(quoted)}; options start with --, ${help}`);
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // `-r, --runs <value>` names the option by its long name last.
+    const flag = quoted.replace(/ <value>$/, '').split(', ').pop() ?? quoted;
+    // A string option last on the line has no value; one followed by another option (ambiguous) and
+    // a boolean given one keep Node's words.
+    if (table[flag.replace(/^--/, '')]?.type === 'string' && argv.at(-1) === flag) return new UsageError(`${command}: ${flag} needs a value; ${help}`);
+  }
+  return new UsageError(`${command}: ${line}`);
+}
+
+/** Parses `argv` against `table` (no positionals unless `positionals` is true), each value through its option's parser. */
 export function parseOptions<T extends OptionTable>(command: string, table: T, argv: readonly string[], positionals = false): { values: OptionValues<T>; positionals: string[] } {
   const options = Object.fromEntries(Object.entries(table).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
+  let parsed: { values: RawValues; positionals: string[] };
   try {
-    const parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals });
-    return { values: parsed.values as OptionValues<T>, positionals: parsed.positionals };
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals });
   } catch (e) {
-    const err = e as Error & { code?: string };
-    const unknown = /Unknown option '([^']+)'/.exec(err.message);
-    if (unknown) {
-      const near = nearest(unknown[1].replace(/^-+/, ''), Object.keys(table));
-      throw new UsageError(`${command}: unknown option ${unknown[1]}${near ? ` (did you mean --${near}?)` : ''}; see athena-contract ${command} --help`);
-    }
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(err.message);
-    if (missing) throw new UsageError(`${command}: ${missing[1].replace(/^-\w, /, '')} needs a value; see athena-contract ${command} --help`);
-    const positional = /Unexpected argument '([^']+)'/.exec(err.message);
-    if (positional) throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positional[1])}; options start with --, see athena-contract ${command} --help`);
-    throw new UsageError(`${command}: ${err.message.split('\n')[0]}`);
+    throw usageErrorOf(command, table, argv, e as Error & { code?: string });
   }
+  return { values: typed(table, parsed.values), positionals: parsed.positionals };
+}
+
+/** Reads one of `names` (`what` it is, for the message): an unknown one is a usage error with the nearest name and the list. */
+export function oneOf<T extends string>(flag: string, raw: string, names: readonly T[], what = flag): T {
+  if ((names as readonly string[]).includes(raw)) return raw as T;
+  const near = nearest(raw, names);
+  throw new UsageError(`--${flag}: unknown ${what} ${JSON.stringify(raw)}${near ? ` (did you mean ${near}?)` : ''}; known: ${names.join(', ')}`);
 }
 
 /** The closest name by edit distance, when it is close enough to be a likely typo. */
@@ -77,15 +120,13 @@ export function helpText(usage: string, table: OptionTable): string {
 }
 
 /** Reads a positive integer flag: `--runs: expected a positive integer, got "ten"`. */
-export function positiveInteger(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
+export function positiveInteger(flag: string, raw: string): number {
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) throw new UsageError(`--${flag}: expected a positive integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
 /** Reads a 32-bit integer flag (fast-check seeds are 32-bit). */
-export function int32(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
+export function int32(flag: string, raw: string): number {
   if (!/^-?\d+$/.test(raw) || !isInt32(Number(raw))) throw new UsageError(`--${flag}: expected an integer between -2147483648 and 2147483647, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../common/errors.js';
 import { readRecording } from '../recording/cassette.js';
 import { contractFacts, drift } from '../recording/drift.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
-import { writeReport } from './verify-command.js';
+import { writeReport } from './report-files.js';
 
 /** The options of `diff`, as data. */
 const DIFF_OPTIONS = {

@@ -9,11 +9,8 @@ import { mergeReports } from '../contract/merge.js';
 import { exitCodeOf } from '../contract/report.js';
 import type { Report } from '../common/results.js';
 import { consoleReporter } from '../contract/reporters/console.js';
-import { renderJson } from '../contract/reporters/json.js';
-import { renderJunit } from '../contract/reporters/junit.js';
-import { renderMarkdown } from '../contract/reporters/markdown.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
-import { writeReport } from './verify-command.js';
+import { writeReports } from './report-files.js';
 
 const MERGE_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'write the merged report as JSON' },
@@ -53,8 +50,6 @@ export async function mergeCommand(argv: readonly string[], io: { out(text: stri
   const files = (await Promise.all(positionals.map(reportFiles))).flat();
   const merged = mergeReports(await Promise.all(files.map(readReport)));
   consoleReporter({ write: io.out, live: false, color: false }).summary(merged);
-  if (values.json) await writeReport(values.json, renderJson(merged));
-  if (values.junit) await writeReport(values.junit, renderJunit(merged));
-  if (values.markdown) await writeReport(values.markdown, renderMarkdown(merged));
+  await writeReports(merged, values);
   return exitCodeOf(merged);
 }

@@ -4,21 +4,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../common/errors.js';
-import { FAULT_NAMES, isFaultName, type FaultName } from '../emulator/faults.js';
+import { FAULT_NAMES, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
 import { checkSeed } from '../emulator/seeding.js';
 import type { ExecutorsSummary } from '../generated/athena.js';
-import { helpText, nearest, parseOptions, type OptionTable } from './args.js';
+import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from '../targets/emulator-target.js';
+import { helpText, oneOf, parseOptions, type OptionTable } from './args.js';
 
-/** The port `serve` listens on by default (LocalStack's, so existing endpoint settings work). */
-export const DEFAULT_SERVE_PORT = 4566;
+/** Reads a TCP port, 0 meaning any free one. */
+function portNumber(flag: string, raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--${flag}: expected an integer 0..65535, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
 
 /** The options of `serve`, as data. */
 export const SERVE_OPTIONS = {
-  port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT) },
-  host: { type: 'string', value: 'H', description: 'the address to listen on', default: '127.0.0.1' },
+  port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT), parse: portNumber },
+  host: { type: 'string', value: 'H', description: 'the address to listen on', default: DEFAULT_SERVE_HOST },
   'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
-  fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)' },
+  fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   help: { type: 'boolean', description: 'print this help' },
 } satisfies OptionTable;
 
@@ -50,17 +54,8 @@ function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
 /** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
 export function parseServeArgs(argv: readonly string[]): { port: number; host: string; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
   const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
-  const portText = values.port ?? String(DEFAULT_SERVE_PORT);
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected an integer 0..65535, got ${JSON.stringify(portText)}`);
-  const faults = values.fault ?? [];
-  for (const f of faults)
-    if (!isFaultName(f)) {
-      const near = nearest(f, FAULT_NAMES);
-      throw new UsageError(`--fault: unknown fault ${JSON.stringify(f)}${near ? ` (did you mean ${near}?)` : ''}; known: ${FAULT_NAMES.join(', ')}`);
-    }
   const sessions = values['seed-file'] === undefined ? {} : readSeedFile(values['seed-file']);
-  return { port, host: values.host ?? '127.0.0.1', sessions, faults: faults as FaultName[], help: !!values.help };
+  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, sessions, faults: values.fault ?? [], help: !!values.help };
 }
 
 /** Runs `serve`: prints its URL once ready, serves until SIGINT or SIGTERM, then resolves to 0. */

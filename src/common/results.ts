@@ -54,8 +54,8 @@ export interface PropertyReport {
   replay: string | null;
   /** Why the property was skipped. */
   reason?: string;
-  /** Why a pass may mean less than it says (e.g. every walk was empty). */
-  warnings: string[];
+  /** Why a pass may mean less than it says (e.g. every walk was empty), or why a failure is not the smallest. */
+  warnings: Warning[];
   /** What the runs actually exercised: the ground for the vacuity warnings. */
   checks: CheckStats;
 }
@@ -70,7 +70,7 @@ export interface Report {
   runs: number;
   properties: PropertyReport[];
   /** Run-level warnings, e.g. that some passes were vacuous. */
-  warnings: string[];
+  warnings: Warning[];
   summary: { passed: number; failed: number; skipped: number };
   /** Set when the run was one shard of several (`--shard i/n`). */
   shard?: { index: number; count: number };

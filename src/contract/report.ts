@@ -3,6 +3,7 @@
  * every output format (console, JUnit, Markdown) is rendered from, so that they never disagree.
  */
 import type { PropertyReport, PropertyStatus, Report } from '../common/results.js';
+import { runWarnings } from './warnings.js';
 
 /** The exit code a report means: 0 when nothing failed, 1 otherwise. */
 export function exitCodeOf(report: Report): 0 | 1 {
@@ -12,12 +13,5 @@ export function exitCodeOf(report: Report): 0 | 1 {
 /** The summary counts and run-level warnings of a list of property reports. */
 export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings'> {
   const count = (s: PropertyStatus) => properties.filter((p) => p.status === s).length;
-  const vacuous = properties.filter((p) => p.warnings.some((w) => w.startsWith('vacuous')));
-  const cut = properties.filter((p) => p.warnings.some((w) => w.startsWith('interrupted')));
-  const warnings: string[] = [];
-  if (vacuous.length)
-    warnings.push(`${vacuous.length} of ${properties.length} properties passed vacuously (${vacuous.map((p) => p.id).join(', ')}): a green run that tested nothing is not a pass`);
-  if (cut.length)
-    warnings.push(`${cut.length} of ${properties.length} properties were cut short by the run's deadline (${cut.map((p) => p.id).join(', ')}): they passed fewer runs than asked; raise --deadline`);
-  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') }, warnings };
+  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') }, warnings: runWarnings(properties) };
 }

@@ -3,7 +3,7 @@
  * through a {@link replayTarget}, and turns what the book saw into the report's `replay` member (or,
  * when a request found no recorded twin, into one clear error).
  */
-import type { Mode, Report, RunListener } from '../common/results.js';
+import type { Mode, Report, RunListener, Warning } from '../common/results.js';
 import { TargetError, UsageError } from '../common/errors.js';
 import { replayTarget } from './replay-target.js';
 import type { Target } from '../targets/target.js';
@@ -79,8 +79,8 @@ export async function withReplay<R extends Pick<Report, 'warnings'>>(
   }
   if (book.mismatch) throw new ReplayMismatchError(`--replay ${dir}: ${book.mismatch}; re-record it with verify --record`);
   const unused = book.unused();
-  const warnings = unused.length
-    ? [`${unused.reduce((n, u) => n + u.count, 0)} recorded exchanges were never requested (${unused.map((u) => `${u.property}: ${u.count}`).join(', ')}): the recording outgrew its checks; re-record it`]
+  const warnings: Warning[] = unused.length
+    ? [{ kind: 'unused-recording', message: `${unused.reduce((n, u) => n + u.count, 0)} recorded exchanges were never requested (${unused.map((u) => `${u.property}: ${u.count}`).join(', ')}): the recording outgrew its checks; re-record it` }]
     : [];
   return {
     ...report,

@@ -29,6 +29,7 @@ export function replayTarget(book: ReplayBook, header: CassetteHeader, dir: stri
     kind: 'replay',
     description: `replay of ${dir} (recorded from ${header.target.description} on ${header.recordedAt.slice(0, 10)})`,
     endpoint: header.target.endpoint,
+    cliEndpoint: header.target.endpoint,
     region: header.region,
     client,
     seeding: header.mode === 'seeded' ? seedingOver(send) : undefined,

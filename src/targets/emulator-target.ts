@@ -9,6 +9,11 @@ import type { Send } from './send.js';
 import type { Target } from './target.js';
 import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 
+/** Where `athena-contract serve` listens by default (LocalStack's port, so existing endpoint settings work). */
+export const DEFAULT_SERVE_HOST = '127.0.0.1';
+/** The port half of {@link DEFAULT_SERVE_HOST}. */
+export const DEFAULT_SERVE_PORT = 4566;
+
 /** Options of {@link emulatorTarget}. */
 export interface EmulatorTargetOptions {
   region: string;
@@ -28,6 +33,8 @@ export function emulatorTarget(options: EmulatorTargetOptions): Target {
     kind: 'emulator',
     description: `built-in emulator (in process)${faults}`,
     endpoint,
+    // The in-process emulator has no address: `athena-contract serve` answers the same requests there.
+    cliEndpoint: `http://${DEFAULT_SERVE_HOST}:${DEFAULT_SERVE_PORT}`,
     region: options.region,
     client,
     seeding: seedingOver(send),

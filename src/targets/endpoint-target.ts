@@ -28,6 +28,7 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
     kind: 'endpoint',
     description: options.url,
     endpoint: options.url,
+    cliEndpoint: options.url,
     region: options.region,
     client,
     seeding: options.seeded ? seedingOver(send) : undefined,

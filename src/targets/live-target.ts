@@ -73,6 +73,7 @@ export async function liveTarget(options: LiveTargetOptions = {}): Promise<LiveT
     kind: 'live',
     description: `live Athena at ${origin} (${region})`,
     endpoint: origin,
+    cliEndpoint: origin,
     region,
     client,
     lifecycle,

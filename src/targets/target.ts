@@ -22,8 +22,13 @@ export interface Target {
   readonly kind: TargetKind;
   /** Human-readable: `built-in emulator (in process)` or the endpoint URL. */
   readonly description: string;
-  /** The URL the client talks to (what `aws --endpoint-url` would take). */
+  /** The URL the client talks to. */
   readonly endpoint: string;
+  /**
+   * What a person passes to `aws --endpoint-url` to send a failing request by hand: the endpoint,
+   * unless the target answers in process, where it is the server that answers the same way.
+   */
+  readonly cliEndpoint: string;
   readonly region: string;
   /** An AthenaClient with `maxAttempts: 1`: retries would hide what the target answered. */
   readonly client: AthenaClient;

@@ -4,6 +4,7 @@
  */
 import type { RunListener, PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
+import { failureSections, type Answer, type FailureSections } from './failure-sections.js';
 
 /** Options of {@link consoleReporter}. */
 export interface ConsoleOptions {
@@ -23,6 +24,22 @@ function statusMark(p: PropertyReport, color: boolean): string {
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function answerText(answer: Answer): string {
+  return 'status' in answer ? `${answer.status} ${truncate(answer.body, 300)}` : `no answer: ${answer.transportError}`;
+}
+
+/** A failure under the summary table: its sections, one indented line each, long values clipped. */
+function failureText(s: FailureSections, color: boolean): string {
+  const lines = [`\n${paint(color, 31, `✗ ${s.id}`)}: ${s.law}`];
+  if (s.message !== undefined) lines.push(`  ${s.message}`);
+  if (s.counterexample) lines.push(`  counterexample: ${truncate(s.counterexample.json, 600)}`);
+  if (s.request) lines.push(`  request:  ${s.request.method} ${s.request.path} ${truncate(s.request.body, 300)}`);
+  if (s.answer) lines.push(`  answer:   ${answerText(s.answer)}`);
+  if (s.byHand) lines.push(`  by hand:  ${s.byHand}`);
+  if (s.replay) lines.push(`  replay:   ${s.replay}`);
+  return lines.map((l) => `${l}\n`).join('');
 }
 
 /** A run listener that prints progress, and a function that prints the final summary. */
@@ -52,23 +69,9 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       const idWidth = Math.max(8, ...report.properties.map((p) => p.id.length));
       const rows = report.properties.map((p) => `${p.id.padEnd(idWidth)}  ${p.status.padEnd(7)}  ${String(p.runs).padStart(5)}  ${seconds(p.durationMs).padStart(8)}`);
       write(`\n${'property'.padEnd(idWidth)}  status    runs      time\n${rows.join('\n')}\n`);
-      for (const p of report.properties.filter((x) => x.status === 'failed')) {
-        const ce = p.counterexample;
-        write(`\n${paint(color, 31, `✗ ${p.id}`)}: ${p.law}\n`);
-        if (ce) {
-          write(`  ${ce.message}\n`);
-          write(`  counterexample: ${truncate(JSON.stringify(ce.scenario), 600)}\n`);
-          const last = ce.failingExchange === null ? ce.exchanges.at(-1) : ce.exchanges[ce.failingExchange];
-          if (last) {
-            write(`  request:  ${last.request.method} ${last.request.path} ${truncate(last.request.body, 300)}\n`);
-            write(`  answer:   ${last.response ? `${last.response.status} ${truncate(last.response.body, 300)}` : `no answer: ${last.transportError}`}\n`);
-          }
-          if (ce.awsCli) write(`  by hand:  ${ce.awsCli}\n`);
-        }
-        if (p.replay) write(`  replay:   ${p.replay}\n`);
-      }
-      for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w}\n`);
-      for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w}\n`);
+      for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
+      for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
+      for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
       const { passed, failed, skipped } = report.summary;
       write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${passed} passed, ${skipped} skipped (seed ${report.seed}, ${report.mode}, ${report.target}, ${seconds(report.durationMs)})\n`);
     },

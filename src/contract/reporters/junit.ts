@@ -1,41 +1,62 @@
 /**
  * JUnit XML of a contract run: one testcase per property, so CI systems show the catalogue as tests.
+ * Every element goes through {@link element}, so no text or attribute reaches the XML unescaped.
  */
-import type { Report } from '../../common/results.js';
+import type { PropertyReport, Report } from '../../common/results.js';
+import { failureSections } from './failure-sections.js';
 
-/** Escapes text for XML attributes and text nodes (control characters dropped: XML 1.0 forbids them). */
+/**
+ * What XML 1.0 forbids (its `Char` production): control characters but tab, newline and carriage
+ * return, lone surrogates (the `u` flag matches them as single code points), U+FFFE and U+FFFF.
+ */
+const FORBIDDEN = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Escapes text for XML attributes and text nodes: characters XML 1.0 forbids are dropped (a strict
+ * CI parser rejects the whole file for one of them), and the five markup characters become entities.
+ */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return s.replace(FORBIDDEN, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/**
+ * What an element holds: text (escaped here), or child elements already rendered, side by side or
+ * one per line (`child` indents them, `own` the closing tag).
+ */
+export type XmlContent = { text: string } | { children: readonly string[]; lines?: { own: string; child: string } };
+
+/** Renders one element with its attributes in order: empty (`<a/>`) when it has no content. */
+export function element(name: string, attributes: Record<string, string | number>, content?: XmlContent): string {
+  const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`).join('');
+  if (!content) return `<${name}${attrs}/>`;
+  if ('text' in content) return `<${name}${attrs}>${xmlEscape(content.text)}</${name}>`;
+  const { children, lines } = content;
+  const inner = lines ? `${children.map((c) => `\n${lines.child}${c}`).join('')}\n${lines.own}` : children.join('');
+  return `<${name}${attrs}>${inner}</${name}>`;
+}
+
+/** What a testcase holds: nothing for a clean pass, its warnings, why it was skipped, or its failure. */
+function caseContent(p: PropertyReport): string | undefined {
+  if (p.status === 'skipped') return element('skipped', { message: p.reason ?? 'skipped' });
+  if (p.status === 'passed') return p.warnings.length ? element('system-out', {}, { text: p.warnings.map((w) => w.message).join('\n') }) : undefined;
+  const s = failureSections(p);
+  const body = [s.message ?? 'failed', `law: ${s.law}`, s.counterexample ? `counterexample: ${s.counterexample.json}` : '', s.replay ? `replay: ${s.replay}` : '', s.byHand ? `by hand: ${s.byHand}` : ''];
+  return element('failure', { message: s.message ?? 'failed', type: 'ContractViolation' }, { text: body.filter(Boolean).join('\n') });
+}
+
+function testcase(report: Report, p: PropertyReport): string {
+  const child = caseContent(p);
+  const attributes = { classname: `athena-contract.${report.mode}`, name: p.id, time: (p.durationMs / 1000).toFixed(3) };
+  return element('testcase', attributes, child === undefined ? undefined : { children: [child], lines: { own: '  ', child: '    ' } });
 }
 
 /** Renders the report as a JUnit XML document. */
 export function renderJunit(report: Report): string {
+  const counts = { tests: report.properties.length, failures: report.summary.failed, skipped: report.summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
   const suiteName = `athena-contract ${report.mode}${report.shard ? ` shard ${report.shard.index}/${report.shard.count}` : ''}`;
-  const cases = report.properties.map((p) => {
-    const open = `  <testcase classname="athena-contract.${report.mode}" name="${xmlEscape(p.id)}" time="${(p.durationMs / 1000).toFixed(3)}">`;
-    if (p.status === 'skipped') return `${open}\n    <skipped message="${xmlEscape(p.reason ?? 'skipped')}"/>\n  </testcase>`;
-    if (p.status === 'passed')
-      return p.warnings.length ? `${open}\n    <system-out>${xmlEscape(p.warnings.join('\n'))}</system-out>\n  </testcase>` : `${open.slice(0, -1)}/>`;
-    const ce = p.counterexample;
-    const body = [ce?.message ?? 'failed', `law: ${p.law}`, ce ? `counterexample: ${JSON.stringify(ce.scenario)}` : '', p.replay ? `replay: ${p.replay}` : '', ce?.awsCli ? `by hand: ${ce.awsCli}` : '']
-      .filter(Boolean)
-      .join('\n');
-    return `${open}\n    <failure message="${xmlEscape(ce?.message ?? 'failed')}" type="ContractViolation">${xmlEscape(body)}</failure>\n  </testcase>`;
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="athena-contract" tests="${report.properties.length}" failures="${report.summary.failed}" skipped="${report.summary.skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
-    `<testsuite name="${xmlEscape(suiteName)}" tests="${report.properties.length}" failures="${report.summary.failed}" skipped="${report.summary.skipped}" time="${(report.durationMs / 1000).toFixed(3)}" timestamp="${report.startedAt}">`,
-    `  <properties><property name="target" value="${xmlEscape(report.target)}"/><property name="seed" value="${report.seed}"/></properties>`,
-    ...cases,
-    '</testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const properties = element('properties', {}, { children: [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed })] });
+  const suite = element('testsuite', { name: suiteName, ...counts, timestamp: report.startedAt }, { children: [properties, ...report.properties.map((p) => testcase(report, p))], lines: { own: '', child: '  ' } });
+  return ['<?xml version="1.0" encoding="UTF-8"?>', element('testsuites', { name: 'athena-contract', ...counts }, { children: [suite], lines: { own: '', child: '' } }), ''].join('\n');
 }

@@ -2,9 +2,9 @@
  * The conformance report in Markdown, for pull requests and CI job summaries: a summary line, a table
  * of the catalogue, and for each failure its requests and answers and the command that replays it.
  */
-import type { Exchange } from '../../wire/exchange.js';
 import type { PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
+import { failureSections, type FailureSections } from './failure-sections.js';
 
 /** Escapes text for a Markdown table cell. */
 function cell(s: string): string {
@@ -18,15 +18,27 @@ function code(s: string, max = 200): string {
 
 const STATUS: Record<PropertyReport['status'], string> = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 
-function exchangeRows(exchanges: Exchange[], failing: number | null): string[] {
+function exchangeRows({ all, shown, culprit }: NonNullable<FailureSections['exchanges']>): string[] {
   // The last few exchanges tell the story; a long walk's early pages do not.
-  const from = Math.max(0, (failing ?? exchanges.length - 1) - 5);
-  return exchanges.slice(from, (failing ?? exchanges.length - 1) + 1).map((e, i) => {
+  const from = Math.max(0, shown - 5);
+  return all.slice(from, shown + 1).map((e, i) => {
     const target = e.request.headers['x-amz-target']?.split('.').pop() ?? `${e.request.method} ${e.request.path}`;
     const answer = e.response ? `${e.response.status} ${code(e.response.body)}` : `no answer: ${cell(e.transportError ?? '')}`;
-    const mark = from + i === failing ? ' **←**' : '';
+    const mark = culprit && from + i === shown ? ' **←**' : '';
     return `| ${from + i + 1} | ${cell(target)} ${code(e.request.body)} | ${answer}${mark} |`;
   });
+}
+
+/** A failure's section of the report: its law, what broke, the counterexample, the exchanges, how to see it again. */
+function failureLines(s: FailureSections): string[] {
+  const lines = ['', `## ❌ \`${s.id}\``, '', `**Law:** ${s.law}`, ''];
+  if (s.message !== undefined && s.counterexample && s.exchanges) {
+    lines.push(`**Broken:** ${s.message}`, '', '**Counterexample** (after shrinking):', '', '```json', clip(s.counterexample.pretty, 4000), '```', '');
+    lines.push('| # | request | answer |', '| ---: | --- | --- |', ...exchangeRows(s.exchanges), '');
+    if (s.byHand) lines.push('By hand:', '', '```sh', s.byHand, '```', '');
+  }
+  if (s.replay) lines.push('Replay:', '', '```sh', s.replay, '```');
+  return lines;
 }
 
 /** Renders the report as Markdown. */
@@ -43,16 +55,7 @@ export function renderMarkdown(report: Report): string {
     '| --- | --- | --- | ---: | ---: |',
     ...report.properties.map((p) => `| \`${p.id}\` | ${cell(p.law)} | ${STATUS[p.status]}${p.warnings.length ? ' ⚠️' : ''} | ${p.runs} | ${(p.durationMs / 1000).toFixed(2)} s |`),
   ];
-  for (const w of [...report.warnings, ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${p.id}\`: ${x}`))]) lines.push('', `> ⚠️ ${w}`);
-  for (const p of report.properties.filter((x) => x.status === 'failed')) {
-    const ce = p.counterexample;
-    lines.push('', `## ❌ \`${p.id}\``, '', `**Law:** ${p.law}`, '');
-    if (ce) {
-      lines.push(`**Broken:** ${ce.message}`, '', '**Counterexample** (after shrinking):', '', '```json', clip(JSON.stringify(ce.scenario, null, 2), 4000), '```', '');
-      lines.push('| # | request | answer |', '| ---: | --- | --- |', ...exchangeRows(ce.exchanges, ce.failingExchange), '');
-      if (ce.awsCli) lines.push('By hand:', '', '```sh', ce.awsCli, '```', '');
-    }
-    if (p.replay) lines.push('Replay:', '', '```sh', p.replay, '```');
-  }
+  for (const w of [...report.warnings.map((x) => x.message), ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${p.id}\`: ${x.message}`))]) lines.push('', `> ⚠️ ${w}`);
+  for (const p of report.properties.filter((x) => x.status === 'failed')) lines.push(...failureLines(failureSections(p)));
   return `${lines.join('\n')}\n`;
 }
