@@ -1,9 +1,11 @@
 /**
- * The catalogue against the built-in emulator, through its two transports: the SDK request handler
- * in process (no socket) and the HTTP server on loopback. A correct emulator must pass every property.
+ * The catalogue's ids, unique and stable; then the catalogue against the built-in emulator, through
+ * its two transports: the SDK request handler in process (no socket) and the HTTP server on loopback.
+ * A correct emulator must pass every property.
  */
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue, isPropertyId, propertyIds } from '../src/contract/catalogue.js';
 import { runContract } from '../src/contract/runner.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
@@ -13,6 +15,37 @@ import type { Report } from '../src/common/results.js';
 function failures(report: Report): string[] {
   return report.properties.filter((p) => p.status === 'failed').map((p) => `${p.id}: ${p.counterexample?.message}`);
 }
+
+/** The ids that occur more than once in `ids`, each once, in order of first repetition. */
+function repeated(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+describe('the catalogue ids', () => {
+  it('are unique, so that reports, --only and cassettes name one property each', () => {
+    expect(repeated(catalogue.map((p) => p.id))).toEqual([]);
+    expect(new Set(propertyIds).size).toBe(catalogue.length);
+    // The check is not vacuous: a catalogue listing one property twice is caught, by its id.
+    expect(repeated([...propertyIds, propertyIds[4]])).toEqual([propertyIds[4]]);
+  });
+
+  it('are stable: the ids reports, CI and recordings key on, in report order', () => {
+    expect(propertyIds).toEqual([
+      'response.conforms',
+      'pagination.exactly-once',
+      'pagination.page-size',
+      'ordering.newest-first',
+      'filter.honoured',
+      'data.faithful',
+      'errors.invalid-request',
+      'errors.unknown-session',
+      'errors.invalid-token',
+      'pagination.stable-under-inserts',
+    ]);
+    for (const id of propertyIds) expect(isPropertyId(id), id).toBe(true);
+    expect(isPropertyId('ordering.oldest-first')).toBe(false);
+  });
+});
 
 beforeAll(() => {
   nock.disableNetConnect();

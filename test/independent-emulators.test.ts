@@ -30,17 +30,28 @@ const CORRECT_SEED = '42';
 const FAULTY_SEED = '11';
 
 const CORRECT = ['correct-a', 'correct-b', 'correct-c'] as const;
-const FAULTY: readonly (readonly [variant: string, property: string])[] = [
-  ['faulty-echo', 'response.conforms'],
-  ['faulty-duplicate', 'pagination.exactly-once'],
-  ['faulty-page-size', 'pagination.page-size'],
-  ['faulty-order', 'ordering.newest-first'],
-  ['faulty-filter', 'filter.honoured'],
-  ['faulty-data', 'data.faithful'],
-  ['faulty-validation', 'errors.invalid-request'],
-  ['faulty-unknown-session', 'errors.unknown-session'],
-  ['faulty-token', 'errors.invalid-token'],
-  ['faulty-inserts', 'pagination.stable-under-inserts'],
+/** Each faulty variant, the property meant to catch it, and what its failure message must say: the deviation. */
+const FAULTY: readonly (readonly [variant: string, property: string, deviation: RegExp])[] = [
+  // SessionId echoed reversed, with a suffix.
+  ['faulty-echo', 'response.conforms', /^page \d+: SessionId ".*-" does not echo the request's ".*"$/],
+  // Each token points after the second-to-last executor of its page.
+  ['faulty-duplicate', 'pagination.exactly-once', /: executor ".*" listed twice \(again on page \d+ of \d+\)$/],
+  // MaxResults ignored: every page has the default size.
+  ['faulty-page-size', 'pagination.page-size', /^page \d+ holds (\d+) executors, more than MaxResults \d+$/],
+  // Sorted by ExecutorId, not newest first.
+  ['faulty-order', 'ordering.newest-first', /^executor ".*" \(StartDateTime \d+, page \d+\) is listed after ".*" \(StartDateTime \d+, page \d+\): newer after older$/],
+  // The filter compares only the first five letters, so TERMINATING and TERMINATED match each other.
+  ['faulty-filter', 'filter.honoured', /^with ExecutorStateFilter (TERMINATING|TERMINATED), page \d+ lists executor ".*" in state "(TERMINATING|TERMINATED)"$/],
+  // ExecutorSize is always 1.
+  ['faulty-data', 'data.faithful', /^executor ".*": ExecutorSize is 1, seeded (\d+|\(absent\))$/],
+  // Out-of-range MaxResults is clamped and answered.
+  ['faulty-validation', 'errors.invalid-request', /^a request breaking MaxResults\/\w+ \(.*\): expected a 400 InvalidRequestException( or SerializationException)?, got 200 \(a success\)$/],
+  // An unknown session is listed as empty.
+  ['faulty-unknown-session', 'errors.unknown-session', /session .*: expected a 400 ResourceNotFoundException or InvalidRequestException, got 200 \(a success\)$/],
+  // A token it never issued is read as "from the start".
+  ['faulty-token', 'errors.invalid-token', /^a token no server issued \(".*"\): expected a 400 InvalidRequestException, got 200 \(a success\)$/],
+  // Offset tokens: executors started at the front during a walk shift the pages.
+  ['faulty-inserts', 'pagination.stable-under-inserts', /^walk with MaxResults \d+, \d+ executor\(s\) started after page \d+: \d+ executor\(s\) (listed twice|present throughout never listed), e\.g\. ".*"$/],
 ];
 const SEEDED_ONLY = ['data.faithful', 'pagination.stable-under-inserts'];
 
@@ -153,12 +164,13 @@ describe.concurrent('correct variants: every legal reading of the contract passe
 });
 
 describe.concurrent('faulty variants: each deviation fails the property named for it', () => {
-  for (const [variant, property] of FAULTY) {
+  for (const [variant, property, deviation] of FAULTY) {
     it(`${variant}: ${property} fails and names the deviation`, async () => {
       const { code, report } = await withEmulator(variant, (url) => verify(url, variant, ['--seeded', '--only', property, '--runs', '60', '--seed', FAULTY_SEED]));
       expect(statusOf(report, property)).toBe('failed');
       expect(code).toBe(1);
       expect(report.properties.find((p) => p.id === property)?.counterexample?.message).toBeTruthy();
+      expect(report.properties.find((p) => p.id === property)?.counterexample?.message).toMatch(deviation);
     });
   }
 

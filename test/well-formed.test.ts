@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListCall } from '../src/contract/call.js';
-import { errorProblems } from '../src/contract/well-formed.js';
+import { ContractViolation } from '../src/contract/violation.js';
+import { errorProblems, expectWellFormedError } from '../src/contract/well-formed.js';
 import { errorCode } from '../src/wire/error-code.js';
 
 function call(status: number, body: string, headers: Record<string, string> = { 'x-amzn-requestid': 'r-1' }, sdkName?: string): ListCall {
@@ -47,5 +48,21 @@ describe('well-formed errors', () => {
     expect(problems(call(400, '{"__type":"InvalidRequestException","Message":"bad"}', {}))).toMatch(/no x-amzn-RequestId header/);
     expect(problems(call(400, '{"__type":"InvalidRequestException","Message":"bad","AthenaErrorCode":""}'))).toMatch(/AthenaErrorCode: must NOT have fewer than 1 characters/);
     expect(problems(call(400, '{"__type":"InvalidRequestException","Message":"bad"}', undefined, 'SyntaxError'))).toMatch(/the SDK surfaced SyntaxError/);
+  });
+});
+
+describe('expectWellFormedError', () => {
+  it('passes a well-formed error and throws a ContractViolation naming what was sent and every problem', () => {
+    expect(() => expectWellFormedError(call(400, '{"__type":"InvalidRequestException","Message":"bad"}'), IRE, 400, 'a request')).not.toThrow();
+    const broken = call(500, '{"__type":"InvalidRequestException","Message":"bad"}', {});
+    let thrown: unknown;
+    try {
+      expectWellFormedError(broken, IRE, 400, 'a request breaking MaxResults/maximum');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ContractViolation);
+    expect((thrown as Error).message).toBe(`a request breaking MaxResults/maximum: ${errorProblems(broken, IRE, 400).join('; ')}`);
+    expect((thrown as Error).message).toBe('a request breaking MaxResults/maximum: status 500, expected 400 for InvalidRequestException; no x-amzn-RequestId header');
   });
 });

@@ -4,26 +4,31 @@
  */
 import type { CheckStats, Warning } from '../common/results.js';
 
+/** The warnings a pass deserves from the counters of its runs. */
+export type Vacuity = (stats: CheckStats) => Warning[];
+
 /** A vacuity warning. */
 function vacuous(message: string): Warning {
   return { kind: 'vacuous', message: `vacuous: ${message}` };
 }
 
 /** For properties that walk: every call an error, or every walk empty. */
-export function walkVacuity(stats: CheckStats): Warning[] {
+export const walkVacuity: Vacuity = (stats) => {
   if (stats.runs === 0) return [];
   if (stats.okCalls === 0 && stats.errorCalls > 0) return [vacuous('every call was an error, so no page was checked')];
   if (stats.executorsSeen === 0) return [vacuous('every walk was empty, so no executor was checked')];
   return [];
+};
+
+/**
+ * For properties whose check may find nothing to apply to (and then counts the run in
+ * `stats.vacuousRuns`): every run did so, for the reason `why` names.
+ */
+export function runVacuity(why: string): Vacuity {
+  return (stats) => (stats.runs === 0 || stats.vacuousRuns !== stats.runs ? [] : [vacuous(`no run could apply its check (${why})`)]);
 }
 
-/** For every property: no run could apply its check. */
-export function runVacuity(stats: CheckStats): Warning[] {
-  if (stats.runs === 0 || stats.vacuousRuns !== stats.runs) return [];
-  return [vacuous('no run could apply its check (no NextToken could be obtained, or no other session was given)')];
-}
-
-/** For properties that walk and may find nothing to apply to: both of the above. */
-export function walkAndRunVacuity(stats: CheckStats): Warning[] {
-  return [...walkVacuity(stats), ...runVacuity(stats)];
+/** Every warning of each of `rules`, in order. */
+export function allOf(...rules: Vacuity[]): Vacuity {
+  return (stats) => rules.flatMap((rule) => rule(stats));
 }

@@ -11,14 +11,7 @@ export class ContractViolation extends Error {
     message: string,
     /** The exchanges of the failing run (filled in by the runner). */
     public exchanges: Exchange[] = [],
-    /** Index in `exchanges` of the exchange that broke the law, when one did. */
-    public culprit?: number,
   ) {
     super(message);
   }
-}
-
-/** Throws a {@link ContractViolation} with `message` unless `condition` holds. */
-export function expectLaw(condition: unknown, message: string | (() => string)): asserts condition {
-  if (!condition) throw new ContractViolation(typeof message === 'string' ? message : message());
 }

@@ -2,7 +2,7 @@
  * A bounded walk: follow NextToken from the first page to the end, never longer than the bounds, and
  * say how it ended. Every walk the harness makes goes through here, so none can loop forever.
  */
-import type { ExecutorsSummary, ListExecutorsRequest } from '../generated/athena.js';
+import type { ListExecutorsRequest } from '../generated/athena.js';
 import { describeAnswer, listCall, type ListCall } from './call.js';
 import type { CheckContext } from './context.js';
 import { clip } from './text.js';
@@ -80,22 +80,6 @@ export async function walk(ctx: CheckContext, request: ListExecutorsRequest, opt
 /** Every executor of the walk, in order. */
 export function walkedExecutors(w: Walk): Record<string, unknown>[] {
   return w.pages.flatMap((p) => p.executors);
-}
-
-/** The ExecutorIds of the walk, in order (non-string ids rendered with JSON). */
-export function walkedIds(w: Walk): string[] {
-  return walkedExecutors(w).map((e) => idOf(e));
-}
-
-/** An executor's ExecutorId as a string key. */
-export function idOf(e: Record<string, unknown> | ExecutorsSummary): string {
-  const id = (e as { ExecutorId?: unknown }).ExecutorId;
-  return typeof id === 'string' ? id : JSON.stringify(id);
-}
-
-/** Whether two sets of ExecutorIds hold the same ids. */
-export function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size === b.size && [...a].every((id) => b.has(id));
 }
 
 /** One line saying why a walk did not complete, with the tokens seen where they matter. */

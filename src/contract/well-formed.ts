@@ -8,6 +8,7 @@ import { errorCode } from '../wire/error-code.js';
 import type { SchemaFile } from '../schema/load.js';
 import type { ListCall } from './call.js';
 import { clip } from './text.js';
+import { ContractViolation } from './violation.js';
 
 const modelled: Record<string, SchemaFile> = {
   InvalidRequestException: 'invalid-request-exception.schema.json',
@@ -58,4 +59,13 @@ export function errorProblems(call: ListCall, codes: readonly string[], status: 
     if (err.$metadata?.httpStatusCode !== res.status) problems.push('the SDK saw no HTTP status');
   }
   return problems;
+}
+
+/**
+ * Throws a {@link ContractViolation} naming `what` and every problem unless `call` is a well-formed
+ * error with one of `codes` and `status`: the expected-error law of the error properties.
+ */
+export function expectWellFormedError(call: ListCall, codes: readonly string[], status: number, what: string): void {
+  const problems = errorProblems(call, codes, status);
+  if (problems.length) throw new ContractViolation(`${what}: ${problems.join('; ')}`);
 }

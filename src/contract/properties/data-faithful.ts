@@ -1,16 +1,15 @@
 /**
  * `data.faithful` (seeded): every executor listed equals the one seeded, member by member.
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
+import { seededWalk, type SeededWalk } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { EXECUTOR_MEMBERS } from '../../schema/members.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { seededWalk, type SeededWalk } from '../scenarios.js';
-import { pageBound, withSeededSession } from '../seeded.js';
+import { idOf, withSeededSession } from '../scaffold/index.js';
+import { walkVacuity } from '../vacuity.js';
 import { ContractViolation } from '../violation.js';
-import { idOf, walk, walkedExecutors } from '../walk.js';
-
+import { walk, walkedExecutors } from '../walk.js';
 
 /** The property value of `data.faithful`. */
 export const dataFaithful = defineProperty({
@@ -18,12 +17,12 @@ export const dataFaithful = defineProperty({
   law: 'Every executor listed equals the one seeded, member by member.',
   modes: ['seeded'],
   skipReason: 'needs seeding: the harness must know what the session holds',
-  vacuity: walkAndRunVacuity,
+  vacuity: walkVacuity,
   scenario: (): fc.Arbitrary<SeededWalk> => seededWalk(false),
   async check(s: SeededWalk, ctx) {
     const seeded = new Map<string, ExecutorsSummary>(s.population.map((e) => [idOf(e), e]));
-    await withSeededSession(ctx, s.sessionId, s.population, async () => {
-      const w = await walk(ctx, { SessionId: s.sessionId, ...s.request }, { maxPages: pageBound(s.population.length) });
+    await withSeededSession(ctx, s, async (maxPages) => {
+      const w = await walk(ctx, { SessionId: s.sessionId, ...s.request }, { maxPages });
       for (const listed of walkedExecutors(w)) {
         const original = seeded.get(idOf(listed)) as Record<string, unknown> | undefined;
         if (!original) continue;

@@ -2,16 +2,15 @@
  * `pagination.exactly-once`: following NextToken to the end yields every executor of the session
  * exactly once, in a bounded number of pages.
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
+import type { ObservedWalk, SeededWalk } from '../../arbitraries/index.js';
+import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../scenarios.js';
-import { pageBound, withSeededSession } from '../seeded.js';
-import { ContractViolation } from '../violation.js';
-import { describeIncomplete, idOf, sameIds, walk, type Walk } from '../walk.js';
+import { confirmTwice, idDifference, idOf, perMode, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
-
-type Scenario = ({ mode: 'seeded' } & SeededWalk) | ({ mode: 'observational' } & ObservedWalk);
+import { walkVacuity } from '../vacuity.js';
+import { ContractViolation } from '../violation.js';
+import { describeIncomplete, walk, type Walk } from '../walk.js';
 
 /** Fails unless the walk completed and listed no executor twice; returns its ids as a set. */
 function completeWithoutDuplicates(w: Walk, label: string): Set<string> {
@@ -26,52 +25,44 @@ function completeWithoutDuplicates(w: Walk, label: string): Set<string> {
   return seen;
 }
 
+/** One walk of the seeded session lists exactly the seeded executors. */
+async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): Promise<void> {
+  const request = { SessionId: s.sessionId, ...s.request };
+  const w = await walk(ctx, request, { maxPages });
+  const label = `walk with MaxResults ${request.MaxResults ?? '(absent)'} over ${s.population.length} seeded executors`;
+  const difference = idDifference(new Set(s.population.map(idOf)), completeWithoutDuplicates(w, label));
+  if (difference?.missing.length) throw new ContractViolation(`${label}: ${difference.missing.length} seeded executor(s) never listed: ${previewIds(difference.missing)}`);
+  if (difference?.extra.length) throw new ContractViolation(`${label}: listed ${difference.extra.length} executor(s) that were never seeded: ${previewIds(difference.extra)}`);
+}
+
+/** Walks of a given session with each page size list one set of executors, the first size's. */
+async function checkObserved(s: ObservedWalk, ctx: CheckContext, maxPages: number): Promise<void> {
+  const idsWith = async (size: number | undefined) => {
+    const w = await walk(ctx, { SessionId: s.sessionId, ...(size === undefined ? {} : { MaxResults: size }) }, { maxPages });
+    return completeWithoutDuplicates(w, `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'}`);
+  };
+  const [first, ...others] = s.pageSizes;
+  let reference = await idsWith(first);
+  for (const size of others) {
+    // A second pair of walks renews the reference too: the session may have changed under the first.
+    const { value, difference } = await confirmTwice(
+      async (again) => ({ reference: again ? await idsWith(first) : reference, ids: await idsWith(size) }),
+      (pair) => idDifference(pair.reference, pair.ids),
+    );
+    reference = value.reference;
+    if (difference)
+      throw new ContractViolation(
+        `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'} lists a different set than with MaxResults ${first ?? '(absent)'}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`,
+      );
+  }
+}
+
 /** The property value of `pagination.exactly-once`. */
 export const exactlyOnce = defineProperty({
   id: 'pagination.exactly-once',
   law: 'Following NextToken to the end yields every executor of the session exactly once, in a bounded number of pages.',
   modes: ['seeded', 'observational'],
-  vacuity: walkAndRunVacuity,
-  scenario: (sc): fc.Arbitrary<Scenario> =>
-    sc.mode === 'seeded'
-      ? seededWalk(false).map((s) => ({ mode: 'seeded' as const, ...s }))
-      : observedWalk(sc).map((s) => ({ mode: 'observational' as const, ...s, filter: undefined })),
-  async check(s: Scenario, ctx) {
-    if (s.mode === 'seeded') {
-      const request = { SessionId: s.sessionId, ...s.request };
-      await withSeededSession(ctx, s.sessionId, s.population, async () => {
-        const w = await walk(ctx, request, { maxPages: pageBound(s.population.length) });
-        const label = `walk with MaxResults ${request.MaxResults ?? '(absent)'} over ${s.population.length} seeded executors`;
-        const seen = completeWithoutDuplicates(w, label);
-        const seeded = new Set(s.population.map(idOf));
-        const missing = [...seeded].filter((id) => !seen.has(id));
-        const foreign = [...seen].filter((id) => !seeded.has(id));
-        if (missing.length) throw new ContractViolation(`${label}: ${missing.length} seeded executor(s) never listed: ${previewIds(missing)}`);
-        if (foreign.length) throw new ContractViolation(`${label}: listed ${foreign.length} executor(s) that were never seeded: ${previewIds(foreign)}`);
-      });
-      return;
-    }
-    // A session the harness does not control may change between two walks (a live session starting
-    // executors); a difference counts only when a second pair of walks shows it again.
-    const idsWith = async (size: number | undefined) => {
-      const w = await walk(ctx, { SessionId: s.sessionId, ...(size === undefined ? {} : { MaxResults: size }) }, { maxPages: ctx.bounds.maxPages });
-      return completeWithoutDuplicates(w, `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'}`);
-    };
-    const [first, ...others] = s.pageSizes;
-    let reference = await idsWith(first);
-    for (const size of others) {
-      let ids = await idsWith(size);
-      if (!sameIds(reference, ids)) {
-        reference = await idsWith(first);
-        ids = await idsWith(size);
-      }
-      if (!sameIds(reference, ids)) {
-        const missing = [...reference].filter((id) => !ids.has(id));
-        const extra = [...ids].filter((id) => !reference.has(id));
-        throw new ContractViolation(
-          `walk of ${s.sessionId} with MaxResults ${size ?? '(absent)'} lists a different set than with MaxResults ${first ?? '(absent)'}, twice in a row: ${missing.length} missing (${previewIds(missing)}), ${extra.length} extra (${previewIds(extra)})`,
-        );
-      }
-    }
-  },
+  vacuity: walkVacuity,
+  scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, false),
+  check: perMode({ seeded: checkSeeded, observational: checkObserved }),
 });

@@ -1,21 +1,40 @@
 /**
  * `filter.honoured`: with ExecutorStateFilter, every executor listed has that state, and the filtered
  * walk is exactly the unfiltered one restricted to that state (compared as sets: no order is fixed).
+ * A walk that does not complete is pagination's failure, not the filter's: the run is then vacuous.
  */
 import fc from 'fast-check';
-import { executorPopulation } from '../../arbitraries/index.js';
-import type { ExecutorState, ExecutorsSummary } from '../../generated/athena.js';
+import { EXECUTOR_STATES, executorPopulation, freshSessionId, pageSize } from '../../arbitraries/index.js';
+import type { ExecutorState, ExecutorsSummary, ListExecutorsRequest } from '../../generated/athena.js';
+import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { EXECUTOR_STATES, freshSessionId, pageSize } from '../scenarios.js';
-import { pageBound, withSeededSession } from '../seeded.js';
-import { ContractViolation } from '../violation.js';
+import { confirmTwice, idDifference, idOf, perMode, sessionScenario, type IdDifference, type SessionScenario } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
-import { idOf, sameIds, walk, walkedExecutors, type Walk } from '../walk.js';
+import { allOf, runVacuity, walkVacuity } from '../vacuity.js';
+import { ContractViolation } from '../violation.js';
+import { walk, walkedExecutors, type Walk } from '../walk.js';
 
-type Scenario =
-  | { mode: 'seeded'; sessionId: string; population: ExecutorsSummary[]; filter: ExecutorState; maxResults?: number }
-  | { mode: 'observational'; sessionId: string; filter: ExecutorState; maxResults?: number };
+interface Seeded {
+  sessionId: string;
+  population: ExecutorsSummary[];
+  maxResults?: number;
+  filter: ExecutorState;
+}
+
+interface Observed {
+  sessionId: string;
+  filter: ExecutorState;
+  maxResults?: number;
+}
+
+type Scenario = SessionScenario<Seeded, Observed>;
+
+/** Prefers a state the population has (three times in four), so the filter has something to keep. */
+function pickFilter(population: readonly ExecutorsSummary[], pick: number): ExecutorState {
+  const present = [...new Set(population.map((e) => e.ExecutorState).filter((x): x is ExecutorState => !!x))];
+  const pool = present.length && pick % 4 !== 0 ? present : EXECUTOR_STATES;
+  return pool[pick % pool.length];
+}
 
 /** Fails on any listed executor whose state is not `filter`; returns the ids listed. */
 function onlyFiltered(w: Walk, filter: ExecutorState): Set<string> {
@@ -26,11 +45,47 @@ function onlyFiltered(w: Walk, filter: ExecutorState): Set<string> {
   return new Set(walkedExecutors(w).map(idOf));
 }
 
-function sameSet(listed: Set<string>, expected: Set<string>, filter: ExecutorState, what: string): void {
-  const missing = [...expected].filter((id) => !listed.has(id));
-  const extra = [...listed].filter((id) => !expected.has(id));
-  if (missing.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, ${missing.length} ${filter} executor(s) of ${what} never listed: ${previewIds(missing)}`);
-  if (extra.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, listed ${extra.length} executor(s) not among the ${filter} ones of ${what}: ${previewIds(extra)}`);
+/** The ids of the `filter` executors among `executors`. */
+function idsInState(executors: readonly (Record<string, unknown> | ExecutorsSummary)[], filter: ExecutorState): Set<string> {
+  return new Set(executors.filter((e) => e.ExecutorState === filter).map(idOf));
+}
+
+/** Fails on a difference between the filtered walk and the `filter` executors of `what`. */
+function failOn(difference: IdDifference | undefined, filter: ExecutorState, what: string): void {
+  if (difference?.missing.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, ${difference.missing.length} ${filter} executor(s) of ${what} never listed: ${previewIds(difference.missing)}`);
+  if (difference?.extra.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, listed ${difference.extra.length} executor(s) not among the ${filter} ones of ${what}: ${previewIds(difference.extra)}`);
+}
+
+/** A walk that cannot finish is pagination's failure, not the filter's: the run compared nothing. */
+function incomplete(ctx: CheckContext): void {
+  ctx.stats.vacuousRuns++;
+}
+
+function filtered(s: Seeded | Observed): ListExecutorsRequest {
+  return { SessionId: s.sessionId, ExecutorStateFilter: s.filter, ...(s.maxResults === undefined ? {} : { MaxResults: s.maxResults }) };
+}
+
+/** The filtered walk of the seeded session lists exactly its executors in that state. */
+async function checkSeeded(s: Seeded, ctx: CheckContext, maxPages: number): Promise<void> {
+  const w = await walk(ctx, filtered(s), { maxPages });
+  const listed = onlyFiltered(w, s.filter);
+  if (w.outcome.kind !== 'complete') return incomplete(ctx);
+  failOn(idDifference(idsInState(s.population, s.filter), listed), s.filter, 'the seeded population');
+}
+
+/** The filtered walk of a given session lists exactly the executors in that state of an unfiltered walk. */
+async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): Promise<void> {
+  const sets = async (): Promise<{ listed: Set<string>; expected: Set<string> } | undefined> => {
+    const w = await walk(ctx, filtered(s), { maxPages });
+    const listed = onlyFiltered(w, s.filter);
+    if (w.outcome.kind !== 'complete') return undefined;
+    const all = await walk(ctx, { SessionId: s.sessionId, MaxResults: 100 }, { maxPages });
+    if (all.outcome.kind !== 'complete') return undefined;
+    return { listed, expected: idsInState(walkedExecutors(all), s.filter) };
+  };
+  const { value, difference } = await confirmTwice(sets, (v) => v && idDifference(v.expected, v.listed));
+  if (!value) return incomplete(ctx);
+  failOn(difference, s.filter, 'the unfiltered walk');
 }
 
 /** The property value of `filter.honoured`. */
@@ -38,42 +93,14 @@ export const filterHonoured = defineProperty({
   id: 'filter.honoured',
   law: 'With ExecutorStateFilter, every executor listed has that state, and the filtered walk is exactly the unfiltered walk restricted to that state.',
   modes: ['seeded', 'observational'],
-  vacuity: walkAndRunVacuity,
+  vacuity: allOf(walkVacuity, runVacuity('no walk completed, so no filtered walk could be compared')),
   scenario: (sc): fc.Arbitrary<Scenario> =>
-    sc.mode === 'seeded'
-      ? fc
+    sessionScenario(sc, {
+      seeded: () =>
+        fc
           .record({ sessionId: freshSessionId(), population: executorPopulation({ maxSize: 120 }), maxResults: pageSize(), pick: fc.nat() })
-          .map(({ pick, ...s }) => {
-            // Prefer a state the population has, so the filter has something to keep.
-            const present = [...new Set(s.population.map((e) => e.ExecutorState).filter((x): x is ExecutorState => !!x))];
-            const pool = present.length && pick % 4 !== 0 ? present : EXECUTOR_STATES;
-            return { mode: 'seeded' as const, ...s, filter: pool[pick % pool.length] };
-          })
-      : fc.record({ sessionId: fc.constantFrom(...sc.sessions), filter: fc.constantFrom(...EXECUTOR_STATES), maxResults: pageSize() }).map((s) => ({ mode: 'observational' as const, ...s })),
-  async check(s: Scenario, ctx) {
-    const filtered = { SessionId: s.sessionId, ExecutorStateFilter: s.filter, ...(s.maxResults === undefined ? {} : { MaxResults: s.maxResults }) };
-    if (s.mode === 'seeded') {
-      await withSeededSession(ctx, s.sessionId, s.population, async () => {
-        const w = await walk(ctx, filtered, { maxPages: pageBound(s.population.length) });
-        const listed = onlyFiltered(w, s.filter);
-        if (w.outcome.kind !== 'complete') return;
-        sameSet(listed, new Set(s.population.filter((e) => e.ExecutorState === s.filter).map(idOf)), s.filter, 'the seeded population');
-      });
-      return;
-    }
-    // The session may change between the two walks (a live one starting executors): a difference
-    // counts only when a second pair of walks shows it again.
-    const compare = async (): Promise<{ listed: Set<string>; expected: Set<string> } | undefined> => {
-      const w = await walk(ctx, filtered, { maxPages: ctx.bounds.maxPages });
-      const listed = onlyFiltered(w, s.filter);
-      if (w.outcome.kind !== 'complete') return undefined;
-      const all = await walk(ctx, { SessionId: s.sessionId, MaxResults: 100 }, { maxPages: ctx.bounds.maxPages });
-      // An unfiltered walk that cannot finish is pagination's failure, not the filter's.
-      if (all.outcome.kind !== 'complete') return undefined;
-      return { listed, expected: new Set(walkedExecutors(all).filter((e) => e.ExecutorState === s.filter).map(idOf)) };
-    };
-    let sets = await compare();
-    if (sets && !sameIds(sets.listed, sets.expected)) sets = await compare();
-    if (sets) sameSet(sets.listed, sets.expected, s.filter, 'the unfiltered walk');
-  },
+          .map(({ pick, ...s }) => ({ ...s, filter: pickFilter(s.population, pick) })),
+      observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...EXECUTOR_STATES), maxResults: pageSize() }),
+    }),
+  check: perMode({ seeded: checkSeeded, observational: checkObserved }),
 });

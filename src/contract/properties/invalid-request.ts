@@ -3,19 +3,17 @@
  * InvalidRequestException; a value of the wrong JSON type may instead get 400 SerializationException.
  */
 import fc from 'fast-check';
-import { executorPopulation, invalid } from '../../arbitraries/index.js';
+import { executorPopulation, freshSessionId, invalid } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { INT32, isObject } from '../../schema/json.js';
 import { loadSchema } from '../../schema/load.js';
 import { listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { runVacuity } from '../vacuity.js';
-import { freshSessionId } from '../scenarios.js';
-import { withSeededSession } from '../seeded.js';
-import { ContractViolation } from '../violation.js';
+import { withSessions } from '../scaffold/index.js';
 import { clip } from '../text.js';
-import { errorProblems } from '../well-formed.js';
+import { runVacuity } from '../vacuity.js';
+import { expectWellFormedError } from '../well-formed.js';
 
 interface Scenario {
   value: unknown;
@@ -63,8 +61,7 @@ function breaksSession(breaks: string): boolean {
 async function expectRejected(ctx: CheckContext, value: unknown, breaks: string): Promise<void> {
   const body = JSON.stringify(value);
   const call = await listCall(ctx, { raw: body });
-  const problems = errorProblems(call, allowedCodes(breaks, value), 400);
-  if (problems.length) throw new ContractViolation(`a request breaking ${breaks} (${clip(body, 120)}): ${problems.join('; ')}`);
+  expectWellFormedError(call, allowedCodes(breaks, value), 400, `a request breaking ${breaks} (${clip(body, 120)})`);
 }
 
 /** The property value of `errors.invalid-request`. */
@@ -72,7 +69,7 @@ export const invalidRequest = defineProperty({
   id: 'errors.invalid-request',
   law: 'A request that breaks one schema constraint gets a well-formed 400 InvalidRequestException (or SerializationException for a wrong JSON type).',
   modes: ['seeded', 'observational'],
-  vacuity: runVacuity,
+  vacuity: runVacuity('no session was given to stand in for a valid SessionId'),
   scenario: (): fc.Arbitrary<Scenario> =>
     fc.record({
       broken: invalid(loadSchema('list-executors-request.schema.json')).filter((b) => !nullOptional(b.value)),
@@ -84,11 +81,10 @@ export const invalidRequest = defineProperty({
     // When SessionId is not what is broken, it names a session that exists, so that the broken
     // constraint is the only thing wrong with the request: which of two faults a server reports
     // first is its own choice (and no odd id has to travel in a URL).
-    if (breaksSession(s.breaks) || !isObject(s.value)) return expectRejected(ctx, s.value, s.breaks);
-    if (ctx.mode === 'observational') {
-      const given = ctx.sessions[s.session % ctx.sessions.length];
-      return expectRejected(ctx, { ...(s.value as object), SessionId: given }, s.breaks);
-    }
-    await withSeededSession(ctx, s.sessionId, s.population, () => expectRejected(ctx, { ...(s.value as object), SessionId: s.sessionId }, s.breaks));
+    const value = s.value;
+    if (breaksSession(s.breaks) || !isObject(value)) return expectRejected(ctx, value, s.breaks);
+    await withSessions(ctx, [{ sessionId: s.sessionId, population: s.population, pick: s.session }], ([session]) =>
+      expectRejected(ctx, { ...value, SessionId: session.sessionId }, s.breaks),
+    );
   },
 });

@@ -2,34 +2,48 @@
  * `errors.invalid-token`: a NextToken the server never issued (random bytes, another session's
  * token) gets a well-formed 400 InvalidRequestException; a tampered token never gets a 5xx or another
  * session's data. An empty NextToken may be read as "from the start" or rejected, so none is sent.
+ * Each kind of token is its own scenario, so a counterexample carries only what its kind uses.
  */
 import fc from 'fast-check';
 import { executorPopulation } from '../../arbitraries/index.js';
-import type { ExecutorsSummary } from '../../generated/athena.js';
 import { describeAnswer, listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
-import { defineProperty } from '../property.js';
-import { runVacuity } from '../vacuity.js';
-import { freshSessionId } from '../scenarios.js';
-import { ContractViolation } from '../violation.js';
-import { errorProblems } from '../well-formed.js';
-import { executorsOf, idOf } from '../walk.js';
+import { defineProperty, type ScenarioContext } from '../property.js';
+import { idOf, seededOnly, sessionDraw, withSessions, type OpenSession, type SessionDraw } from '../scaffold/index.js';
 import { clip } from '../text.js';
+import { runVacuity } from '../vacuity.js';
+import { ContractViolation } from '../violation.js';
+import { expectWellFormedError } from '../well-formed.js';
+import { executorsOf } from '../walk.js';
 
 type Tamper = { op: 'flip'; at: number } | { op: 'truncate' } | { op: 'append' };
 
-interface Scenario {
-  kind: 'garbage' | 'foreign' | 'tampered';
-  garbage: string;
+/** A token no server issued, sent for `session`. */
+interface Garbage {
+  kind: 'garbage';
+  token: string;
+  maxResults: number;
+  session: SessionDraw;
+}
+
+/** A real token of `session`, sent for `other`. */
+interface Foreign {
+  kind: 'foreign';
+  maxResults: number;
+  session: SessionDraw;
+  other: SessionDraw;
+}
+
+/** A real token of `session`, changed, sent for `session`; seeded mode also seeds `other`, whose executors it must never list. */
+interface Tampered {
+  kind: 'tampered';
   tamper: Tamper;
   maxResults: number;
-  /** Seeded mode: the session the tokens come from, and a second one. */
-  a: { sessionId: string; population: ExecutorsSummary[] };
-  b: { sessionId: string; population: ExecutorsSummary[] };
-  /** Observational mode: indexes into the given sessions. */
-  pickA: number;
-  pickB: number;
+  session: SessionDraw;
+  other?: SessionDraw;
 }
+
+type Scenario = Garbage | Foreign | Tampered;
 
 /** Tokens no server issued: base64 and URL-safe noise, printable text, a UUID, the longest allowed. */
 export const garbageToken = (): fc.Arbitrary<string> =>
@@ -56,8 +70,7 @@ const CODES = ['InvalidRequestException'];
 
 async function expectInvalidToken(ctx: CheckContext, sessionId: string, token: string, maxResults: number, what: string): Promise<void> {
   const call = await listCall(ctx, { SessionId: sessionId, MaxResults: maxResults, NextToken: token });
-  const problems = errorProblems(call, CODES, 400);
-  if (problems.length) throw new ContractViolation(`${what}: ${problems.join('; ')}`);
+  expectWellFormedError(call, CODES, 400, what);
 }
 
 /** The first page's token of `sessionId` with `maxResults`, or undefined when the target gave none. */
@@ -67,7 +80,7 @@ async function firstToken(ctx: CheckContext, sessionId: string, maxResults: numb
   return call.status === 200 && typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-async function checkTampered(ctx: CheckContext, sessionId: string, token: string, s: Scenario, foreignIds: Set<string>): Promise<void> {
+async function checkTampered(ctx: CheckContext, s: Tampered, sessionId: string, token: string, foreignIds: ReadonlySet<string>): Promise<void> {
   const forged = tampered(token, s.tamper);
   const call = await listCall(ctx, { SessionId: sessionId, MaxResults: s.maxResults, NextToken: forged });
   const what = `a tampered token (${s.tamper.op} of a real one) for ${sessionId}`;
@@ -77,8 +90,44 @@ async function checkTampered(ctx: CheckContext, sessionId: string, token: string
     if (leaked.length) throw new ContractViolation(`${what} listed executors of another session: ${leaked.slice(0, 3).join(', ')}`);
     return;
   }
-  const problems = errorProblems(call, CODES, 400);
-  if (problems.length) throw new ContractViolation(`${what}: ${problems.join('; ')}`);
+  expectWellFormedError(call, CODES, 400, what);
+}
+
+/** Checks `s` on its open sessions: `session` first, then `other` where the kind draws one. */
+async function checkKind(ctx: CheckContext, s: Scenario, [session, other]: OpenSession[]): Promise<void> {
+  if (s.kind === 'garbage') return expectInvalidToken(ctx, session.sessionId, s.token, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.token, 40))})`);
+  const token = await firstToken(ctx, session.sessionId, s.maxResults);
+  if (token === undefined) {
+    ctx.stats.vacuousRuns++;
+    return;
+  }
+  if (s.kind === 'foreign') return expectInvalidToken(ctx, other.sessionId, token, s.maxResults, `session ${session.sessionId}'s token used for session ${other.sessionId}`);
+  return checkTampered(ctx, s, session.sessionId, token, new Set((other?.population ?? []).map(idOf)));
+}
+
+/** The sessions `s` needs opened: its own, and the other one where its kind (and mode) drew one. */
+function drawsOf(s: Scenario): SessionDraw[] {
+  return s.kind !== 'garbage' && s.other ? [s.session, s.other] : [s.session];
+}
+
+/** The scenarios of each kind: a token to send, a page size of 1..3, and the sessions the kind needs. */
+function scenario(sc: ScenarioContext): fc.Arbitrary<Scenario> {
+  // At least 4 executors and pages of at most 3: a seeded session always gives a token.
+  const draw = () => sessionDraw(sc, executorPopulation({ minSize: 4, maxSize: 20 }));
+  const maxResults = fc.integer({ min: 1, max: 3 });
+  // Cross-shrinking lets a failure of any kind shrink to a garbage token where one fails too: the simplest case.
+  return fc.oneof(
+    { withCrossShrink: true },
+    fc.record({ kind: fc.constant('garbage' as const), token: garbageToken(), maxResults, session: draw() }),
+    fc.record({ kind: fc.constant('foreign' as const), maxResults, session: draw(), other: draw() }),
+    fc.record({
+      kind: fc.constant('tampered' as const),
+      tamper: fc.oneof(fc.record({ op: fc.constant('flip' as const), at: fc.nat() }), fc.constant({ op: 'truncate' as const }), fc.constant({ op: 'append' as const })),
+      maxResults,
+      session: draw(),
+      other: seededOnly(sc, draw()),
+    }),
+  );
 }
 
 /** The property value of `errors.invalid-token`. */
@@ -86,55 +135,7 @@ export const invalidToken = defineProperty({
   id: 'errors.invalid-token',
   law: "A NextToken the server never issued (random bytes, another session's token) gets a well-formed 400 InvalidRequestException; a tampered one never gets a 5xx or another session's data.",
   modes: ['seeded', 'observational'],
-  vacuity: runVacuity,
-  scenario: (): fc.Arbitrary<Scenario> =>
-    fc.record({
-      kind: fc.constantFrom('garbage' as const, 'foreign' as const, 'tampered' as const),
-      garbage: garbageToken(),
-      tamper: fc.oneof(fc.record({ op: fc.constant('flip' as const), at: fc.nat() }), fc.constant({ op: 'truncate' as const }), fc.constant({ op: 'append' as const })),
-      maxResults: fc.integer({ min: 1, max: 3 }),
-      a: fc.record({ sessionId: freshSessionId(), population: executorPopulation({ minSize: 4, maxSize: 20 }) }),
-      b: fc.record({ sessionId: freshSessionId(), population: executorPopulation({ minSize: 4, maxSize: 20 }) }),
-      pickA: fc.nat(),
-      pickB: fc.nat(),
-    }),
-  async check(s: Scenario, ctx) {
-    if (ctx.mode === 'observational') return checkObserved(s, ctx);
-    if (s.a.sessionId === s.b.sessionId) return;
-    const aIds = new Set(s.a.population.map(idOf));
-    // Shrinking can make ids collide; a leak is only visible where B's executors are B's alone.
-    const bPopulation = s.b.population.filter((e) => !aIds.has(idOf(e)));
-    const seeding = ctx.target.seeding!;
-    await seeding.put(s.a.sessionId, s.a.population);
-    await seeding.put(s.b.sessionId, bPopulation);
-    try {
-      if (s.kind === 'garbage') return await expectInvalidToken(ctx, s.a.sessionId, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.garbage, 40))})`);
-      const token = await firstToken(ctx, s.a.sessionId, s.maxResults);
-      if (token === undefined) {
-        ctx.stats.vacuousRuns++;
-        return;
-      }
-      if (s.kind === 'foreign') return await expectInvalidToken(ctx, s.b.sessionId, token, s.maxResults, `session ${s.a.sessionId}'s token used for session ${s.b.sessionId}`);
-      await checkTampered(ctx, s.a.sessionId, token, s, new Set(bPopulation.map(idOf)));
-    } finally {
-      await seeding.drop(s.a.sessionId).catch(() => undefined);
-      await seeding.drop(s.b.sessionId).catch(() => undefined);
-    }
-  },
+  vacuity: runVacuity('no NextToken could be obtained, or no other session was given'),
+  scenario,
+  check: (s: Scenario, ctx) => withSessions(ctx, drawsOf(s), (open) => checkKind(ctx, s, open)),
 });
-
-async function checkObserved(s: Scenario, ctx: CheckContext): Promise<void> {
-  const a = ctx.sessions[s.pickA % ctx.sessions.length];
-  if (s.kind === 'garbage') return expectInvalidToken(ctx, a, s.garbage, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.garbage, 40))})`);
-  const token = await firstToken(ctx, a, s.maxResults);
-  const others = ctx.sessions.filter((x) => x !== a);
-  if (token === undefined || (s.kind === 'foreign' && others.length === 0)) {
-    ctx.stats.vacuousRuns++;
-    return;
-  }
-  if (s.kind === 'foreign') {
-    const b = others[s.pickB % others.length];
-    return expectInvalidToken(ctx, b, token, s.maxResults, `session ${a}'s token used for session ${b}`);
-  }
-  return checkTampered(ctx, a, token, s, new Set());
-}

@@ -6,10 +6,10 @@ import type fc from 'fast-check';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { forEachWalk, walkScenario, type WalkScenario } from '../walk-scenario.js';
+import { walkVacuity } from '../vacuity.js';
+import { forEachWalk, idOf, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
-import { idOf, walk } from '../walk.js';
+import { walk } from '../walk.js';
 
 async function checkWalk(ctx: CheckContext, request: ListExecutorsRequest, maxPages: number): Promise<void> {
   const w = await walk(ctx, request, { maxPages });
@@ -36,7 +36,7 @@ export const newestFirst = defineProperty({
   id: 'ordering.newest-first',
   law: 'Across the whole walk, StartDateTime never increases (ties in any order).',
   modes: ['seeded', 'observational'],
-  vacuity: walkAndRunVacuity,
+  vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

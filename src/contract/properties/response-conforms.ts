@@ -7,8 +7,8 @@ import { validate } from '../../schema/validators.js';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { forEachWalk, walkScenario, type WalkScenario } from '../walk-scenario.js';
+import { walkVacuity } from '../vacuity.js';
+import { forEachWalk, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
@@ -28,7 +28,7 @@ export const responseConforms = defineProperty({
   id: 'response.conforms',
   law: "Every 200 body validates against the response schema and echoes the request's SessionId.",
   modes: ['seeded', 'observational'],
-  vacuity: walkAndRunVacuity,
+  vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

@@ -4,14 +4,13 @@
  * those that existed throughout. Whether the new ones are listed is not fixed.
  */
 import fc from 'fast-check';
-import { executorPopulation, growPopulation } from '../../arbitraries/index.js';
+import { executorPopulation, freshSessionId, growPopulation } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { defineProperty } from '../property.js';
-import { walkAndRunVacuity } from '../vacuity.js';
-import { freshSessionId } from '../scenarios.js';
-import { pageBound, withSeededSession } from '../seeded.js';
+import { idOf, pageBound, seedingOf, withSeededSession } from '../scaffold/index.js';
+import { walkVacuity } from '../vacuity.js';
 import { ContractViolation } from '../violation.js';
-import { describeIncomplete, idOf, walk } from '../walk.js';
+import { describeIncomplete, walk } from '../walk.js';
 
 interface Scenario {
   sessionId: string;
@@ -28,18 +27,18 @@ export const stableUnderInserts = defineProperty({
   law: 'Executors started during a walk cause no duplicate and no loss of those that existed throughout.',
   modes: ['seeded'],
   skipReason: 'needs seeding: the harness must grow the session mid-walk',
-  vacuity: walkAndRunVacuity,
+  vacuity: walkVacuity,
   scenario: (): fc.Arbitrary<Scenario> =>
     fc
       .record({ sessionId: freshSessionId(), population: executorPopulation({ minSize: 3, maxSize: 40 }), maxResults: fc.integer({ min: 1, max: 5 }), insertAfter: fc.integer({ min: 1, max: 3 }) })
       .chain((s) => growPopulation(s.population).map((grown) => ({ ...s, grown }))),
   async check(s: Scenario, ctx) {
     const grownTo = [...s.population, ...s.grown];
-    await withSeededSession(ctx, s.sessionId, s.population, async () => {
+    await withSeededSession(ctx, s, async () => {
       const w = await walk(ctx, { SessionId: s.sessionId, MaxResults: s.maxResults }, {
         maxPages: pageBound(grownTo.length),
         afterPage: async (i) => {
-          if (i + 1 === s.insertAfter) await ctx.target.seeding!.put(s.sessionId, grownTo);
+          if (i + 1 === s.insertAfter) await seedingOf(ctx).put(s.sessionId, grownTo);
         },
       });
       const label = `walk with MaxResults ${s.maxResults}, ${s.grown.length} executor(s) started after page ${s.insertAfter}`;

@@ -4,14 +4,13 @@
  * never a 200.
  */
 import fc from 'fast-check';
-import { executorPopulation } from '../../arbitraries/index.js';
+import { executorPopulation, requestShape, unknownSessionId, type RequestShape } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { listCall } from '../call.js';
 import { defineProperty } from '../property.js';
+import { seededOnly, seedingOf } from '../scaffold/index.js';
 import { runVacuity } from '../vacuity.js';
-import { requestShape, unknownSessionId, type RequestShape } from '../scenarios.js';
-import { ContractViolation } from '../violation.js';
-import { errorProblems } from '../well-formed.js';
+import { expectWellFormedError } from '../well-formed.js';
 
 interface Scenario {
   sessionId: string;
@@ -27,22 +26,24 @@ export const unknownSession = defineProperty({
   id: 'errors.unknown-session',
   law: 'An unknown SessionId gets a well-formed 400 ResourceNotFoundException or InvalidRequestException, never a 200.',
   modes: ['seeded', 'observational'],
-  vacuity: runVacuity,
+  vacuity: runVacuity('every session id drawn was one of the given sessions'),
   scenario: (sc): fc.Arbitrary<Scenario> =>
     fc.record({
       sessionId: unknownSessionId(),
       request: requestShape(true),
-      dropped: sc.mode === 'seeded' ? fc.option(executorPopulation({ maxSize: 5 }), { nil: undefined }) : fc.constant(undefined),
+      dropped: seededOnly(sc, fc.option(executorPopulation({ maxSize: 5 }), { nil: undefined })),
     }),
   async check(s: Scenario, ctx) {
-    if (ctx.sessions.includes(s.sessionId)) return;
+    if (ctx.sessions.includes(s.sessionId)) {
+      ctx.stats.vacuousRuns++;
+      return;
+    }
     if (s.dropped) {
-      await ctx.target.seeding!.put(s.sessionId, s.dropped);
-      await ctx.target.seeding!.drop(s.sessionId);
+      const seeding = seedingOf(ctx);
+      await seeding.put(s.sessionId, s.dropped);
+      await seeding.drop(s.sessionId);
     }
     const call = await listCall(ctx, { SessionId: s.sessionId, ...s.request });
-    const problems = errorProblems(call, CODES, 400);
-    const what = s.dropped ? `session ${s.sessionId} (seeded, then deleted)` : `unknown session ${s.sessionId}`;
-    if (problems.length) throw new ContractViolation(`${what}: ${problems.join('; ')}`);
+    expectWellFormedError(call, CODES, 400, s.dropped ? `session ${s.sessionId} (seeded, then deleted)` : `unknown session ${s.sessionId}`);
   },
 });

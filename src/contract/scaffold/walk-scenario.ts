@@ -1,0 +1,31 @@
+/**
+ * Scenarios of the properties that check single walks: in seeded mode one seeded population walked
+ * with one request shape, in observational mode one given session walked with each of a few page sizes.
+ */
+import type fc from 'fast-check';
+import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../arbitraries/index.js';
+import type { ListExecutorsRequest } from '../../generated/athena.js';
+import type { CheckContext } from '../context.js';
+import type { ScenarioContext } from '../property.js';
+import { perMode, sessionScenario, type SessionScenario } from './session-scenario.js';
+
+/** A walk scenario of either mode. */
+export type WalkScenario = SessionScenario<SeededWalk, ObservedWalk>;
+
+/** Walk scenarios for the mode; `filter` lets requests carry an ExecutorStateFilter. */
+export function walkScenario(sc: ScenarioContext, filter: boolean): fc.Arbitrary<WalkScenario> {
+  return sessionScenario(sc, {
+    seeded: () => seededWalk(filter),
+    observational: (sessions) => (filter ? observedWalk(sessions) : observedWalk(sessions).map((s) => ({ ...s, filter: undefined }))),
+  });
+}
+
+/** Calls `check` with each request the scenario walks and the most pages that walk may take. */
+export function forEachWalk(s: WalkScenario, ctx: CheckContext, check: (request: ListExecutorsRequest, maxPages: number) => Promise<void>): Promise<void> {
+  return perMode<SeededWalk, ObservedWalk>({
+    seeded: (w, _ctx, maxPages) => check({ SessionId: w.sessionId, ...w.request }, maxPages),
+    async observational(w, _ctx, maxPages) {
+      for (const size of w.pageSizes) await check(clean({ SessionId: w.sessionId, MaxResults: size, ExecutorStateFilter: w.filter }), maxPages);
+    },
+  })(s, ctx);
+}
