@@ -49,6 +49,12 @@ const positionByMatch = (base: EmulatorStages['position']): EmulatorStages['posi
   return at < 0 ? -1 : at + 1;
 };
 
+/** Where a page starts, moved by `shift` wherever `base` found a usable start (-1 stays unusable). */
+const shiftStart = (shift: (at: number) => number) => (base: EmulatorStages['start']): EmulatorStages['start'] => (after, ctx) => {
+  const at = base(after, ctx);
+  return at < 0 ? at : shift(at);
+};
+
 /** The answer of an error response with `change` applied (successes pass untouched). */
 const onErrors = (change: (res: WireResponse) => void) => (base: EmulatorStages['wire']): EmulatorStages['wire'] => (res) => {
   const out = base(res);
@@ -94,23 +100,13 @@ const registry = [
     name: 'page-boundary-duplicate',
     summary: "each page after the first starts with the previous page's last executor",
     catches: 'pagination.exactly-once',
-    override: {
-      start: (base) => (after, ctx) => {
-        const at = base(after, ctx);
-        return at > 0 ? at - 1 : at;
-      },
-    },
+    override: { start: shiftStart((at) => (at > 0 ? at - 1 : at)) },
   },
   {
     name: 'page-boundary-skip',
     summary: 'one executor is skipped at each page boundary',
     catches: 'pagination.exactly-once',
-    override: {
-      start: (base) => (after, ctx) => {
-        const at = base(after, ctx);
-        return at < 0 ? at : at + 1;
-      },
-    },
+    override: { start: shiftStart((at) => at + 1) },
   },
   {
     name: 'token-loops',
