@@ -1,12 +1,13 @@
 /**
  * The self-test of the catalogue: every fault of the emulator must be caught by the property meant
- * for it (FAULTS[f].catches), and no property may fail on the fault-free emulator. The fault ×
- * property table is printed, so a reader sees what each property catches besides its own faults.
+ * for it (its registry entry's `catches`), and no property may fail on the fault-free emulator. The
+ * fault × property table is derived from the registry entries (no second list) and printed, so a
+ * reader sees what each property catches besides its own faults.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../src/contract/catalogue.js';
+import { catalogue, type PropertyId } from '../src/contract/catalogue.js';
 import { runContract } from '../src/contract/runner.js';
-import { FAULTS, FAULT_NAMES, type FaultName } from '../src/emulator/index.js';
+import { FAULT_REGISTRY, type FaultName } from '../src/emulator/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 
 const SEED = 424242;
@@ -20,11 +21,13 @@ async function failedProperties(faults: FaultName[]): Promise<Set<string>> {
   return new Set(report.properties.filter((p) => p.status === 'failed').map((p) => p.id));
 }
 
-const contractFaults = FAULT_NAMES.filter((f) => FAULTS[f].catches !== null);
+/** The property each fault is meant for, by fault (live-mode cleanup faults have none); typed, so a `catches` that is no id fails tsc. */
+const meantFor = new Map<FaultName, PropertyId>(FAULT_REGISTRY.flatMap((f) => (f.catches === null ? [] : [[f.name, f.catches] as const])));
+const contractFaults = [...meantFor.keys()];
 
 describe('self-test: each property fails on the faults it is meant to catch', () => {
   it('every catalogue property has at least two faults meant for it', () => {
-    for (const p of catalogue) expect(contractFaults.filter((f) => FAULTS[f].catches === p.id).length, p.id).toBeGreaterThanOrEqual(2);
+    for (const p of catalogue) expect(contractFaults.filter((f) => meantFor.get(f) === p.id).length, p.id).toBeGreaterThanOrEqual(2);
   });
 
   it('the fault-free emulator fails no property, and every fault fails the property that names it', async () => {
@@ -35,14 +38,14 @@ describe('self-test: each property fails on the faults it is meant to catch', ()
     const width = Math.max(...rows.map((r) => r.fault.length));
     const header = `${''.padEnd(width)}  ${ids.map((_, i) => `P${i + 1}`.padStart(3)).join(' ')}`;
     const lines = rows.map((r) => {
-      const meant = r.fault === '(none)' ? undefined : FAULTS[r.fault as FaultName].catches;
+      const meant = r.fault === '(none)' ? undefined : meantFor.get(r.fault as FaultName);
       return `${r.fault.padEnd(width)}  ${ids.map((id) => (r.failed.has(id) ? (id === meant ? '  ■' : '  ×') : id === meant ? '  ?' : '  ·').padStart(3)).join(' ')}`;
     });
     const legend = ids.map((id, i) => `P${i + 1} ${id}`).join('\n');
     console.log(`fault × property (■ caught by the property meant for it, × also failed, ? missed)\n${header}\n${lines.join('\n')}\n${legend}`);
 
     expect([...rows[0].failed], 'properties failing on the fault-free emulator').toEqual([]);
-    const missed = rows.slice(1).filter((r) => !r.failed.has(FAULTS[r.fault as FaultName].catches!)).map((r) => `${r.fault} (meant for ${FAULTS[r.fault as FaultName].catches})`);
+    const missed = rows.slice(1).filter((r) => !r.failed.has(meantFor.get(r.fault as FaultName)!)).map((r) => `${r.fault} (meant for ${meantFor.get(r.fault as FaultName)})`);
     expect(missed, 'faults not caught by their property').toEqual([]);
   });
 });
@@ -55,13 +58,13 @@ describe('self-test in observational mode: the properties that only read session
     ExecutorType: i === 0 ? ('COORDINATOR' as const) : ('WORKER' as const),
     ExecutorSize: 1,
   }));
-  const observable = contractFaults.filter((f) => catalogue.find((p) => p.id === FAULTS[f].catches)!.modes.includes('observational'));
+  const observable = contractFaults.filter((f) => catalogue.find((p) => p.id === meantFor.get(f))!.modes.includes('observational'));
 
   it.each(observable)('%s is caught by its property when the harness only reads two sessions', async (fault) => {
     const target = emulatorTarget({ region: 'us-east-1', faults: [fault] });
     await target.seeding!.put('observed-a', executors);
     await target.seeding!.put('observed-b', executors.slice(0, 9).map((e) => ({ ...e, ExecutorId: `b-${e.ExecutorId}` })));
-    const meant = FAULTS[fault].catches!;
+    const meant = meantFor.get(fault)!;
     const report = await runContract({ target, mode: 'observational', sessions: ['observed-a', 'observed-b'], seed: SEED, runs: RUNS_WITH_FAULT, only: [meant] });
     await target.close();
     expect(report.properties[0].status, report.properties[0].counterexample?.message).toBe('failed');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { propertyIds, type PropertyId } from '../src/contract/catalogue.js';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
-import { AMZ_JSON, FAULTS, FAULT_NAMES, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
+import { AMZ_JSON, EMULATOR_STAGES, FAULTS, FAULT_NAMES, FAULT_REGISTRY, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
+import { stagesWith } from '../src/emulator/faults.js';
 import { orderExecutors } from '../src/model/index.js';
 
 const T0 = 1_700_000_000_000;
@@ -59,8 +61,12 @@ function startSession(core: EmulatorCore): Answer {
   return call(core, { WorkGroup: 'wg', EngineConfiguration: { MaxConcurrentDpus: 2 } }, 'StartSession');
 }
 
-/** For each fault: true when the emulator shows the deviation. Typed by FaultName so none is left out. */
-const deviates: Record<FaultName, (core: EmulatorCore) => boolean> = {
+/**
+ * Probes: for a fault, true when the emulator shows that fault's deviation. Keyed by FaultName, so a
+ * probe of a fault that no longer exists fails to compile; a new fault needs none to be tested (every
+ * fault must trip some probe of the whole set), so adding a fault stays one entry in the registry.
+ */
+const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
   'wrong-session-echo': (c) => call(c, { SessionId: 's' }).body.SessionId !== 's',
   'string-timestamps': (c) => typeof (call(c, { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0].StartDateTime === 'string',
   'page-boundary-duplicate': (c) => {
@@ -116,10 +122,44 @@ const deviates: Record<FaultName, (core: EmulatorCore) => boolean> = {
   },
 };
 
+/** Whether some probe, each on a fresh emulator, sees a deviation (a probe that throws has seen one: a walk broke). */
+function anyProbeFires(faults: FaultName[]): boolean {
+  return Object.values(deviates).some((probe) => {
+    try {
+      return probe(fresh(faults));
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Every fault's `catches`, typed so that tsc rejects one that is not a property id of the catalogue. */
+const catches = FAULT_REGISTRY.map((f) => f.catches) satisfies readonly (PropertyId | null)[];
+
 describe('emulator faults', () => {
-  it.each(FAULT_NAMES)('fault %s shows its deviation, and the fault-free emulator does not', (fault) => {
-    expect(deviates[fault](fresh([fault]))).toBe(true);
-    expect(deviates[fault](fresh([]))).toBe(false);
+  it.each(FAULT_REGISTRY.map((f) => f.name))('fault %s shows its deviation, and the fault-free emulator does not', (fault) => {
+    const probe = deviates[fault];
+    if (!probe) return expect(anyProbeFires([fault]), `no probe sees a deviation of ${fault}`).toBe(true);
+    expect(probe(fresh([fault]))).toBe(true);
+    expect(probe(fresh([]))).toBe(false);
+  });
+
+  it('the fault-free emulator trips no probe', () => {
+    expect(anyProbeFires([])).toBe(false);
+  });
+
+  it('every catches is a property id of the catalogue, or null for a live-mode cleanup fault', () => {
+    for (const id of catches) if (id !== null) expect(propertyIds).toContain(id);
+  });
+
+  it.each(FAULT_REGISTRY)('fault $name overrides exactly the stages its entry names, and no other', ({ name, override }) => {
+    const stages = stagesWith(new Set([name]));
+    const changed = Object.keys(EMULATOR_STAGES).filter((k) => stages[k as keyof typeof stages] !== EMULATOR_STAGES[k as keyof typeof stages]);
+    expect(changed.sort()).toEqual(Object.keys(override).sort());
+  });
+
+  it('the fault-free emulator runs the default stages themselves, composed once for all emulators', () => {
+    expect(stagesWith(new Set())).toBe(EMULATOR_STAGES);
   });
 
   it('every fault has a one-line summary', () => {
@@ -133,6 +173,23 @@ describe('emulator faults', () => {
       expect(w).toEqual({ ids: sortedIds, ended: true });
     },
   );
+
+  it('faults on different stages compose: oldest-first with bad-token-500 lists oldest first and answers 500 to a bad token', () => {
+    const both = fresh(['oldest-first', 'bad-token-500']);
+    expect(deviates['oldest-first']!(both) && deviates['bad-token-500']!(both)).toBe(true);
+    const w = walk(both, { SessionId: 's', MaxResults: 3 });
+    expect(w).toEqual({ ids: [...sortedIds].reverse(), ended: true });
+  });
+
+  it('faults on one stage compose in registry order whatever order they are given in', () => {
+    for (const faults of [['string-timestamps', 'timestamps-in-seconds'], ['timestamps-in-seconds', 'string-timestamps']] as FaultName[][]) {
+      const first = (call(fresh(faults), { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0];
+      expect(first.StartDateTime).toBe(String(Math.floor((T0 + 9000) / 1000)));
+    }
+    const clamped = fresh(['accepts-out-of-range', 'validation-as-500']);
+    expect(call(clamped, { SessionId: 's', MaxResults: 0 }).status).toBe(200);
+    expect(call(clamped, { SessionId: '' }).status).toBe(500);
+  });
 
   it('an unknown fault name is refused with the list of names', () => {
     expect(() => createEmulator({ faults: ['nope' as FaultName] })).toThrow(/unknown fault "nope"; use one of wrong-session-echo/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary, ListExecutorsResponse } from '../src/generated/athena.js';
-import { DEFAULT_PAGE_SIZE, listExecutors, orderExecutors, type ModelResult, type SessionStore } from '../src/model/index.js';
+import { DEFAULT_PAGE_SIZE, LIST_STAGES, listExecutors, listExecutorsWith, orderExecutors, type ListStages, type ModelResult, type SessionStore } from '../src/model/index.js';
 import { validate } from '../src/schema/validators.js';
 
 const ex = (id: string, start?: number, state: ExecutorsSummary['ExecutorState'] = 'REGISTERED'): ExecutorsSummary => ({
@@ -174,5 +174,36 @@ describe('reference model: validation order', () => {
     const e = errorOf(listExecutors(store, { SessionId: 'nope', NextToken: 'garbage' }));
     expect([e.status, e.type, e.body.ResourceName]).toEqual([400, 'ResourceNotFoundException', 'nope']);
     expect(validate('resource-not-found-exception.schema.json', e.body)).toEqual({ ok: true });
+  });
+});
+
+describe('reference model: named stages', () => {
+  const requests: unknown[] = [
+    { SessionId: 's1', MaxResults: 1 },
+    { SessionId: 's1', ExecutorStateFilter: 'TERMINATED', MaxResults: 1 },
+    { SessionId: 's2' },
+    { SessionId: 'nope' },
+    { SessionId: 's1', NextToken: 'garbage' },
+    { SessionId: '', MaxResults: 0 },
+    [],
+  ];
+
+  it('listExecutorsWith over LIST_STAGES answers exactly as listExecutors, tokens included', () => {
+    for (const request of requests) expect(listExecutorsWith(LIST_STAGES, store, request, {}, undefined)).toEqual(listExecutors(store, request));
+    const token = page(listExecutors(store, { SessionId: 's1', MaxResults: 1 })).NextToken;
+    const next = { SessionId: 's1', MaxResults: 1, NextToken: token };
+    expect(listExecutorsWith(LIST_STAGES, store, next, {}, undefined)).toEqual(listExecutors(store, next));
+  });
+
+  it('a wrapped stage changes only its own part, and reads the context its caller hands it', () => {
+    const stages: ListStages<{ suffix: string }> = { ...LIST_STAGES, output: (id, executors, next, ctx) => LIST_STAGES.output(`${id}${ctx.suffix}`, executors, next) };
+    const plain = page(listExecutors(store, { SessionId: 's1', MaxResults: 2 }));
+    const wrapped = listExecutorsWith(stages, store, { SessionId: 's1', MaxResults: 2 }, {}, { suffix: '-x' });
+    expect(wrapped).toEqual({ ok: true, output: { ...plain, SessionId: 's1-x' } });
+    const withContext: ListStages<{ suffix: string }> = { ...LIST_STAGES, binding: (request, ctx) => `${request.SessionId}${ctx.suffix}` };
+    const token = (ctx: { suffix: string }) => listExecutorsWith(withContext, store, { SessionId: 's1', MaxResults: 1 }, {}, ctx);
+    const a = token({ suffix: 'a' });
+    const b = token({ suffix: 'b' });
+    expect(a.ok && b.ok && a.output.NextToken !== b.output.NextToken).toBe(true);
   });
 });

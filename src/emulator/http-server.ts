@@ -8,7 +8,7 @@ import { AthenaClient, type AthenaClientConfig } from '@aws-sdk/client-athena';
 import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 import { normalizeHeaders, type WireResponse } from '../wire/exchange.js';
 import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.js';
-import { MAX_BODY_BYTES, errorResponse } from './wire.js';
+import { MAX_BODY_BYTES, bodyTooLarge } from './wire.js';
 import type { ExecutorsSummary } from '../generated/athena.js';
 
 /** Where the server listens: host 127.0.0.1 and an ephemeral port by default. */
@@ -40,17 +40,14 @@ function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): v
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (chunk: Buffer) => {
-    // Past the limit the bytes are drained, not kept: the core only needs to see that it was exceeded.
+    // Past the limit the bytes are drained, not kept: only their count matters then.
     if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     size += chunk.length;
   });
   req.on('error', () => res.destroy());
   req.on('end', () => {
-    const body = Buffer.concat(chunks);
-    const wire = size > MAX_BODY_BYTES
-      ? errorResponse(413, 'RequestEntityTooLargeException', `Request body: over ${MAX_BODY_BYTES} bytes; a ListExecutors request is a few kilobytes at most`)
-      : core.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: body.toString('utf8') });
-    send(res, wire);
+    // The body is decoded only when it fits: `??` leaves the call unevaluated otherwise.
+    send(res, bodyTooLarge(size) ?? core.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: Buffer.concat(chunks).toString('utf8') }));
   });
 }
 

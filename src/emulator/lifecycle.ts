@@ -3,24 +3,20 @@
  * TerminateSession), enough to start, poll, list and always terminate a session against the emulator.
  */
 import { randomUUID } from 'node:crypto';
-import { internalServerException, invalidRequestException, serializationException, type ModelError } from '../model/index.js';
+import { invalidRequestException, serializationException, type ModelError, type ModelOptions } from '../model/index.js';
 import { isObject } from '../schema/json.js';
-import type { FaultName } from './faults.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
+import type { EmulatorStages, StageContext } from './stages.js';
 
 /** An operation's answer: a JSON output or an error. */
 export type OperationResult = { ok: true; output: unknown } | { ok: false; error: ModelError };
 
-/** What every operation gets: the sessions, the active faults, and the parsed body. */
-export interface OperationContext {
+/** What every operation gets: the sessions, the stages (with the faults' overrides), the model's options; it is the stages' context too. */
+export interface OperationContext extends StageContext {
   sessions: Sessions;
-  faults: ReadonlySet<FaultName>;
-  /** Counts TerminateSession calls, for the terminate-fails-once fault. */
-  terminateCalls: { n: number };
+  stages: EmulatorStages;
+  options: ModelOptions;
 }
-
-/** How many status polls a new session stays CREATING for before it is IDLE. */
-const POLLS_BEFORE_IDLE = 2;
 
 const now = (): number => Date.now() / 1000;
 
@@ -52,16 +48,16 @@ function status(session: LifecycleSession): Record<string, unknown> {
     LastModifiedDateTime: session.lastModifiedAt,
     ...(session.endedAt === undefined ? {} : { EndDateTime: session.endedAt }),
     State: session.state,
-    ...(session.state === 'FAILED' ? { StateChangeReason: 'The session failed to start (fault session-fails)' } : {}),
+    ...(session.stateChangeReason === undefined ? {} : { StateChangeReason: session.stateChangeReason }),
   };
 }
 
-/** One status poll: a new session is CREATING for two polls, then IDLE (or as its faults say). */
+/** One status poll: a new session is CREATING until the poll stage settles it. */
 function poll(ctx: OperationContext, id: string, session: LifecycleSession): void {
   if (session.state !== 'CREATING') return;
   session.statusPolls++;
-  if (session.statusPolls <= POLLS_BEFORE_IDLE || ctx.faults.has('session-never-idle')) return;
-  ctx.sessions.transition(id, ctx.faults.has('session-fails') ? 'FAILED' : 'IDLE', now());
+  const settled = ctx.stages.poll(session.statusPolls, ctx);
+  if (settled) ctx.sessions.transition(id, settled.state, now(), settled.reason);
 }
 
 /** StartSession: a new session, CREATING, with one COORDINATOR executor. */
@@ -75,7 +71,8 @@ export function startSession(ctx: OperationContext, input: unknown): OperationRe
   if (!engine || typeof engine.MaxConcurrentDpus !== 'number') {
     return fail(invalidRequestException("1 validation error detected: Value null at 'engineConfiguration.maxConcurrentDpus' failed to satisfy constraint: Member must not be null"));
   }
-  if (ctx.faults.has('start-session-fails')) return fail(internalServerException('StartSession failed (fault start-session-fails)'));
+  const refused = ctx.stages.startSession(ctx);
+  if (refused) return fail(refused);
   const id = randomUUID();
   const t = now();
   ctx.sessions.start(
@@ -117,10 +114,9 @@ export function getSession(ctx: OperationContext, input: unknown): OperationResu
 export function terminateSession(ctx: OperationContext, input: unknown): OperationResult {
   const found = sessionOf(ctx, input);
   if (!('id' in found)) return fail(found);
-  ctx.terminateCalls.n++;
-  if (ctx.faults.has('terminate-fails-once') && ctx.terminateCalls.n === 1) {
-    return fail(internalServerException('TerminateSession failed (fault terminate-fails-once): retry'));
-  }
+  ctx.terminateCalls++;
+  const refused = ctx.stages.terminate(ctx);
+  if (refused) return fail(refused);
   const ended = found.session.state === 'TERMINATED' || found.session.state === 'FAILED';
   if (!ended) ctx.sessions.transition(found.id, 'TERMINATED', now());
   return { ok: true, output: { State: ended ? found.session.state : 'TERMINATING' } };

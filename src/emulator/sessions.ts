@@ -18,6 +18,8 @@ export interface LifecycleSession {
   lastModifiedAt: number;
   endedAt?: number;
   statusPolls: number;
+  /** Why the session reached its state, when a stage said (GetSessionStatus's StateChangeReason). */
+  stateChangeReason?: string;
 }
 
 /** Sessions and their executors. */
@@ -66,11 +68,12 @@ export class Sessions {
     return { state: 'IDLE', workGroup: 'primary', engineConfiguration: {}, startedAt: 0, lastModifiedAt: 0, statusPolls: 0 };
   }
 
-  /** Moves a started session to `state`, and its executors with it. */
-  transition(sessionId: string, state: SessionState, nowSeconds: number): void {
+  /** Moves a started session to `state` (for `reason`, when given), and its executors with it. */
+  transition(sessionId: string, state: SessionState, nowSeconds: number, reason?: string): void {
     const session = this.#lifecycle.get(sessionId);
     if (!session) return;
     session.state = state;
+    if (reason !== undefined) session.stateChangeReason = reason;
     session.lastModifiedAt = nowSeconds;
     const executorState = EXECUTOR_STATE_OF[state];
     if (state === 'TERMINATED' || state === 'FAILED') session.endedAt = nowSeconds;

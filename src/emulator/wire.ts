@@ -15,6 +15,16 @@ export const AMZ_JSON = 'application/x-amz-json-1.1';
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The one body-size rule of every binding: the 413 answer for a body over MAX_BODY_BYTES, given as
+ * the string or as its UTF-8 byte count; undefined when the body fits.
+ */
+export function bodyTooLarge(body: string | number): WireResponse | undefined {
+  // UTF-8 spends at most 3 bytes per UTF-16 unit, so most strings need no byte count.
+  const over = typeof body === 'number' ? body > MAX_BODY_BYTES : body.length * 3 > MAX_BODY_BYTES && Buffer.byteLength(body) > MAX_BODY_BYTES;
+  return over ? errorResponse(413, 'RequestEntityTooLargeException', `Request body: over ${MAX_BODY_BYTES} bytes; a ListExecutors request is a few kilobytes at most`) : undefined;
+}
+
 /** A response with a JSON body (or none, for 204) and a fresh x-amzn-RequestId. */
 export function jsonResponse(status: number, body: unknown): WireResponse {
   return {

@@ -1,17 +1,48 @@
 /**
  * The reference semantics of ListExecutors: a pure function from a session store and a request body
- * to a page or a modelled error. Every target's answers are checked against it.
+ * to a page or a modelled error, run as a fixed sequence of named stages (see stages.ts). Every
+ * target's answers are checked against it.
  */
-import type { ExecutorState, ListExecutorsResponse } from '../generated/athena.js';
-import { invalidRequestException, resourceNotFoundException } from './errors.js';
-import { indexAfter, orderedView } from './order.js';
-import { decodePosition, encodePosition, pageBinding, signToken, verifyToken } from './token.js';
-import { DEFAULT_PAGE_SIZE, DEFAULT_TOKEN_KEY, type ModelOptions, type ModelResult, type SessionStore } from './types.js';
-import { validateRequest } from './validate-request.js';
+import type { ExecutorsSummary } from '../generated/athena.js';
+import { invalidRequestException } from './errors.js';
+import { LIST_STAGES, type ListResult, type ListStages } from './stages.js';
+import { signToken, verifyToken } from './token.js';
+import { DEFAULT_TOKEN_KEY, type ModelError, type ModelOptions, type ModelResult, type SessionStore } from './types.js';
 
 /** The message of a NextToken the model did not issue for this session and filter. */
 export const BAD_TOKEN_MESSAGE =
   'Invalid NextToken: pass back the NextToken of the previous page unchanged, with the same SessionId and ExecutorStateFilter';
+
+const failed = (error: ModelError): { ok: false; error: ModelError } => ({ ok: false, error });
+
+/**
+ * One ListExecutors call through `stages`: validate, resolve the session, order, filter, find where
+ * the token's page starts, cut the page, make the next token, shape the output; every error goes
+ * through `stages.error`. The tokens are signed and verified here, with `options.tokenKey`, over
+ * whatever the stages bind and encode. Pure when the stages are; `context` is handed to every stage.
+ */
+export function listExecutorsWith<C, E>(stages: ListStages<C, E>, store: SessionStore, input: unknown, options: ModelOptions, context: C): ListResult<E> {
+  const valid = stages.validate(input, context);
+  if (!valid.ok) return failed(stages.error('request', valid.error, context));
+  const { request } = valid;
+  const found = stages.session(store, request, context);
+  if ('ok' in found) return found.ok ? found : failed(stages.error('session', found.error, context));
+
+  const view = stages.filter(stages.order(found, context), request.ExecutorStateFilter, context);
+  const key = options.tokenKey ?? DEFAULT_TOKEN_KEY;
+  const binding = stages.binding(request, context);
+  let from = 0;
+  if (request.NextToken !== undefined && request.NextToken !== '') {
+    const payload = verifyToken(key, binding, request.NextToken);
+    from = stages.start(payload === undefined ? -1 : stages.position(view, payload, context), context);
+    if (from < 0) return failed(stages.error('token', invalidRequestException(BAD_TOKEN_MESSAGE), context));
+  }
+  const size = stages.pageSize(request, view, options, context);
+  const page = view.slice(from, from + size);
+  const next = stages.token(view, page, from, size, context);
+  const executors = page.map((e) => stages.summary(e.executor, context));
+  return { ok: true, output: stages.output(request.SessionId, executors, next === undefined ? undefined : signToken(key, binding, next), context) };
+}
 
 /**
  * Lists one page of a session's executors.
@@ -30,25 +61,5 @@ export const BAD_TOKEN_MESSAGE =
  * are not listed again, and no executor that was there all along is lost.
  */
 export function listExecutors(store: SessionStore, input: unknown, options: ModelOptions = {}): ModelResult {
-  const valid = validateRequest(input);
-  if (!valid.ok) return valid;
-  const { SessionId, ExecutorStateFilter, MaxResults, NextToken } = valid.request;
-  const executors = store.get(SessionId);
-  if (!executors) return { ok: false, error: resourceNotFoundException(SessionId) };
-
-  const key = options.tokenKey ?? DEFAULT_TOKEN_KEY;
-  const binding = pageBinding(SessionId, ExecutorStateFilter);
-  const view = orderedView(executors, ExecutorStateFilter as ExecutorState | undefined);
-  let from = 0;
-  if (NextToken !== undefined && NextToken !== '') {
-    const payload = verifyToken(key, binding, NextToken);
-    const position = payload === undefined ? undefined : decodePosition(payload);
-    if (!position) return { ok: false, error: invalidRequestException(BAD_TOKEN_MESSAGE) };
-    from = indexAfter(view, position);
-  }
-  const size = MaxResults ?? options.defaultPageSize ?? DEFAULT_PAGE_SIZE;
-  const page = view.slice(from, from + size);
-  const output: ListExecutorsResponse = { SessionId, ExecutorsSummary: page.map((e) => e.executor) };
-  if (from + size < view.length) output.NextToken = signToken(key, binding, encodePosition(page[page.length - 1]));
-  return { ok: true, output };
+  return listExecutorsWith<undefined, ExecutorsSummary>(LIST_STAGES, store, input, options, undefined);
 }

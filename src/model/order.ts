@@ -37,39 +37,41 @@ function keyOf(executor: ExecutorsSummary): OrderedExecutor {
   return { executor, start, digest: executorDigest(String(executor.ExecutorId)) };
 }
 
-interface Views {
-  all: readonly OrderedExecutor[];
-  byState: Map<ExecutorState, readonly OrderedExecutor[]>;
-}
-
 /*
- * Memoized by array identity so that a session seeded once is sorted once, however many pages are
- * read from it. Pure all the same: the store's arrays are readonly, and a changed session is a new array.
+ * Memoized by array identity so that a session seeded once is sorted once, and filtered once per
+ * state, however many pages are read from it. Pure all the same: the store's arrays are readonly, and
+ * a changed session is a new array (so a new view).
  */
-const views = new WeakMap<readonly ExecutorsSummary[], Views>();
-
-function viewsOf(executors: readonly ExecutorsSummary[]): Views {
-  let v = views.get(executors);
-  if (!v) {
-    v = { all: executors.map(keyOf).sort(comparePositions), byState: new Map() };
-    views.set(executors, v);
-  }
-  return v;
-}
+const sorted = new WeakMap<readonly ExecutorsSummary[], readonly OrderedExecutor[]>();
+const filtered = new WeakMap<readonly OrderedExecutor[], Map<ExecutorState, readonly OrderedExecutor[]>>();
 
 /**
  * The executors in the order ListExecutors pages through them, with their keys; with a filter, only
  * those in that state (the filter applies before paging).
  */
 export function orderedView(executors: readonly ExecutorsSummary[], filter?: ExecutorState): readonly OrderedExecutor[] {
-  const v = viewsOf(executors);
-  if (filter === undefined) return v.all;
-  let filtered = v.byState.get(filter);
-  if (!filtered) {
-    filtered = v.all.filter((e) => e.executor.ExecutorState === filter);
-    v.byState.set(filter, filtered);
+  let view = sorted.get(executors);
+  if (!view) {
+    view = executors.map(keyOf).sort(comparePositions);
+    sorted.set(executors, view);
   }
-  return filtered;
+  return filter === undefined ? view : filterView(view, filter);
+}
+
+/** The executors of `view` in state `filter`, in the view's order (all of them when there is no filter). */
+export function filterView(view: readonly OrderedExecutor[], filter: ExecutorState | undefined): readonly OrderedExecutor[] {
+  if (filter === undefined) return view;
+  let byState = filtered.get(view);
+  if (!byState) {
+    byState = new Map();
+    filtered.set(view, byState);
+  }
+  let kept = byState.get(filter);
+  if (!kept) {
+    kept = view.filter((e) => e.executor.ExecutorState === filter);
+    byState.set(filter, kept);
+  }
+  return kept;
 }
 
 /** The model's total order of executors: what listExecutors pages through, newest first. */

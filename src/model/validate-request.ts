@@ -1,14 +1,13 @@
 /**
  * Request validation in the order real Athena shows: first the JSON types (SerializationException),
  * then every broken constraint at once (InvalidRequestException, AWS's "N validation errors detected").
+ * The constraints are the schema's, read from the generated table (no file is read at run time).
  */
-import type { ExecutorState, ListExecutorsRequest } from '../generated/athena.js';
+import type { ListExecutorsRequest } from '../generated/athena.js';
+import { REQUEST_CONSTRAINTS, type MemberConstraints } from '../generated/constraints.js';
 import { invalidRequestException, serializationException } from './errors.js';
 import type { ModelError } from './types.js';
 import { codePointLength, isInt32, isObject } from '../schema/json.js';
-
-/** The six executor states, in the API model's order (used in the enum message). */
-export const EXECUTOR_STATES: readonly ExecutorState[] = ['CREATING', 'CREATED', 'REGISTERED', 'TERMINATING', 'TERMINATED', 'FAILED'];
 
 /** The request's members once their JSON types are right, before any constraint is checked. */
 export interface RequestFields {
@@ -27,14 +26,14 @@ export interface Violation {
 /** Parsed members, or a SerializationException. */
 export type FieldsResult = { ok: true; fields: RequestFields } | { ok: false; error: ModelError };
 
-const STRING_MEMBERS = ['SessionId', 'ExecutorStateFilter', 'NextToken'] as const;
-/** AWS names members in messages by their camelCase wire-model name. */
-const WIRE_NAMES: Record<keyof RequestFields, string> = {
-  SessionId: 'sessionId',
-  ExecutorStateFilter: 'executorStateFilter',
-  MaxResults: 'maxResults',
-  NextToken: 'nextToken',
-};
+/** Every member, in schema order: the order of the checks, and so of the violations in a message. */
+const MEMBERS = Object.keys(REQUEST_CONSTRAINTS) as (keyof RequestFields)[];
+const CONSTRAINTS: Readonly<Record<keyof RequestFields, MemberConstraints>> = REQUEST_CONSTRAINTS;
+type StringMember = { [K in keyof RequestFields]-?: RequestFields[K] extends string | undefined ? K : never }[keyof RequestFields];
+/** The string members, whose JSON types are read before MaxResults's (the order of the first error reported). */
+const STRING_MEMBERS = MEMBERS.filter((m): m is StringMember => CONSTRAINTS[m].type === 'string');
+/** AWS names members in messages by their camelCase wire-model name: the first letter lowercased. */
+const wireName = (member: keyof RequestFields): string => member.charAt(0).toLowerCase() + member.slice(1);
 
 /**
  * Reads the members of the parsed body, checking JSON types only.
@@ -84,23 +83,34 @@ function quote(value: string | number): string {
 
 function violation(member: keyof RequestFields, value: string | number | null, rule: string): Violation {
   const shown = value === null ? 'null' : `'${quote(value)}'`;
-  return { member, text: `Value ${shown} at '${WIRE_NAMES[member]}' failed to satisfy constraint: ${rule}` };
+  return { member, text: `Value ${shown} at '${wireName(member)}' failed to satisfy constraint: ${rule}` };
 }
 
-/** Every broken constraint of the API model, in member order. */
+/** The first constraint of `c` that `value` breaks, in AWS's words, or undefined. */
+function brokenRule(value: string | number, c: MemberConstraints): string | undefined {
+  if (typeof value === 'string') {
+    const length = c.minLength === undefined && c.maxLength === undefined ? 0 : codePointLength(value);
+    if (c.minLength !== undefined && length < c.minLength) return `Member must have length greater than or equal to ${c.minLength}`;
+    if (c.maxLength !== undefined && length > c.maxLength) return `Member must have length less than or equal to ${c.maxLength}`;
+    if (c.enum !== undefined && !c.enum.includes(value)) return `Member must satisfy enum value set: [${c.enum.join(', ')}]`;
+    return undefined;
+  }
+  if (c.minimum !== undefined && value < c.minimum) return `Member must have value greater than or equal to ${c.minimum}`;
+  if (c.maximum !== undefined && value > c.maximum) return `Member must have value less than or equal to ${c.maximum}`;
+  return undefined;
+}
+
+/** Every broken constraint of the API model, in member order (at most one per member). */
 export function constraintViolations(fields: RequestFields): Violation[] {
   const out: Violation[] = [];
-  const { SessionId, ExecutorStateFilter, MaxResults, NextToken } = fields;
-  if (SessionId === undefined) out.push(violation('SessionId', null, 'Member must not be null'));
-  else if (SessionId.length === 0) out.push(violation('SessionId', SessionId, 'Member must have length greater than or equal to 1'));
-  else if (codePointLength(SessionId) > 256) out.push(violation('SessionId', SessionId, 'Member must have length less than or equal to 256'));
-  if (ExecutorStateFilter !== undefined && !(EXECUTOR_STATES as readonly string[]).includes(ExecutorStateFilter)) {
-    out.push(violation('ExecutorStateFilter', ExecutorStateFilter, `Member must satisfy enum value set: [${EXECUTOR_STATES.join(', ')}]`));
-  }
-  if (MaxResults !== undefined && MaxResults < 1) out.push(violation('MaxResults', MaxResults, 'Member must have value greater than or equal to 1'));
-  if (MaxResults !== undefined && MaxResults > 100) out.push(violation('MaxResults', MaxResults, 'Member must have value less than or equal to 100'));
-  if (NextToken !== undefined && codePointLength(NextToken) > 2048) {
-    out.push(violation('NextToken', NextToken, 'Member must have length less than or equal to 2048'));
+  for (const member of MEMBERS) {
+    const value = fields[member];
+    if (value === undefined) {
+      if (CONSTRAINTS[member].required) out.push(violation(member, null, 'Member must not be null'));
+      continue;
+    }
+    const rule = brokenRule(value, CONSTRAINTS[member]);
+    if (rule !== undefined) out.push(violation(member, value, rule));
   }
   return out;
 }
@@ -114,11 +124,15 @@ export function violationsError(violations: readonly Violation[]): ModelError {
 /** A request that passed every check, or the first class of error it hits (types before constraints). */
 export type RequestResult = { ok: true; request: ListExecutorsRequest } | { ok: false; error: ModelError };
 
+/** The request of fields whose constraints were checked: the error of `violations` when there are any. */
+export function checkedRequest(fields: RequestFields, violations: readonly Violation[]): RequestResult {
+  if (violations.length > 0) return { ok: false, error: violationsError(violations) };
+  return { ok: true, request: fields as ListExecutorsRequest };
+}
+
 /** Validates a parsed body: SerializationException for wrong JSON types, then InvalidRequestException for broken constraints. */
 export function validateRequest(input: unknown): RequestResult {
   const read = readRequestFields(input);
   if (!read.ok) return read;
-  const violations = constraintViolations(read.fields);
-  if (violations.length > 0) return { ok: false, error: violationsError(violations) };
-  return { ok: true, request: read.fields as ListExecutorsRequest };
+  return checkedRequest(read.fields, constraintViolations(read.fields));
 }

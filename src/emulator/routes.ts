@@ -1,0 +1,23 @@
+/**
+ * The emulator's routes: the body-size rule first, then `POST /` for AWS JSON 1.1 operations and
+ * the seeding route; anything else is a 404 or 405 that says what to send instead.
+ */
+import type { WireRequest, WireResponse } from '../wire/exchange.js';
+import type { OperationContext } from './lifecycle.js';
+import { answerOperation } from './operations.js';
+import { SEED_PREFIX, answerSeeding } from './seed-route.js';
+import { bodyTooLarge, errorResponse } from './wire.js';
+
+/** Answers one request by its path and method. */
+export function route(ctx: OperationContext, req: WireRequest): WireResponse {
+  const tooLarge = bodyTooLarge(req.body);
+  if (tooLarge) return tooLarge;
+  const q = req.path.indexOf('?');
+  const path = q < 0 ? req.path : req.path.slice(0, q);
+  if (path.startsWith(SEED_PREFIX)) return answerSeeding(ctx.sessions, req, path);
+  if (path === '/') {
+    if (req.method === 'POST') return answerOperation(ctx, req);
+    return errorResponse(405, 'MethodNotAllowedException', `${req.method} /: AWS JSON 1.1 calls are POST / with an X-Amz-Target header`);
+  }
+  return errorResponse(404, 'NotFoundException', `${req.method} ${path.slice(0, 128)}: no such route; use POST / (AWS JSON 1.1) or PUT|DELETE ${SEED_PREFIX}{SessionId}`);
+}
