@@ -25,7 +25,7 @@ function failed(exchanges: Exchange[], failingExchange: number | null): Property
     counterexample: { message: 'newer after older', scenario: { request: { MaxResults: 4 } }, exchanges, failingExchange, awsCli: 'aws athena list-executors --session-id s', seed: 5, path: '1:0' },
     replay: 'npx athena-contract verify --only ordering.newest-first --seed 5 --path 1:0',
     warnings: [],
-    checks: { executorsSeen: 2, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 2 },
+    checks: { executorsSeen: 2, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 2, retries: 0, flaky: 0 },
   };
 }
 
@@ -48,7 +48,7 @@ describe('failureSections', () => {
 
   it('console, JUnit and Markdown all carry the same message, by-hand line and replay command', () => {
     const p = failed([exchange('{"a":1}', '{"ok":1}')], 0);
-    const report: Report = { mode: 'seeded', target: 't', seed: 5, runs: 2, properties: [p], warnings: [], summary: { passed: 0, failed: 1, skipped: 0 }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 5 };
+    const report: Report = { mode: 'seeded', target: 't', seed: 5, runs: 2, properties: [p], warnings: [], summary: { passed: 0, failed: 1, skipped: 0, inconclusive: 0 }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 5 };
     let text = '';
     consoleReporter({ write: (t) => void (text += t), live: false, color: false }).summary(report);
     const rendered = [text, ...REPORTER_NAMES.filter((n) => n !== 'json').map((n) => REPORTERS[n](report))];

@@ -20,10 +20,10 @@ function reportWith(property: Partial<PropertyReport>): Report {
     counterexample: null,
     replay: null,
     warnings: [],
-    checks: { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 1 },
+    checks: { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 1, retries: 0, flaky: 0 },
     ...property,
   };
-  const summary = { passed: p.status === 'passed' ? 1 : 0, failed: p.status === 'failed' ? 1 : 0, skipped: p.status === 'skipped' ? 1 : 0 };
+  const summary = { passed: p.status === 'passed' ? 1 : 0, failed: p.status === 'failed' ? 1 : 0, skipped: p.status === 'skipped' ? 1 : 0, inconclusive: p.status === 'inconclusive' ? 1 : 0 };
   return { mode: 'seeded', target: 'built-in emulator (in process)', seed: 1, runs: 1, properties: [p], warnings: [], summary, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 12 };
 }
 

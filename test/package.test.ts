@@ -124,7 +124,7 @@ describe('the packed package installed into an empty project', () => {
     const verify = await run('npx', ['athena-contract', 'verify', '--runs', '10', '--no-progress', '--json', 'out/report.json'], project);
     expectExit(verify, 0, 'npx athena-contract verify');
     const report = JSON.parse(readFileSync(join(project, 'out', 'report.json'), 'utf8')) as Report;
-    expect(report.summary).toEqual({ passed: 10, failed: 0, skipped: 0 });
+    expect(report.summary).toEqual({ passed: 10, failed: 0, skipped: 0, inconclusive: 0 });
     expect(report.runs).toBe(10);
   });
 });

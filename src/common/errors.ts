@@ -17,3 +17,8 @@ export class TargetError extends Error {
 export class FatalRunError extends Error {
   override name = 'FatalRunError';
 }
+
+/** A check could reach no verdict (the target throttled past the retry budget): the run is inconclusive, not failed. */
+export class InconclusiveError extends Error {
+  override name = 'InconclusiveError';
+}

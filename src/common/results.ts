@@ -19,10 +19,14 @@ export interface CheckStats {
   /** Runs whose check could not apply (e.g. no token could be obtained). */
   vacuousRuns: number;
   runs: number;
+  /** Calls sent again because the target throttled (or answered a transient 5xx): not contract answers. */
+  retries: number;
+  /** Runs whose 5xx to a valid request went away when sent once more: recorded as flaky, not failed. */
+  flaky: number;
 }
 
 /** A property's verdict. */
-export type PropertyStatus = 'passed' | 'failed' | 'skipped';
+export type PropertyStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
 
 /** The shrunk scenario that broke a law, with the answer that broke it and how to replay it. */
 export interface Counterexample {
@@ -71,7 +75,11 @@ export interface Report {
   properties: PropertyReport[];
   /** Run-level warnings, e.g. that some passes were vacuous. */
   warnings: Warning[];
-  summary: { passed: number; failed: number; skipped: number };
+  summary: { passed: number; failed: number; skipped: number; inconclusive: number };
+  /** Set when the run could not be carried out (exit 2): the one line that says why. */
+  error?: { message: string };
+  /** Set when a signal stopped the run: the report holds what ran until then. */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM' };
   /** Set when the run was one shard of several (`--shard i/n`). */
   shard?: { index: number; count: number };
   startedAt: string;
@@ -96,7 +104,7 @@ export interface ReplayTarget {
 export type ReplayCommand = (failure: ReplayTarget) => string;
 
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
-export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording';
+export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {

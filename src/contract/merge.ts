@@ -5,6 +5,7 @@ import { UsageError } from '../common/errors.js';
 import type { CheckStats, PropertyReport, Report, Warning } from '../common/results.js';
 import { catalogue } from './catalogue.js';
 import type { ContractProperty } from './property.js';
+import { emptyStats } from './context.js';
 import { summarize } from './report.js';
 
 /** What the summed counters of all shards make of property `id`'s pass: its own vacuity rules decide. */
@@ -17,7 +18,7 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
   const [first] = parts;
   const failed = parts.find((p) => p.status === 'failed');
   const allSkipped = parts.every((p) => p.status === 'skipped');
-  const checks = { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 0 };
+  const checks = emptyStats();
   for (const p of parts) for (const k of Object.keys(checks) as (keyof typeof checks)[]) checks[k] += p.checks?.[k] ?? 0;
   const interrupted = parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
   return {

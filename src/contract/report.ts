@@ -13,5 +13,5 @@ export function exitCodeOf(report: Report): 0 | 1 {
 /** The summary counts and run-level warnings of a list of property reports. */
 export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings'> {
   const count = (s: PropertyStatus) => properties.filter((p) => p.status === s).length;
-  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') }, warnings: runWarnings(properties) };
+  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), inconclusive: count('inconclusive') }, warnings: runWarnings(properties) };
 }

@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Mode } from '../common/results.js';
+import type { Mode, PropertyStatus } from '../common/results.js';
 import { UsageError } from '../common/errors.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { TargetKind } from '../targets/target.js';
@@ -29,7 +29,7 @@ export interface CassetteHeader {
   /** Observational mode: the sessions read (redacted as the exchanges are). */
   sessions: string[];
   /** The property's verdict when recorded. */
-  verdict: 'passed' | 'failed' | 'skipped';
+  verdict: PropertyStatus;
   /** Live runs: the session the harness read and whether it started it. */
   live?: { workGroup?: string; startedByHarness: boolean };
 }

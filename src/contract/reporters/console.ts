@@ -19,6 +19,7 @@ const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${
 function statusMark(p: PropertyReport, color: boolean): string {
   if (p.status === 'passed') return paint(color, 32, p.warnings.length ? 'pass*' : 'pass ');
   if (p.status === 'failed') return paint(color, 31, 'FAIL ');
+  if (p.status === 'inconclusive') return paint(color, 35, 'INCON');
   return paint(color, 33, 'skip ');
 }
 

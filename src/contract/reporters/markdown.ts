@@ -16,7 +16,7 @@ function code(s: string, max = 200): string {
   return t ? `\`${cell(t).replace(/`/g, "'")}\`` : '(empty)';
 }
 
-const STATUS: Record<PropertyReport['status'], string> = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const STATUS: Record<PropertyReport['status'], string> = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped', inconclusive: '❔ inconclusive' };
 
 function exchangeRows({ all, shown, culprit }: NonNullable<FailureSections['exchanges']>): string[] {
   // The last few exchanges tell the story; a long walk's early pages do not.
