@@ -65,8 +65,8 @@ async function walkOnce(reading: Reading, mode: Mode, request: ListExecutorsRequ
 
 describe('a walk ends by what its pages bring, whatever its tokens', () => {
   it.each([
-    ['restart', 3, /page 3 brought nothing new after executor "a-001" was listed again \(first on page 1, again on page 3; tokens seen: "[0-9a-f-]{36}"/],
-    ['repeat-page', 3, /page 3 brought nothing new after executor "a-005" was listed again \(first on page 2, again on page 3;/],
+    ['restart', 4, /page 4 brought nothing new after executor "a-001" was listed again \(first on page 1, again on page 3; tokens seen: "[0-9a-f-]{36}"/],
+    ['repeat-page', 4, /page 4 brought nothing new after executor "a-005" was listed again \(first on page 2, again on page 3;/],
     ['overlap', 3, /page 3 brought nothing new after executor "a-004" was listed again \(first on page 1, again on page 2;/],
   ] as const)('%s: the walk goes round at page %i, and says where', async (reading, pages, message) => {
     const { w } = await walkOnce(reading, 'observational', { SessionId: 'obs-small', MaxResults: 4 });
@@ -97,6 +97,19 @@ describe('a walk ends by what its pages bring, whatever its tokens', () => {
     await target.close();
     expect(w.outcome.kind).toBe('loop');
     expect(describeIncomplete(w)).toMatch(/^pagination did not terminate: token ".+" came back after 3 pages \(tokens seen: /);
+  });
+
+  it('a page that only repeats, followed by new ones, is a duplicate, not a loop: the walk goes on to its end', async () => {
+    // Offset tokens, and an executor started at the front after page 1: page 2 lists page 1's executor again.
+    const target = emulatorTarget({ region: 'us-east-1', faults: ['offset-tokens'] });
+    const ctx = contextOf(target, 'seeded');
+    target.onExchange((e) => ctx.exchanges.push(e));
+    const [newer, ...population] = executors('d', 4);
+    await target.seeding!.put('s-2', population);
+    const w = await walk(ctx, { SessionId: 's-2', MaxResults: 1 }, { maxPages: 6, afterPage: (i) => (i === 0 ? target.seeding!.put('s-2', [newer, ...population]) : Promise.resolve()) });
+    await target.close();
+    expect(w.outcome.kind).toBe('complete');
+    expect(w.pages.map((p) => p.executors.map((e) => e.ExecutorId))).toEqual([['d-002'], ['d-002'], ['d-003'], ['d-004']]);
   });
 
   it('a legal trailing empty page completes the walk', async () => {

@@ -46,14 +46,16 @@ export function addPage(content: Content, page: number, executors: readonly Reco
 }
 
 /**
- * The repeat that shows the walk has gone round, if it has: an executor was listed again, and then a page (that one or a
- * later one) brought nothing new. A correct server lists no executor twice, and a walk that advances
- * brings something new on every page but a trailing empty one (which ends the walk before this is
- * asked); a walk that repeats itself and has stopped bringing anything new can only go on repeating,
- * whatever its tokens look like, so it ends at the first page that shows both.
+ * The repeat that shows the walk has gone round, if it has: an executor was listed again, and a later
+ * page brought nothing new. A correct server lists no executor twice, and a walk that advances brings
+ * something new on every page but a trailing empty one (which ends the walk before this is asked), so
+ * a walk that repeats itself and then stops bringing anything new can only go on repeating, whatever
+ * its tokens look like. The page that first repeats does not count on its own: a server with offset
+ * tokens whose session grew at the front re-lists the executors before its cursor on one page and
+ * then advances again (a duplicate, not a loop); a walk that goes round shows it again on the next.
  */
-export function wentRound(content: Content, fresh: boolean): Repeat | undefined {
-  return fresh ? undefined : content.repeat;
+export function wentRound(content: Content, page: number, fresh: boolean): Repeat | undefined {
+  return !fresh && content.repeat && content.repeat.againPage < page ? content.repeat : undefined;
 }
 
 /**

@@ -58,9 +58,10 @@ export function executorsOf(json: unknown): Record<string, unknown>[] {
 }
 
 /**
- * Walks `request` to the end within the bounds. A repeated token ends the walk as a loop, a page that
- * brings nothing new after an executor was listed again as gone round, and (observational mode) more
- * pages bringing nothing new than {@link barrenAllowance} allows as non-terminating too.
+ * Walks `request` to the end within the bounds. A repeated token ends the walk as a loop; a page that
+ * brings nothing new, after the page that listed an executor again, as gone round ({@link wentRound});
+ * and (observational mode) more pages bringing nothing new than {@link barrenAllowance} allows as
+ * non-terminating too.
  */
 export async function walk(ctx: CheckContext, request: ListExecutorsRequest, options: WalkOptions): Promise<Walk> {
   const content = emptyContent();
@@ -95,7 +96,7 @@ async function walkPages(ctx: CheckContext, request: ListExecutorsRequest, optio
     tokens.push(token);
     if (seenTokens.has(token)) return end({ kind: 'loop', token });
     seenTokens.add(token);
-    const repeat = wentRound(content, fresh);
+    const repeat = wentRound(content, pages.length, fresh);
     if (repeat) return end({ kind: 'went-round', page: pages.length, repeat });
     const barren = fresh ? undefined : await barrenLimit(ctx, request, content);
     if (barren && content.barren > barren.limit) return end({ kind: 'too-many-barren', ...barren });
