@@ -60,9 +60,12 @@ export function wentRound(content: Content, page: number, fresh: boolean): Repea
 
 /**
  * Pages bringing nothing new an observational walk may take beyond the most executors a walk of its
- * session listed: the legal trailing empty page, and room for executors started between two walks.
+ * session listed: the legal trailing empty page, and room for a few executors started since. Kept
+ * small, because a server that sends empty pages forever costs this many calls on every walk; a
+ * filtered walk cut short by a session that grew more only checks fewer pages, and the next
+ * unfiltered walk learns the new size.
  */
-export const BARREN_SLACK = 10;
+export const BARREN_SLACK = 3;
 
 /** Per run (the runner hands one WalkBounds to every check of a run): the most executors an unfiltered walk of each session listed. */
 const mostListedByRun = new WeakMap<WalkBounds, Map<string, number>>();
