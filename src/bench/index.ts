@@ -5,12 +5,13 @@
 import { arbitrariesBench } from './arbitraries.js';
 import { contractBench } from './contract.js';
 import { emulatorBench } from './emulator.js';
+import { loopingBench } from './looping.js';
 import type { BenchSection } from './section.js';
 
 // The SDK's notice that its future releases need Node 22 would interleave with the tables.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench];
+const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench, loopingBench];
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n`);

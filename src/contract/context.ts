@@ -6,11 +6,17 @@ import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { CheckStats, Mode } from '../common/results.js';
 
-/** Bounds on one walk, so that nothing a target does can hang the harness. */
+/**
+ * Bounds on one walk, so that nothing a target does can hang the harness. The runner hands one value
+ * to every check of a run, and what the run's walks saw is remembered per value (walk-content.ts).
+ */
 export interface WalkBounds {
-  /** Pages before a walk is declared non-terminating (observational). @defaultValue 10000 */
+  /**
+   * Pages before an observational walk is declared non-terminating, as a last resort: a walk that goes
+   * round, or keeps bringing nothing new, ends long before (walk-content.ts). @defaultValue 10000
+   */
   maxPages: number;
-  /** Milliseconds one walk may take (observational). @defaultValue 60000 */
+  /** Milliseconds one walk may take (observational), also a last resort. @defaultValue 60000 */
   maxWalkMs: number;
 }
 
