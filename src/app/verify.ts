@@ -10,6 +10,7 @@ import { withReplay, type ReplaySummary } from '../recording/replay-run.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import { endpointTarget } from '../targets/endpoint-target.js';
 import type { Target } from '../targets/target.js';
+import type { RetryPolicy } from '../targets/retry-strategy.js';
 import type { PropertyId } from '../contract/catalogue.js';
 import type { Mode, ReplayCommand, Report, RunListener } from '../common/results.js';
 import { UsageError } from '../common/errors.js';
@@ -39,6 +40,10 @@ export interface VerifyOptions {
   faults?: readonly FaultName[];
   /** Per-request timeout in milliseconds. @defaultValue 10000 */
   timeoutMs?: number;
+  /** At most this many requests per second to the target, seeding included. @defaultValue 5 with `live` (none when its endpoint is on this machine), none otherwise */
+  rate?: number;
+  /** How throttling answers are retried (attempts, backoff base and cap, time per call). @defaultValue DEFAULT_RETRY_POLICY */
+  retry?: Partial<RetryPolicy>;
   /** Milliseconds the whole run may take. @defaultValue 600000 */
   deadlineMs?: number;
   shard?: { index: number; count: number };
@@ -70,7 +75,7 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
   const sessions = options.sessionIds ?? [];
   if (!options.endpoint) {
     if (options.seeded || sessions.length) throw new UsageError('--seeded and --session-id need --endpoint URL (without it the built-in emulator is verified, seeded)');
-    return { target: emulatorTarget({ region, faults: options.faults }), mode: 'seeded', sessions };
+    return { target: emulatorTarget({ region, faults: options.faults, rate: options.rate, retry: options.retry }), mode: 'seeded', sessions };
   }
   if (options.faults?.length) throw new UsageError('--fault applies to the built-in emulator only: drop --endpoint, or start `athena-contract serve --fault NAME` and point --endpoint at it');
   if (options.seeded && sessions.length) throw new UsageError('--seeded and --session-id exclude each other: seeded mode makes its own sessions');
@@ -89,6 +94,8 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
     region,
     seeded: !!options.seeded,
     timeoutMs: options.timeoutMs,
+    rate: options.rate,
+    retry: options.retry,
     // With no credentials in the environment, dummy ones: emulators do not check signatures.
     credentials: hasEnvCredentials() ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } : undefined,
   });
@@ -101,7 +108,7 @@ type RunSetup = Pick<RunOptions, 'target' | 'mode' | 'sessions'> & { preflight: 
 function checkCombinations(options: VerifyOptions): void {
   const given = (names: [string, unknown][]) => names.filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length)).map(([n]) => n);
   if (options.replay !== undefined) {
-    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--session-id', options.sessionIds], ['--seed', options.seed], ['--runs', options.runs], ['--fault', options.faults], ['--region', options.region], ['--shard', options.shard], ['--path', options.path], ['--live', options.live], ['--record', options.record]]);
+    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--session-id', options.sessionIds], ['--seed', options.seed], ['--runs', options.runs], ['--fault', options.faults], ['--region', options.region], ['--shard', options.shard], ['--path', options.path], ['--live', options.live], ['--record', options.record], ['--rate', options.rate]]);
     if (clash.length) throw new UsageError(`--replay takes the target, seed, runs, mode and region from its cassettes: drop ${clash.join(', ')}`);
   }
   if (options.live) {
@@ -150,7 +157,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   const seed = options.seed ?? freshSeed();
   if (options.live)
     return withLiveSession(
-      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, sessionIds: options.sessionIds, log: options.log ?? (() => undefined) },
+      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry, sessionIds: options.sessionIds, log: options.log ?? (() => undefined) },
       (live) => runOn({ target: live.target, mode: 'observational', sessions: live.sessions, preflight: true }, options, seed),
     );
   const { target, mode, sessions } = targetFor(options);

@@ -35,6 +35,12 @@ function fastCheckPath(flag: string, raw: string): string {
   return raw;
 }
 
+/** Reads a positive number such as 5 or 0.5 (`--rate`). */
+function positiveNumber(flag: string, raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UsageError(`--${flag}: expected a positive number such as 5 or 0.5, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
 /** Reads a directory flag: any path but the empty one. */
 function directory(flag: string, raw: string): string {
   if (raw.trim() === '') throw new UsageError(`--${flag}: expected a directory, got an empty string`);
@@ -56,6 +62,7 @@ export const VERIFY_OPTIONS = {
   shard: { type: 'string', value: 'i/n', description: 'run only shard i of n of the runs (merge the JSON reports with merge-reports)', parse: shardSpec },
   region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
   timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: '10000', parse: positiveInteger },
+  rate: { type: 'string', value: 'N', description: 'send at most N requests per second (default: 5 with --live against AWS, unpaced otherwise)', parse: positiveNumber },
   deadline: { type: 'string', value: 'S', description: 'seconds the whole run may take', default: '600', parse: positiveInteger },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   record: { type: 'string', value: 'DIR', description: 'write every exchange of the run as cassettes (one JSON file per property), redacted, into DIR', parse: directory },
@@ -96,6 +103,7 @@ export function parseVerifyArgs(argv: readonly string[]) {
     region: values.region,
     faults: values.fault,
     timeoutMs: values.timeout,
+    rate: values.rate,
     deadlineMs: values.deadline === undefined ? undefined : values.deadline * 1000,
     shard: values.shard,
     record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact },

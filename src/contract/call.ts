@@ -6,6 +6,8 @@ import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/
 import type { ListExecutorsRequest } from '../generated/athena.js';
 import { parseJson } from '../schema/json.js';
 import type { Exchange } from '../wire/exchange.js';
+import { InconclusiveError } from '../common/errors.js';
+import { isThrottlingAnswer } from '../targets/throttling.js';
 import type { CheckContext } from './context.js';
 import { clip } from './text.js';
 
@@ -20,16 +22,63 @@ export interface ListCall {
   json?: unknown;
   output?: ListExecutorsCommandOutput;
   /** What the SDK threw (a service exception, a SyntaxError for a non-JSON error body, a transport error). */
-  error?: Error & { $fault?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  error?: Error & { $fault?: string; $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } };
 }
+
+/** Options of {@link listCall}. */
+export interface ListCallOptions {
+  /**
+   * The request is one the contract says is valid: a 5xx is sent once more after a short pause. An
+   * answer that is not a 5xx the second time is returned and the run counted flaky; a second 5xx is
+   * returned as it came.
+   */
+  resendOn5xx?: boolean;
+}
+
+/** Milliseconds before a 5xx'd valid request is sent once more: a transient fault's time to pass. */
+export const RESEND_PAUSE_MS = 200;
 
 /**
  * Calls ListExecutors with `input`. With `{ raw }`, the SDK serializes a placeholder and the body is
  * replaced just before signing, so even values the SDK could not express (wrong JSON types, broken
- * JSON) go through the real client.
+ * JSON) go through the real client. The client retries throttling answers (counted in
+ * `ctx.stats.retries`); one still throttled after its budget says nothing of the contract, and is
+ * an {@link InconclusiveError}.
  */
-export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }): Promise<ListCall> {
+export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }, options: ListCallOptions = {}): Promise<ListCall> {
+  let result = await sendOnce(ctx, input);
+  if (options.resendOn5xx && result.status >= 500 && result.status <= 599) {
+    await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS));
+    ctx.stats.retries++;
+    result = await sendOnce(ctx, input);
+    if (result.status < 500 || result.status > 599) ctx.stats.flaky++;
+  }
+  if (result.status === 200 && !result.error) ctx.stats.okCalls++;
+  else ctx.stats.errorCalls++;
+  return result;
+}
+
+/** One SDK call (with the client's throttling retries): its final exchange and what the SDK made of it. */
+async function sendOnce(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }): Promise<ListCall> {
   const before = ctx.exchanges.length;
+  const result: ListCall = { input, status: 0 };
+  try {
+    result.output = await ctx.target.client.send(commandFor(input));
+  } catch (e) {
+    result.error = e as ListCall['error'];
+  }
+  result.exchange = ctx.exchanges.length > before ? ctx.exchanges[ctx.exchanges.length - 1] : undefined;
+  result.status = result.exchange?.response?.status ?? 0;
+  result.json = parseJson(result.exchange?.response?.body);
+  const attempts = (result.output ?? result.error)?.$metadata?.attempts ?? 1;
+  ctx.stats.retries += attempts - 1;
+  if (result.error && isThrottlingAnswer(result.error))
+    throw new InconclusiveError(`throttled past the retry budget: ${attempts} attempt${attempts === 1 ? '' : 's'}, last answer ${describeAnswer(result)}`);
+  return result;
+}
+
+/** The command for `input`; a raw body replaces the serialized one just before signing. */
+function commandFor(input: ListExecutorsRequest | { raw: string }): ListExecutorsCommand {
   const command = new ListExecutorsCommand('raw' in input ? ({} as ListExecutorsRequest) : input);
   if ('raw' in input) {
     const raw = input.raw;
@@ -41,18 +90,7 @@ export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | 
       { step: 'build', priority: 'high', name: 'contractRawBody' },
     );
   }
-  const result: ListCall = { input, status: 0 };
-  try {
-    result.output = await ctx.target.client.send(command);
-  } catch (e) {
-    result.error = e as ListCall['error'];
-  }
-  result.exchange = ctx.exchanges.length > before ? ctx.exchanges[ctx.exchanges.length - 1] : undefined;
-  result.status = result.exchange?.response?.status ?? 0;
-  result.json = parseJson(result.exchange?.response?.body);
-  if (result.status === 200 && !result.error) ctx.stats.okCalls++;
-  else ctx.stats.errorCalls++;
-  return result;
+  return command;
 }
 
 /** One line describing what a call got: `200`, `400 InvalidRequestException: msg`, `no answer: ...`. */

@@ -4,7 +4,7 @@
  * session named in the report's `live` member.
  */
 import { UsageError } from '../common/errors.js';
-import { liveTarget, type LiveTarget } from '../targets/live-target.js';
+import { liveTarget, type LiveTarget, type LiveTargetOptions } from '../targets/live-target.js';
 import { SessionKeeper, type LiveSessionReport } from './session.js';
 import { cleanupOnSignals } from './signals.js';
 
@@ -34,13 +34,13 @@ export interface LiveRun {
 
 /** Runs `run` on a live target and session, and ends the session whatever happens. */
 export async function withLiveSession<R extends object>(
-  options: LiveOptions & { region?: string; timeoutMs?: number; sessionIds?: readonly string[]; log: (line: string) => void },
+  options: LiveOptions & Pick<LiveTargetOptions, 'region' | 'timeoutMs' | 'rate' | 'retry'> & { sessionIds?: readonly string[]; log: (line: string) => void },
   run: (live: LiveRun) => Promise<R>,
 ): Promise<R & { live: LiveSummary }> {
   const given = options.sessionIds ?? [];
   if (!given.length && !options.workGroup)
     throw new UsageError('--live needs --workgroup NAME (a Spark-enabled workgroup to start a session in) or --session-id ID (a running session to read)');
-  const target = await liveTarget({ region: options.region, timeoutMs: options.timeoutMs });
+  const target = await liveTarget({ region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry });
   const keeper = new SessionKeeper({ client: target.lifecycle, workGroup: options.workGroup ?? '', pollIntervalMs: options.pollIntervalMs, readyTimeoutMs: options.readyTimeoutMs, log: options.log });
   const removeHandlers = cleanupOnSignals({
     log: options.log,

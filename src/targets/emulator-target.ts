@@ -3,7 +3,8 @@
  * with no socket, so the harness's own runs do not pay for loopback HTTP.
  */
 import { createEmulator, type FaultName } from '../emulator/index.js';
-import { ExchangeFeed, observedClient } from './observed-client.js';
+import { ExchangeFeed, observedClient, type SendPolicy } from './observed-client.js';
+import { paced } from './pacing.js';
 import { seedingOver } from './seeding.js';
 import type { Send } from './send.js';
 import type { Target } from './target.js';
@@ -15,7 +16,7 @@ export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_SERVE_PORT = 4566;
 
 /** Options of {@link emulatorTarget}. */
-export interface EmulatorTargetOptions {
+export interface EmulatorTargetOptions extends SendPolicy {
   region: string;
   /** Deviations to inject (self-tests of the properties). @defaultValue [] */
   faults?: readonly FaultName[];
@@ -25,9 +26,9 @@ export interface EmulatorTargetOptions {
 export function emulatorTarget(options: EmulatorTargetOptions): Target {
   const core = createEmulator({ faults: [...(options.faults ?? [])] });
   const feed = new ExchangeFeed();
-  const send: Send = feed.observe(async (request) => core.handle(request));
+  const send: Send = paced(feed.observe(async (request) => core.handle(request)), options.rate);
   const endpoint = `https://athena.${options.region}.amazonaws.com`;
-  const client = observedClient(send, { endpoint, region: options.region, credentials: DUMMY_CREDENTIALS });
+  const client = observedClient(send, { endpoint, region: options.region, credentials: DUMMY_CREDENTIALS, retry: options.retry });
   const faults = options.faults?.length ? ` with faults ${options.faults.join(', ')}` : '';
   return {
     kind: 'emulator',

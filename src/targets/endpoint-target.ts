@@ -1,14 +1,15 @@
 /**
  * A target at any URL: an emulator (ours over HTTP, or anyone's) spoken to through the real SDK.
  */
-import { ExchangeFeed, observedClient } from './observed-client.js';
+import { ExchangeFeed, observedClient, type SendPolicy } from './observed-client.js';
+import { paced } from './pacing.js';
 import { seedingOver } from './seeding.js';
 import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 import { httpSend } from './send.js';
 import type { Target } from './target.js';
 
 /** Options of {@link endpointTarget}. */
-export interface EndpointTargetOptions {
+export interface EndpointTargetOptions extends SendPolicy {
   url: string;
   region: string;
   /** Whether the endpoint serves the seeding routes (`--seeded`). */
@@ -22,8 +23,8 @@ export interface EndpointTargetOptions {
 export function endpointTarget(options: EndpointTargetOptions): Target {
   const feed = new ExchangeFeed();
   const http = httpSend(options.url, { timeoutMs: options.timeoutMs });
-  const send = feed.observe(http.send);
-  const client = observedClient(send, { endpoint: options.url, region: options.region, credentials: options.credentials ?? DUMMY_CREDENTIALS });
+  const send = paced(feed.observe(http.send), options.rate);
+  const client = observedClient(send, { endpoint: options.url, region: options.region, credentials: options.credentials ?? DUMMY_CREDENTIALS, retry: options.retry });
   return {
     kind: 'endpoint',
     description: options.url,

@@ -5,12 +5,27 @@
  */
 import { AthenaClient, ListExecutorsCommand } from '@aws-sdk/client-athena';
 import { UsageError, TargetError } from '../common/errors.js';
-import { ExchangeFeed, observedClient } from './observed-client.js';
+import { ExchangeFeed, observedClient, type SendPolicy } from './observed-client.js';
+import { paced } from './pacing.js';
 import { httpSend } from './send.js';
 import type { Target } from './target.js';
 
-/** Options of {@link liveTarget}. */
-export interface LiveTargetOptions {
+/**
+ * Calls per second of a live run unless `rate` says otherwise. Athena publishes no quota for the
+ * Spark session calls; its tightest published ones (e.g. ListQueryExecutions) are 5 calls/s with a
+ * burst of 10, per account and region. At 5/s a nightly run stays within such a quota instead of
+ * spending its time on throttled retries.
+ */
+export const LIVE_DEFAULT_RATE = 5;
+
+/** An endpoint on this machine (AWS_ENDPOINT_URL_ATHENA naming an emulator): no AWS quota to keep to. */
+function isLoopback(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Options of {@link liveTarget}; `rate` defaults to {@link LIVE_DEFAULT_RATE}, or none on a loopback endpoint. */
+export interface LiveTargetOptions extends SendPolicy {
   /** The region; when absent, the SDK's region chain (AWS_REGION, the config file, ...). */
   region?: string;
   /** Per-request timeout in milliseconds. @defaultValue 10000 */
@@ -67,7 +82,8 @@ export async function liveTarget(options: LiveTargetOptions = {}): Promise<LiveT
   const feed = new ExchangeFeed();
   const http = httpSend(origin, { timeoutMs });
   // No credentials given: the SDK's default chain signs, as it would in the user's own code.
-  const client = observedClient(feed.observe(http.send), { endpoint: origin, region });
+  const rate = options.rate ?? (isLoopback(origin) ? undefined : LIVE_DEFAULT_RATE);
+  const client = observedClient(paced(feed.observe(http.send), rate), { endpoint: origin, region, retry: options.retry });
   const lifecycle = new AthenaClient({ region, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } });
   return {
     kind: 'live',

@@ -5,6 +5,7 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import type { Exchange } from '../wire/exchange.js';
 import { sdkHandler } from '../wire/sdk-handler.js';
+import { DEFAULT_RETRY_POLICY, ThrottlingRetryStrategy, type RetryPolicy } from './retry-strategy.js';
 import type { Send } from './send.js';
 
 /** Listeners of exchanges, so targets can offer `onExchange`. */
@@ -35,20 +36,35 @@ export class ExchangeFeed {
   }
 }
 
+/** How a target sends: the options every target kind takes besides its address. */
+export interface SendPolicy {
+  /** At most this many requests per second, seeding included (see pacing.ts). @defaultValue unpaced */
+  rate?: number;
+  /** How throttling answers are retried. @defaultValue {@link DEFAULT_RETRY_POLICY} */
+  retry?: Partial<RetryPolicy>;
+}
+
 /** Options of {@link observedClient}. */
 export interface ObservedClientOptions {
   endpoint: string;
   region: string;
   /** Static credentials; when absent the SDK's default chain is used (live mode). */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  retry?: Partial<RetryPolicy>;
 }
 
-/** Builds an AthenaClient (maxAttempts 1) whose HTTP goes through `send`. */
+/**
+ * Builds an AthenaClient whose HTTP goes through `send`. It retries throttling answers only (each
+ * attempt an exchange of its own): any other answer, a 500 included, is what the target said.
+ */
 export function observedClient(send: Send, options: ObservedClientOptions): AthenaClient {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   return new AthenaClient({
     endpoint: options.endpoint,
     region: options.region,
-    maxAttempts: 1,
+    // Read by the SDK for the amz-sdk-request header alone (`attempt=2; max=8`); the strategy counts.
+    maxAttempts: policy.maxAttempts,
+    retryStrategy: new ThrottlingRetryStrategy(policy),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     requestHandler: sdkHandler(send) as unknown as AthenaClient['config']['requestHandler'],
   });

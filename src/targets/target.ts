@@ -30,7 +30,7 @@ export interface Target {
    */
   readonly cliEndpoint: string;
   readonly region: string;
-  /** An AthenaClient with `maxAttempts: 1`: retries would hide what the target answered. */
+  /** An AthenaClient that retries throttling answers only: other retries would hide what the target answered. */
   readonly client: AthenaClient;
   /** Present where the target serves the seeding routes. */
   readonly seeding?: Seeding;
