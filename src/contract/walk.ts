@@ -82,7 +82,8 @@ async function walkPages(ctx: CheckContext, request: ListExecutorsRequest, optio
     if (pages.length >= options.maxPages) return end({ kind: 'too-many-pages', limit: options.maxPages });
     if (performance.now() > deadline) return end({ kind: 'too-slow', limitMs: maxMs });
     const pageRequest: ListExecutorsRequest = next === undefined ? request : { ...request, NextToken: next };
-    const call = await listCall(ctx, pageRequest);
+    // Every page request is one the contract calls valid, so a 5xx is sent once more before it counts.
+    const call = await listCall(ctx, pageRequest, { resendOn5xx: true });
     if (call.status !== 200 || call.error || typeof call.json !== 'object' || call.json === null) return end({ kind: 'error', call, page: pages.length + 1 });
     const executors = executorsOf(call.json);
     ctx.stats.executorsSeen += executors.length;

@@ -24,7 +24,8 @@ export function replayTarget(book: ReplayBook, header: CassetteHeader, dir: stri
   const feed = new ExchangeFeed();
   const http = httpSend(header.target.endpoint);
   const send = feed.observe(http.send);
-  const client = observedClient(send, { endpoint: header.target.endpoint, region: header.region, credentials: DUMMY_CREDENTIALS });
+  // A recording replays its throttled answers as recorded: waiting between them would only slow the replay.
+  const client = observedClient(send, { endpoint: header.target.endpoint, region: header.region, credentials: DUMMY_CREDENTIALS, retry: { baseDelayMs: 0 } });
   return {
     kind: 'replay',
     description: `replay of ${dir} (recorded from ${header.target.description} on ${header.recordedAt.slice(0, 10)})`,
