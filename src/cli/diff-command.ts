@@ -11,7 +11,7 @@ import { writeReport } from './report-files.js';
 /** The options of `diff`, as data. */
 const DIFF_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'also write the drift as JSON ({"old", "new", "drift": [lines]})' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 /** Runs `athena-contract diff` and resolves to its exit code. */

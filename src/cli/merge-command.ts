@@ -16,7 +16,7 @@ const MERGE_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'write the merged report as JSON' },
   junit: { type: 'string', value: 'FILE', description: 'write the merged report as JUnit XML' },
   markdown: { type: 'string', value: 'FILE', description: 'write the merged report as Markdown' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 async function reportFiles(path: string): Promise<string[]> {

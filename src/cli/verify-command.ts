@@ -47,7 +47,7 @@ export const VERIFY_OPTIONS = {
   seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
   'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
   runs: { type: 'string', value: 'N', description: 'scenarios per property', default: '100', parse: positiveInteger },
-  seed: { type: 'string', value: 'N', description: 'the run seed (printed by every run, to repeat it)', parse: int32 },
+  seed: { type: 'string', value: 'N', description: 'the run seed, a 32-bit integer, negative ones too (--seed -5); printed by every run, to repeat it', parse: int32 },
   only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties', parse: propertyList },
   path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N", parse: fastCheckPath },
   json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
@@ -67,7 +67,7 @@ export const VERIFY_OPTIONS = {
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 /** The lines live runs and replays add to the summary: the session and its final state, unused exchanges. */
