@@ -2,11 +2,13 @@
  * The `athena-contract` command line: `verify` runs the contract, `serve` runs the emulator. Every
  * usage, configuration or connection problem ends in one line on stderr and exit code 2.
  */
-import { UsageError, TargetError, FatalRunError } from './common/errors.js';
+import { readFileSync } from 'node:fs';
+import { UsageError } from './common/errors.js';
 import { serveCommand } from './cli/serve-command.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { mergeCommand } from './cli/merge-command.js';
 import { diffCommand } from './cli/diff-command.js';
+import { errorLine } from './cli/error-line.js';
 
 const USAGE = `usage: athena-contract <command> [options]
 
@@ -18,8 +20,61 @@ commands:
   diff OLD NEW
            compare two recordings (verify --record) at the contract level: exit 1 on drift
 
-Run \`athena-contract <command> --help\` for a command's options.
+Run \`athena-contract <command> --help\` (or -h, or \`athena-contract help <command>\`) for a command's options,
+\`athena-contract --version\` for the version.
 `;
+
+type Io = { out(text: string): void; isTTY: boolean };
+
+/** Each command by name: what `athena-contract NAME` and `athena-contract help NAME` run. */
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
+  verify: verifyCommand,
+  serve: serveCommand,
+  'merge-reports': mergeCommand,
+  diff: diffCommand,
+};
+
+/** The package's version, from the package.json one level above this file (src/ or dist/). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The command `name` names, or undefined (names of Object's prototype are no commands). */
+function commandOf(name: string | undefined): ((argv: readonly string[], io: Io) => Promise<number>) | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+function unknownCommand(command: string): UsageError {
+  const names = Object.keys(COMMANDS);
+  return new UsageError(`unknown command ${JSON.stringify(command)}: expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)} (see athena-contract --help)`);
+}
+
+/** Runs the top-level words (no command, help, --version) and the command `command` names. */
+async function dispatch(command: string | undefined, rest: readonly string[], io: Io): Promise<number> {
+  const run = commandOf(command);
+  if (run) return run(rest, io);
+  switch (command) {
+    case '--version':
+      io.out(`${version()}\n`);
+      return 0;
+    case 'help': {
+      if (rest[0] === undefined) {
+        io.out(USAGE);
+        return 0;
+      }
+      const help = commandOf(rest[0]);
+      if (!help) throw unknownCommand(rest[0]);
+      return help(['--help'], io);
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw unknownCommand(command);
+  }
+}
 
 /** Runs the command line with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -28,30 +83,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const io = { out: (text: string) => void process.stdout.write(text), isTTY: !!process.stdout.isTTY };
   try {
-    switch (command) {
-      case 'verify':
-        return await verifyCommand(rest, io);
-      case 'serve':
-        return await serveCommand(rest, io);
-      case 'merge-reports':
-        return await mergeCommand(rest, io);
-      case 'diff':
-        return await diffCommand(rest, io);
-      case undefined:
-      case '--help':
-      case 'help':
-        io.out(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}: expected verify, serve, merge-reports or diff (see athena-contract --help)`);
-    }
+    return await dispatch(command, rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof TargetError || e instanceof FatalRunError) {
-      process.stderr.write(`athena-contract: ${e.message}\n`);
-      return 2;
-    }
-    const err = e as Error;
-    process.stderr.write(`athena-contract: internal error: ${err.name}: ${err.message} (please report it with the command line)\n`);
+    process.stderr.write(`athena-contract: ${errorLine(e)}\n`);
     return 2;
   }
 }

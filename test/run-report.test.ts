@@ -64,11 +64,11 @@ describe('typed warnings', () => {
   });
 
   it('merging shards keeps their interruptions by kind and asks the property itself for vacuity', () => {
-    const shard = (warnings: PropertyReport['warnings'], executorsSeen: number) => {
+    const shard = (index: number, warnings: PropertyReport['warnings'], executorsSeen: number) => {
       const p = { ...passed('pagination.exactly-once', warnings), checks: { executorsSeen, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 3, retries: 0, flaky: 0 } };
-      return { mode: 'seeded' as const, target: 't', seed: 1, runs: 6, properties: [p], ...summarize([p]), startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
+      return { mode: 'seeded' as const, target: 't', seed: 1, runs: 6, properties: [p], ...summarize([p]), shard: { index, count: 2 }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
     };
-    const merged = mergeReports([shard([{ kind: 'interrupted', message: 'cut short' }], 0), shard([], 0)]);
+    const merged = mergeReports([shard(1, [{ kind: 'interrupted', message: 'cut short' }], 0), shard(2, [], 0)]);
     expect(merged.properties[0].warnings).toEqual([{ kind: 'vacuous', message: 'vacuous: every walk was empty, so no executor was checked' }, { kind: 'interrupted', message: 'cut short' }]);
     expect(merged.warnings.map((w) => w.kind)).toEqual(['vacuous', 'interrupted']);
   });

@@ -3,10 +3,13 @@
  * faults) until a signal, and every bad input one line on stderr naming the flag, with exit code 2.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
+import { runCli } from './helpers/cli.js';
 
 function capture(stream: NodeJS.WriteStream): string[] {
   const lines: string[] = [];
@@ -61,5 +64,20 @@ describe('athena-contract serve', () => {
     const out = capture(process.stdout);
     expect(await main(['serve', '--help'])).toBe(0);
     expect(out.join('')).toMatch(/--seed-file F/);
+  });
+
+  it('through the bin, a failure to listen names the option at fault: --host for an address not of this machine, --port for a taken port', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const [host, busy] = await Promise.all([runCli(['serve', '--host', '999.1.1.1', '--port', '0']), runCli(['serve', '--port', String(port)])]);
+      expect(host.code, host.stderr).toBe(2);
+      expect(host.stderr).toMatch(/^athena-contract: --host: cannot listen on 999\.1\.1\.1 \((ENOTFOUND|EAI_AGAIN|EAI_FAIL|EADDRNOTAVAIL)\); give an address of this machine such as 127\.0\.0\.1\n$/);
+      expect(busy.code, busy.stderr).toBe(2);
+      expect(busy.stderr).toBe(`athena-contract: --port: cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose a free port, or --port 0 for any\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

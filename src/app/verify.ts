@@ -60,6 +60,18 @@ export interface VerifyOptions {
   live?: LiveOptions;
   /** Progress lines of live runs (session started, terminated). @defaultValue none */
   log?: (line: string) => void;
+  /** Told what the run is, first as the options say, then once its target is built: what a report of a run that ends early names. */
+  onStart?: (shape: RunShape) => void;
+}
+
+/** What a report says of the run before any property ran (a replay's comes from its cassettes). */
+export type RunShape = Pick<Report, 'mode' | 'target' | 'seed' | 'runs' | 'shard'>;
+
+/** The shape of the run as `options` give it, before any of them is checked. */
+function shapeOf(options: VerifyOptions, seed: number): RunShape {
+  const target = options.replay !== undefined ? `recording ${options.replay}` : options.live ? 'live Athena' : (options.endpoint ?? 'built-in emulator (in process)');
+  const mode = options.live || options.sessionIds?.length ? 'observational' : 'seeded';
+  return { mode, target, seed, runs: options.runs ?? 100, ...(options.shard ? { shard: options.shard } : {}) };
 }
 
 /** The report of {@link verify}: a {@link Report}, plus what live runs and replays add. */
@@ -117,11 +129,31 @@ function checkCombinations(options: VerifyOptions): void {
   }
 }
 
+/**
+ * Lets the event loop turn at least every 50 ms of calls: a target answering in process does no
+ * I/O, so a run on it would otherwise hold off SIGINT and SIGTERM (and their reports) to its end.
+ */
+function turnEventLoop(target: Target): void {
+  let last = performance.now();
+  target.client.middlewareStack.add(
+    (next) => async (args) => {
+      if (performance.now() - last > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+      return next(args);
+    },
+    { step: 'initialize' },
+  );
+}
+
 /** Preflight (where the setup asks for it), the run, and the recording when one is asked for. */
 async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Promise<Report> {
+  const runs = setup.runs ?? options.runs ?? 100;
+  options.onStart?.({ ...shapeOf(options, seed), mode: setup.mode, target: setup.target.description, runs });
+  turnEventLoop(setup.target);
   if (setup.preflight) await preflight(setup.target, setup.mode, setup.sessions ?? []);
   const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
-  const runs = setup.runs ?? options.runs ?? 100;
   const live = setup.target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
   const recorder = options.record ? startRecorder({ target: setup.target, seed, mode: setup.mode, runs, sessions: setup.sessions ?? [], live }, redactor) : undefined;
   try {
@@ -148,13 +180,14 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
 
 /** Verifies a target against the catalogue and resolves to the report. Throws UsageError or TargetError (exit 2). */
 export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+  const seed = options.seed ?? freshSeed();
+  options.onStart?.(shapeOf(options, seed));
   if (options.path !== undefined && (options.only?.length !== 1 || options.seed === undefined))
     throw new UsageError('--path replays one counterexample: give it with --only ID (one property) and the --seed it was found with');
   checkCombinations(options);
   if (options.replay !== undefined)
     // Replays skip preflight: its probes are not part of any cassette.
     return withReplay(options.replay, { only: options.only, redact: options.redact }, (replay) => runOn({ ...replay, preflight: false }, options, replay.seed));
-  const seed = options.seed ?? freshSeed();
   if (options.live)
     return withLiveSession(
       { ...options.live, region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry, sessionIds: options.sessionIds, log: options.log ?? (() => undefined) },

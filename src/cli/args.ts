@@ -11,6 +11,8 @@ import { isInt32 } from '../schema/json.js';
 export interface OptionSpec<T = unknown> {
   type: 'string' | 'boolean';
   multiple?: boolean;
+  /** A one-letter alias, e.g. `h` for `-h`. */
+  short?: string;
   /** The value's placeholder in help, e.g. `URL`. */
   value?: string;
   description: string;
@@ -69,12 +71,30 @@ function usageErrorOf(command: string, table: OptionTable, argv: readonly string
   return new UsageError(`${command}: ${line}`);
 }
 
+/**
+ * `--seed -5` as `--seed=-5`: parseArgs takes a value that starts with `-` for an option ("argument
+ * is ambiguous"), so a string option's value that starts with `-` and a digit is joined to it first.
+ * (Node's `allowNegative` is another thing, `--no-flag` for booleans, and needs Node 20.16 anyway.)
+ */
+export function joinNegativeValues(table: OptionTable, argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [arg, next] = [argv[i], argv[i + 1]];
+    // After `--` every word is a positional, as parseArgs reads it.
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    const takesValue = arg.startsWith('--') && table[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) out.push(`${arg}=${argv[++i]}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses `argv` against `table` (no positionals unless `positionals` is true), each value through its option's parser. */
 export function parseOptions<T extends OptionTable>(command: string, table: T, argv: readonly string[], positionals = false): { values: OptionValues<T>; positionals: string[] } {
-  const options = Object.fromEntries(Object.entries(table).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
+  const options = Object.fromEntries(Object.entries(table).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false, ...(o.short ? { short: o.short } : {}) }]));
   let parsed: { values: RawValues; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals });
+    parsed = parseArgs({ args: joinNegativeValues(table, argv), options, strict: true, allowPositionals: positionals });
   } catch (e) {
     throw usageErrorOf(command, table, argv, e as Error & { code?: string });
   }
@@ -114,7 +134,7 @@ function distance(a: string, b: string): number {
 
 /** Renders the options table as help text. */
 export function helpText(usage: string, table: OptionTable): string {
-  const rows = Object.entries(table).map(([name, o]) => [`--${name}${o.value ? ` ${o.value}` : ''}`, `${o.description}${o.default ? ` (default: ${o.default})` : ''}`]);
+  const rows = Object.entries(table).map(([name, o]) => [`${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`, `${o.description}${o.default ? ` (default: ${o.default})` : ''}`]);
   const width = Math.max(...rows.map(([l]) => l.length));
   return `${usage}\n\n${rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`).join('\n')}\n`;
 }

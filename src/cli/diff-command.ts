@@ -7,11 +7,12 @@ import { readRecording } from '../recording/cassette.js';
 import { contractFacts, drift } from '../recording/drift.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
 import { writeReport } from './report-files.js';
+import { checkReportPaths } from './report-paths.js';
 
 /** The options of `diff`, as data. */
 const DIFF_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'also write the drift as JSON ({"old", "new", "drift": [lines]})' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 /** Runs `athena-contract diff` and resolves to its exit code. */
@@ -22,6 +23,7 @@ export async function diffCommand(argv: readonly string[], io: { out(text: strin
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError(`diff: expected two recording directories, OLD and NEW, got ${positionals.length}; e.g. athena-contract diff recordings/live-aws reports/live`);
+  await checkReportPaths({ '--json': values.json });
   const [oldDir, newDir] = positionals;
   const [old, next] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
   const lines = drift(contractFacts(old), contractFacts(next));

@@ -1,6 +1,8 @@
 /**
  * `athena-contract merge-reports DIR...`: joins the shards' JSON reports into one report, printed as
- * a summary and written as JSON, JUnit or Markdown on request. Exit 0 when nothing failed, 1 otherwise.
+ * a summary and written as JSON, JUnit or Markdown on request, once they are known to be each shard
+ * of one run exactly once. Exit 0 when nothing failed, 1 when something did, 2 when the shards do
+ * not make one whole run (missing, doubled, of other runs, or ended early).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,13 +12,13 @@ import { exitCodeOf } from '../contract/report.js';
 import type { Report } from '../common/results.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
-import { writeReports } from './report-files.js';
+import { checkReportFiles, writeReports } from './report-files.js';
 
 const MERGE_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'write the merged report as JSON' },
   junit: { type: 'string', value: 'FILE', description: 'write the merged report as JUnit XML' },
   markdown: { type: 'string', value: 'FILE', description: 'write the merged report as Markdown' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 async function reportFiles(path: string): Promise<string[]> {
@@ -47,9 +49,12 @@ export async function mergeCommand(argv: readonly string[], io: { out(text: stri
     return 0;
   }
   if (!positionals.length) throw new UsageError('merge-reports: give the directories (or files) of the shards\' JSON reports');
+  const outputs = { json: values.json, junit: values.junit, markdown: values.markdown };
+  await checkReportFiles(outputs);
   const files = (await Promise.all(positionals.map(reportFiles))).flat();
-  const merged = mergeReports(await Promise.all(files.map(readReport)));
+  const merged = mergeReports(await Promise.all(files.map(readReport)), files);
   consoleReporter({ write: io.out, live: false, color: false }).summary(merged);
-  await writeReports(merged, values);
-  return exitCodeOf(merged);
+  await writeReports(merged, outputs);
+  // A shard that ended in an error or on a signal leaves the run unfinished: no verdict.
+  return merged.error || merged.interrupted ? 2 : exitCodeOf(merged);
 }

@@ -1,10 +1,15 @@
 /**
- * Writing reports to files: each format of the reporters map that the command line names a file for.
+ * Writing reports to files: each format of the reporters map that the command line names a file for,
+ * and the Markdown report appended to the CI job summary when `$GITHUB_STEP_SUMMARY` names one.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Report } from '../common/results.js';
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../contract/reporters/index.js';
+import { checkReportPaths } from './report-paths.js';
+
+/** The file each format is asked for in, by format name (`{ json: FILE, ... }`). */
+export type ReportFiles = Partial<Record<ReporterName, string>>;
 
 /** Writes a report file, creating its directory. */
 export async function writeReport(file: string, text: string): Promise<void> {
@@ -12,10 +17,30 @@ export async function writeReport(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-/** Writes `report` in every format that `files` names a file for (`{ json: FILE, ... }`), in the map's order. */
-export async function writeReports(report: Report, files: Partial<Record<ReporterName, string>>): Promise<void> {
+/** Writes `report` in every format that `files` names a file for, in the map's order. */
+export async function writeReports(report: Report, files: ReportFiles): Promise<void> {
   for (const name of REPORTER_NAMES) {
     const file = files[name];
     if (file) await writeReport(file, REPORTERS[name](report));
   }
+}
+
+/** Checks, before any work, that every file of `files` can be written (a UsageError naming the first that cannot). */
+export async function checkReportFiles(files: ReportFiles): Promise<void> {
+  await checkReportPaths(Object.fromEntries(REPORTER_NAMES.map((name) => [`--${name}`, files[name]])));
+}
+
+/** {@link checkReportFiles}, and the job summary {@link writeRunReports} appends to. */
+export async function checkRunReportFiles(files: ReportFiles): Promise<void> {
+  await checkReportFiles(files);
+  await checkReportPaths({ $GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY || undefined });
+}
+
+/** Writes a run's reports: the files of `files`, and the Markdown appended to `$GITHUB_STEP_SUMMARY` when it is set. */
+export async function writeRunReports(report: Report, files: ReportFiles): Promise<void> {
+  await writeReports(report, files);
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (!summary) return;
+  await mkdir(dirname(summary), { recursive: true });
+  await appendFile(summary, REPORTERS.markdown(report));
 }

@@ -23,7 +23,7 @@ export const SERVE_OPTIONS = {
   host: { type: 'string', value: 'H', description: 'the address to listen on', default: DEFAULT_SERVE_HOST },
   'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
@@ -51,6 +51,26 @@ function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
   return out;
 }
 
+const HOST_FIX = 'give an address of this machine such as 127.0.0.1';
+
+/** Which option a failure to listen is about, by its error code, and how to fix it. */
+const LISTEN_ERRORS: Record<string, { flag: 'host' | 'port'; fix: string }> = {
+  EADDRINUSE: { flag: 'port', fix: 'choose a free port, or --port 0 for any' },
+  EACCES: { flag: 'port', fix: 'choose a port above 1023, or --port 0 for any' },
+  EADDRNOTAVAIL: { flag: 'host', fix: HOST_FIX },
+  ENOTFOUND: { flag: 'host', fix: HOST_FIX },
+  EAI_AGAIN: { flag: 'host', fix: HOST_FIX },
+  EAI_FAIL: { flag: 'host', fix: HOST_FIX },
+};
+
+/** The one line for a failure to listen, naming the option at fault (both, when the code does not say which). */
+function listenError(config: { host: string; port: number }, code: string): UsageError {
+  const known = LISTEN_ERRORS[code];
+  if (known?.flag === 'host') return new UsageError(`--host: cannot listen on ${config.host} (${code}); ${known.fix}`);
+  if (known) return new UsageError(`--port: cannot listen on ${config.host}:${config.port} (${code}); ${known.fix}`);
+  return new UsageError(`--host, --port: cannot listen on ${config.host}:${config.port} (${code}); check both`);
+}
+
 /** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
 export function parseServeArgs(argv: readonly string[]): { port: number; host: string; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
   const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
@@ -69,8 +89,7 @@ export async function serveCommand(argv: readonly string[], io: { out(text: stri
   try {
     emulator = await startEmulator(config);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--port: cannot listen on ${config.host}:${config.port} (${code ?? (e as Error).message}); choose a free port, or --port 0 for any`);
+    throw listenError(config, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
   io.out(`athena-contract emulator listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {

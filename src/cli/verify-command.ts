@@ -3,17 +3,16 @@
  * the requested reports, and exits 0 (all passed or skipped), 1 (a property failed) or 2 (usage,
  * configuration or connection error).
  */
-import { appendFile } from 'node:fs/promises';
 import { propertyIds, type PropertyId } from '../contract/catalogue.js';
 import { UsageError } from '../common/errors.js';
 import { exitCodeOf } from '../contract/report.js';
 import { consoleReporter } from '../contract/reporters/console.js';
-import { REPORTERS } from '../contract/reporters/index.js';
 import { loadNock } from '../wire/nock-interception.js';
 import { verify, type VerifyOptions, type VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES } from '../emulator/index.js';
-import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable } from './args.js';
-import { writeReports } from './report-files.js';
+import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable, type OptionValues } from './args.js';
+import { checkRunReportFiles, writeRunReports } from './report-files.js';
+import { withExitReports } from './report-on-exit.js';
 
 /** Reads `--only a,b`; unknown ids are a usage error with the nearest known id. */
 function propertyList(flag: string, raw: string): PropertyId[] {
@@ -53,7 +52,7 @@ export const VERIFY_OPTIONS = {
   seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
   'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
   runs: { type: 'string', value: 'N', description: 'scenarios per property', default: '100', parse: positiveInteger },
-  seed: { type: 'string', value: 'N', description: 'the run seed (printed by every run, to repeat it)', parse: int32 },
+  seed: { type: 'string', value: 'N', description: 'the run seed, a 32-bit integer, negative ones too (--seed -5); printed by every run, to repeat it', parse: int32 },
   only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties', parse: propertyList },
   path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N", parse: fastCheckPath },
   json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
@@ -74,7 +73,7 @@ export const VERIFY_OPTIONS = {
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
-  help: { type: 'boolean', description: 'print this help' },
+  help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
 /** The lines live runs and replays add to the summary: the session and its final state, unused exchanges. */
@@ -85,14 +84,13 @@ function extraSummary(report: VerifyReport): string[] {
   return lines;
 }
 
-/** Parses `verify`'s argv into options (throws UsageError with one line on any mistake). */
-export function parseVerifyArgs(argv: readonly string[]) {
-  const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
+/** Reads `verify`'s parsed values into options (throws UsageError with one line on a contradiction). */
+function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOptions {
   for (const flag of ['workgroup', 'ready-timeout', 'poll-interval'] as const)
     if (values[flag] !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
   if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
   const readyTimeout = values['ready-timeout'];
-  const options: VerifyOptions = {
+  return {
     endpoint: values.endpoint,
     seeded: values.seeded,
     sessionIds: values['session-id'],
@@ -111,26 +109,38 @@ export function parseVerifyArgs(argv: readonly string[]) {
     redact: values.redact,
     live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'] } : undefined,
   };
-  return { options, values };
+}
+
+/** Parses `verify`'s argv into options (throws UsageError with one line on any mistake). */
+export function parseVerifyArgs(argv: readonly string[]) {
+  const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
+  return { options: verifyOptionsOf(values), values };
 }
 
 /** Runs `athena-contract verify` and resolves to its exit code. */
 export async function verifyCommand(argv: readonly string[], io: { out(text: string): void; isTTY: boolean }): Promise<number> {
-  const { options, values } = parseVerifyArgs(argv);
+  const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
   if (values.help) {
     io.out(helpText('athena-contract verify [--endpoint URL (--seeded | --session-id ID...) | --live (--workgroup NAME | --session-id ID...) | --replay DIR] [--record DIR] [options]', VERIFY_OPTIONS));
     return 0;
   }
+  const files = { json: values.json, junit: values.junit, markdown: values.markdown };
+  // Before anything reaches the target: a report that cannot be written fails now, not after the run.
+  await checkRunReportFiles(files);
   const color = io.isTTY && !process.env.NO_COLOR;
   const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values['no-progress'], color });
-  // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
-  if (options.replay !== undefined) loadNock().disableNetConnect();
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
-  const report: VerifyReport = await verify({ ...options, listener: reporter, log });
+  const end = await withExitReports({ files, listener: reporter, summary: (r) => reporter.summary(r), log }, (hooks) => {
+    const options = verifyOptionsOf(values);
+    // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
+    if (options.replay !== undefined) loadNock().disableNetConnect();
+    return verify({ ...options, listener: hooks.listener, onStart: hooks.onStart, log });
+  });
+  if ('exitCode' in end) return end.exitCode;
+  const { report } = end;
   reporter.summary(report);
   for (const line of extraSummary(report)) io.out(`${line}\n`);
-  if (options.record) io.out(`recorded cassettes into ${options.record.dir}\n`);
-  await writeReports(report, values);
-  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, REPORTERS.markdown(report));
+  if (values.record) io.out(`recorded cassettes into ${values.record}\n`);
+  await writeRunReports(report, files);
   return exitCodeOf(report);
 }

@@ -35,18 +35,69 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
   };
 }
 
-/** Merges shard reports of one run (same seed, mode and target); throws a UsageError when they differ. */
-export function mergeReports(reports: readonly Report[]): Report {
-  if (!reports.length) throw new UsageError('merge-reports: no JSON reports found; give the directories that --json wrote into');
+/** A run as messages name it: `seed 7, 10000 runs, seeded`. */
+function runOf(r: Report): string {
+  return `seed ${r.seed}, ${r.runs} runs, ${r.mode}`;
+}
+
+/** `1/3 and 3/3`, `1/5, 2/5 and 4/5`. */
+function shardList(indexes: readonly number[], count: number): string {
+  const names = indexes.map((i) => `${i}/${count}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+}
+
+/** Throws a UsageError naming the first report that is of another run than the first one. */
+function checkSameRun(reports: readonly Report[], names: readonly string[]): void {
   const [first] = reports;
-  for (const r of reports)
+  reports.forEach((r, i) => {
     if (r.seed !== first.seed || r.mode !== first.mode || r.target !== first.target || r.runs !== first.runs)
-      throw new UsageError(`merge-reports: reports of different runs (seed ${first.seed} vs ${r.seed}, target ${first.target} vs ${r.target}); merge the shards of one run`);
-  const count = first.shard?.count;
-  const indexes = reports.map((r) => r.shard?.index);
-  if (count !== undefined && (new Set(indexes).size !== indexes.length || reports.some((r) => r.shard?.count !== count)))
-    throw new UsageError(`merge-reports: expected each of shards 1..${count} once, got ${indexes.join(', ')}`);
-  const ids = first.properties.map((p) => p.id);
+      throw new UsageError(`merge-reports: ${names[i]} is of another run (${runOf(r)}, ${r.target}) than ${names[0]} (${runOf(first)}, ${first.target}); merge the shards of one run`);
+  });
+}
+
+/**
+ * Throws a UsageError unless `reports` are each shard 1..n of one run exactly once (or one whole
+ * run): a missing shard would pass a third of the runs as all of them, a doubled one count twice.
+ */
+function checkShards(reports: readonly Report[], names: readonly string[]): void {
+  checkSameRun(reports, names);
+  const [first] = reports;
+  const whole = reports.flatMap((r, i) => (r.shard ? [] : [names[i]]));
+  if (whole.length === reports.length && reports.length === 1) return;
+  if (whole.length === reports.length) throw new UsageError(`merge-reports: ${whole.join(' and ')} are whole runs (no --shard), nothing to merge; give the reports of verify --shard i/n`);
+  if (whole.length) throw new UsageError(`merge-reports: ${whole[0]} is a whole run (no --shard), not a shard of ${runOf(first)}; give only the shards' reports`);
+  const count = reports.find((r) => r.shard)!.shard!.count;
+  reports.forEach((r, i) => {
+    const { index, count: n } = r.shard!;
+    if (n !== count || index < 1 || index > n) throw new UsageError(`merge-reports: ${names[i]} is shard ${index}/${n}, another split than ${count} shards; merge the shards of one run (${runOf(first)})`);
+  });
+  const holders = (index: number) => names.filter((_, i) => reports[i].shard!.index === index);
+  const indexes = Array.from({ length: count }, (_, i) => i + 1);
+  const doubled = indexes.find((i) => holders(i).length > 1);
+  if (doubled !== undefined) throw new UsageError(`merge-reports: shard ${doubled}/${count} is given more than once (${holders(doubled).join(' and ')}); give each shard's JSON report once`);
+  const missing = indexes.filter((i) => !holders(i).length);
+  if (missing.length) throw new UsageError(`merge-reports: shard ${shardList(missing, count)} ${missing.length > 1 ? 'are' : 'is'} missing (${runOf(first)}); give every shard's JSON report`);
+}
+
+/** What ended a shard early, carried into the merged report, naming the shard: the merged run is not whole. */
+function endings(reports: readonly Report[]): Pick<Report, 'error' | 'interrupted'> {
+  const errored = reports.find((r) => r.error);
+  const interrupted = reports.find((r) => r.interrupted);
+  const of = (r: Report) => (r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : '');
+  return { ...(errored?.error ? { error: { message: `${of(errored)}${errored.error.message}` } } : {}), ...(interrupted?.interrupted ? { interrupted: interrupted.interrupted } : {}) };
+}
+
+/**
+ * Merges the shard reports of one run (same seed, runs, mode and target, each shard 1..n once);
+ * throws a UsageError naming the report or shard at fault otherwise. `names` name the reports in
+ * those messages (their files). @defaultValue `report 1`, `report 2`, ...
+ */
+export function mergeReports(reports: readonly Report[], names: readonly string[] = reports.map((_, i) => `report ${i + 1}`)): Report {
+  if (!reports.length) throw new UsageError('merge-reports: no JSON reports found; give the directories that --json wrote into');
+  checkShards(reports, names);
+  const [first] = reports;
+  // Every property any shard holds: a shard that ended early holds fewer.
+  const ids = [...new Set(reports.flatMap((r) => r.properties.map((p) => p.id)))];
   const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p)));
   return {
     mode: first.mode,
@@ -55,6 +106,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     runs: first.runs,
     properties,
     ...summarize(properties),
+    ...endings(reports),
     startedAt: reports.map((r) => r.startedAt).sort()[0],
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
   };

@@ -73,6 +73,8 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
       for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
       for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
+      if (report.error) write(`${paint(color, 31, '✗ run error')}: ${report.error.message}\n`);
+      if (report.interrupted) write(`${paint(color, 31, `✗ run interrupted by ${report.interrupted.signal}`)}: the properties above finished, the others did not run\n`);
       const { passed, failed, skipped } = report.summary;
       write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${passed} passed, ${skipped} skipped (seed ${report.seed}, ${report.mode}, ${report.target}, ${seconds(report.durationMs)})\n`);
     },

@@ -52,11 +52,20 @@ function testcase(report: Report, p: PropertyReport): string {
   return element('testcase', attributes, child === undefined ? undefined : { children: [child], lines: { own: '  ', child: '    ' } });
 }
 
+/** The testcase of a run that ended early (an error, a signal), so that CI test reporters show why. */
+function runEndCase(report: Report): string | undefined {
+  const message = report.error?.message ?? (report.interrupted && `interrupted by ${report.interrupted.signal}: the properties reported finished, the others did not run`);
+  if (!message) return undefined;
+  const error = element('error', { message, type: report.error ? 'RunError' : 'Interrupted' }, { text: message });
+  return element('testcase', { classname: `athena-contract.${report.mode}`, name: 'run', time: (report.durationMs / 1000).toFixed(3) }, { children: [error], lines: { own: '  ', child: '    ' } });
+}
+
 /** Renders the report as a JUnit XML document. */
 export function renderJunit(report: Report): string {
-  const counts = { tests: report.properties.length, failures: report.summary.failed, skipped: report.summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
+  const ended = runEndCase(report);
+  const counts = { tests: report.properties.length + (ended ? 1 : 0), failures: report.summary.failed, ...(ended ? { errors: 1 } : {}), skipped: report.summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
   const suiteName = `athena-contract ${report.mode}${report.shard ? ` shard ${report.shard.index}/${report.shard.count}` : ''}`;
   const properties = element('properties', {}, { children: [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed })] });
-  const suite = element('testsuite', { name: suiteName, ...counts, timestamp: report.startedAt }, { children: [properties, ...report.properties.map((p) => testcase(report, p))], lines: { own: '', child: '  ' } });
+  const suite = element('testsuite', { name: suiteName, ...counts, timestamp: report.startedAt }, { children: [properties, ...report.properties.map((p) => testcase(report, p)), ...(ended ? [ended] : [])], lines: { own: '', child: '  ' } });
   return ['<?xml version="1.0" encoding="UTF-8"?>', element('testsuites', { name: 'athena-contract', ...counts }, { children: [suite], lines: { own: '', child: '' } }), ''].join('\n');
 }

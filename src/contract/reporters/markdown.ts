@@ -41,15 +41,23 @@ function failureLines(s: FailureSections): string[] {
   return lines;
 }
 
+/** The verdict of a run that ended early (an error, a signal): not one of its properties'. */
+function runEndVerdict(report: Report): string | undefined {
+  if (report.error) return '⛔ **the run ended in an error**';
+  if (report.interrupted) return `⏹️ **the run was interrupted by ${report.interrupted.signal}**`;
+  return undefined;
+}
+
 /** Renders the report as Markdown. */
 export function renderMarkdown(report: Report): string {
   const { passed, failed, skipped } = report.summary;
-  const verdict = failed ? `❌ **${failed} of ${report.properties.length} properties failed**` : `✅ **all ${passed} properties passed**`;
+  const verdict = runEndVerdict(report) ?? (failed ? `❌ **${failed} of ${report.properties.length} properties failed**` : `✅ **all ${passed} properties passed**`);
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : '';
   const lines = [
     '# ListExecutors conformance report',
     '',
     `${verdict} (${passed} passed, ${failed} failed, ${skipped} skipped) against ${code(report.target)} in ${report.mode} mode, seed ${report.seed}, ${report.runs} runs per property${shard}.`,
+    ...(report.error ? ['', `**Error:** ${report.error.message}`] : []),
     '',
     '| property | law | status | runs | time |',
     '| --- | --- | --- | ---: | ---: |',
