@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListCall } from '../src/contract/call.js';
+import { emptyStats } from '../src/contract/context.js';
 import { ContractViolation } from '../src/contract/violation.js';
-import { errorProblems, expectWellFormedError } from '../src/contract/well-formed.js';
+import { errorName, errorProblems, expectWellFormedError } from '../src/contract/well-formed.js';
 import { errorCode } from '../src/wire/error-code.js';
 
 function call(status: number, body: string, headers: Record<string, string> = { 'x-amzn-requestid': 'r-1' }, sdkName?: string): ListCall {
@@ -26,6 +27,9 @@ function call(status: number, body: string, headers: Record<string, string> = { 
 
 const IRE = ['InvalidRequestException'];
 
+/** The part of a check's context the expected-error law writes to: its counters. */
+const ctx = () => ({ stats: emptyStats() });
+
 describe('well-formed errors', () => {
   it('accepts a bare, a namespaced and a suffixed __type, with Message or message', () => {
     expect(errorProblems(call(400, '{"__type":"InvalidRequestException","Message":"bad"}'), IRE, 400)).toEqual([]);
@@ -42,7 +46,7 @@ describe('well-formed errors', () => {
     expect(problems(call(200, '{"SessionId":"s"}'))).toMatch(/got 200 \(a success\)/);
     expect(problems(call(500, '{"__type":"InvalidRequestException","Message":"bad"}'))).toMatch(/status 500, expected 400/);
     expect(problems(call(400, 'Bad Request', { 'content-type': 'text/plain', 'x-amzn-requestid': 'r' }))).toMatch(/not a JSON object \(text\/plain\)/);
-    expect(problems(call(400, '{"code":"InvalidRequestException","Message":"bad"}', undefined, 'InvalidRequestException'))).toMatch(/no __type \(it says "code"/);
+    expect(problems(call(400, '{"Message":"bad"}', undefined, 'UnknownError'))).toMatch(/no __type \(nor a "code", nor an X-Amzn-Errortype header\): nothing names the error/);
     expect(problems(call(400, '{"__type":"ResourceNotFoundException","Message":"gone"}'))).toMatch(/names ResourceNotFoundException, expected InvalidRequestException/);
     expect(problems(call(400, '{"__type":"InvalidRequestException"}'))).toMatch(/InvalidRequestException has no Message/);
     expect(problems(call(400, '{"__type":"InvalidRequestException","Message":"bad"}', {}))).toMatch(/no x-amzn-RequestId header/);
@@ -51,13 +55,42 @@ describe('well-formed errors', () => {
   });
 });
 
+describe('errors named outside __type (AWS JSON 1.1 lets a server use a body code or the X-Amzn-Errortype header)', () => {
+  const headers = (type: string) => ({ 'x-amzn-requestid': 'r-1', 'x-amzn-errortype': type });
+
+  it('finds the name where the SDK does, in its order: __type, then a body code (any case), then the header', () => {
+    expect(errorName({ __type: 'A', code: 'B' }, { 'x-amzn-errortype': 'C' })).toEqual({ raw: 'A', place: '__type' });
+    expect(errorName({ Code: 'B' }, { 'x-amzn-errortype': 'C' })).toEqual({ raw: 'B', place: 'code' });
+    expect(errorName({ __type: '' }, { 'x-amzn-errortype': 'C' })).toEqual({ raw: 'C', place: 'header' });
+    expect(errorName({ message: 'm' }, {})).toBeUndefined();
+  });
+
+  it('accepts a well-formed error named by a body code or by the header, with the Smithy rules for : and #, and counts each', () => {
+    const c = ctx();
+    expectWellFormedError(c, call(400, '{"code":"InvalidRequestException","Message":"bad"}', undefined, 'InvalidRequestException'), IRE, 400, 'a request');
+    expectWellFormedError(c, call(400, '{"message":"bad"}', headers('com.amazonaws.athena#InvalidRequestException:http://internal.amazon.com/coral/'), 'InvalidRequestException'), IRE, 400, 'a request');
+    expectWellFormedError(c, call(400, '{"__type":"InvalidRequestException","message":"bad"}', headers('Ignored')), IRE, 400, 'a request');
+    expect(c.stats).toMatchObject({ errorNamedByCode: 1, errorNamedByHeader: 1 });
+  });
+
+  it('checks a name found elsewhere as strictly as __type: the code it names, the message, the SDK', () => {
+    const problems = (c: ListCall) => errorProblems(c, IRE, 400).join('; ');
+    expect(problems(call(400, '{"message":"gone"}', headers('ResourceNotFoundException'), 'ResourceNotFoundException'))).toMatch(/X-Amzn-Errortype "ResourceNotFoundException" names ResourceNotFoundException, expected InvalidRequestException/);
+    expect(problems(call(400, '{"code":"InvalidRequestException"}', undefined, 'InvalidRequestException'))).toMatch(/InvalidRequestException has no Message/);
+    expect(problems(call(400, '{"code":"InvalidRequestException","message":"bad"}', undefined, 'SyntaxError'))).toMatch(/the SDK surfaced SyntaxError/);
+    const c = ctx();
+    expect(() => expectWellFormedError(c, call(400, '{"message":"bad"}', undefined, 'UnknownError'), IRE, 400, 'a request')).toThrow(/nothing names the error/);
+    expect(c.stats).toMatchObject({ errorNamedByCode: 0, errorNamedByHeader: 0 });
+  });
+});
+
 describe('expectWellFormedError', () => {
   it('passes a well-formed error and throws a ContractViolation naming what was sent and every problem', () => {
-    expect(() => expectWellFormedError(call(400, '{"__type":"InvalidRequestException","Message":"bad"}'), IRE, 400, 'a request')).not.toThrow();
+    expect(() => expectWellFormedError(ctx(), call(400, '{"__type":"InvalidRequestException","Message":"bad"}'), IRE, 400, 'a request')).not.toThrow();
     const broken = call(500, '{"__type":"InvalidRequestException","Message":"bad"}', {});
     let thrown: unknown;
     try {
-      expectWellFormedError(broken, IRE, 400, 'a request breaking MaxResults/maximum');
+      expectWellFormedError(ctx(), broken, IRE, 400, 'a request breaking MaxResults/maximum');
     } catch (e) {
       thrown = e;
     }

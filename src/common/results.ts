@@ -23,9 +23,13 @@ export interface CheckStats {
   retries: number;
   /** Runs whose 5xx to a valid request went away when sent once more: recorded as flaky, not failed. */
   flaky: number;
+  /** Well-formed errors named by a body `code`, not `__type`: the protocol allows it, real Athena does not do it. */
+  errorNamedByCode: number;
+  /** Well-formed errors named by the `X-Amzn-Errortype` header, not `__type`: likewise tolerated, with a warning. */
+  errorNamedByHeader: number;
 }
 
-/** A property's verdict. */
+/** A property's verdict: inconclusive when its runs could reach none (throttled past the retry budget, no run before the deadline). */
 export type PropertyStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
 
 /** The shrunk scenario that broke a law, with the answer that broke it and how to replay it. */
@@ -56,7 +60,7 @@ export interface PropertyReport {
   counterexample: Counterexample | null;
   /** The command that replays the counterexample, or null. */
   replay: string | null;
-  /** Why the property was skipped. */
+  /** Why the property was skipped, or why its runs reached no verdict (inconclusive). */
   reason?: string;
   /** Why a pass may mean less than it says (e.g. every walk was empty), or why a failure is not the smallest. */
   warnings: Warning[];

@@ -7,6 +7,7 @@ import { catalogue } from './catalogue.js';
 import type { ContractProperty } from './property.js';
 import { emptyStats } from './context.js';
 import { summarize } from './report.js';
+import { counterWarnings } from './warnings.js';
 
 /** What the summed counters of all shards make of property `id`'s pass: its own vacuity rules decide. */
 function vacuityOf(id: string, checks: CheckStats): Warning[] {
@@ -14,23 +15,42 @@ function vacuityOf(id: string, checks: CheckStats): Warning[] {
   return property ? property.vacuity(checks) : [];
 }
 
+/**
+ * The verdict of property `id` from its shards': failed when any shard failed; else inconclusive
+ * when any was, or when no shard ran any of its runs; skipped when all skipped; passed otherwise.
+ */
+function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<PropertyReport, 'status' | 'reason'> {
+  if (parts.some((p) => p.status === 'failed')) return { status: 'failed' };
+  const inconclusive = parts.filter((p) => p.status === 'inconclusive');
+  if (inconclusive.length) return { status: 'inconclusive', reason: [...new Set(inconclusive.map((p) => p.reason ?? 'inconclusive'))].join('; ') };
+  if (parts.every((p) => p.status === 'skipped')) return { status: 'skipped', ...(parts[0].reason ? { reason: parts[0].reason } : {}) };
+  return runs > 0 ? { status: 'passed' } : { status: 'inconclusive', reason: 'no shard ran any of its runs' };
+}
+
+/** The warnings of a merged property: those its summed counters earn, and the shards' interruptions. */
+function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats): Warning[] {
+  if (status === 'skipped') return [];
+  const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
+  return [...(status === 'passed' ? vacuityOf(id, checks) : []), ...interrupted, ...counterWarnings(checks)];
+}
+
 function mergeProperty(parts: PropertyReport[]): PropertyReport {
   const [first] = parts;
   const failed = parts.find((p) => p.status === 'failed');
-  const allSkipped = parts.every((p) => p.status === 'skipped');
   const checks = emptyStats();
   for (const p of parts) for (const k of Object.keys(checks) as (keyof typeof checks)[]) checks[k] += p.checks?.[k] ?? 0;
-  const interrupted = parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
+  const runs = parts.reduce((n, p) => n + p.runs, 0);
+  const { status, reason } = mergedVerdict(parts, runs);
   return {
     id: first.id,
     law: first.law,
-    status: failed ? 'failed' : allSkipped ? 'skipped' : 'passed',
-    runs: parts.reduce((n, p) => n + p.runs, 0),
+    status,
+    runs,
     durationMs: parts.reduce((n, p) => n + p.durationMs, 0),
     counterexample: failed?.counterexample ?? null,
     replay: failed?.replay ?? null,
-    ...(allSkipped && first.reason ? { reason: first.reason } : {}),
-    warnings: failed || allSkipped ? [] : [...vacuityOf(first.id, checks), ...interrupted],
+    ...(reason !== undefined ? { reason } : {}),
+    warnings: mergedWarnings(first.id, status, parts, checks),
     checks,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A property's report built from its run (fast-check's `RunDetails` turned into our
  * {@link PropertyReport}): the verdict, the warnings, and for a failure the counterexample a person
- * can act on: redacted exchanges, the failing request as an aws-cli line, the replay command.
+ * can act on: redacted exchanges, the failing request as an aws-cli line, the replay command; for an
+ * inconclusive one, why no verdict was reached.
  * Rendering it for a medium is the reporters' job.
  */
 import type { Counterexample, Mode, PropertyReport, ReplayCommand } from '../common/results.js';
@@ -12,7 +13,7 @@ import { awsCliCommand } from './aws-cli.js';
 import { emptyStats } from './context.js';
 import type { PropertyRun } from './property-run.js';
 import type { ContractProperty } from './property.js';
-import { interruptedWarning, shrinkBudgetWarning } from './warnings.js';
+import { counterWarnings, interruptedWarning, noRunReason, shrinkBudgetWarning, shrinkStoppedWarning, unshrunkWarning } from './warnings.js';
 
 /** What building a report needs of the run's options. */
 export interface ReportSettings {
@@ -60,15 +61,24 @@ function counterexampleOf(failure: NonNullable<PropertyRun['failure']>, settings
   };
 }
 
-/** The report of a property that ran: passed (with its vacuity and deadline warnings) or failed. */
-export function propertyReport(property: ContractProperty, run: PropertyRun, settings: ReportSettings): PropertyReport {
-  const { stats, durationMs, failure } = run;
-  if (!failure) {
-    const warnings = [...property.vacuity(stats), ...(run.interrupted ? [interruptedWarning(stats.runs, settings.runs)] : [])];
-    return { ...opening(property, run), status: 'passed', runs: stats.runs, durationMs, warnings };
-  }
+/** The report of a failed property: its counterexample, the command that replays it, and why shrinking stopped early. */
+function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): PropertyReport {
   const counterexample = counterexampleOf(failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
-  const warnings = run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
-  return { ...opening(property, run), status: 'failed', runs: stats.runs, durationMs, counterexample, replay, warnings };
+  const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
+  return { ...opening(property, run), status: 'failed', runs: run.stats.runs, durationMs: run.durationMs, counterexample, replay, warnings: [...cut, ...counterWarnings(run.stats)] };
+}
+
+/**
+ * The report of a property that ran: failed; inconclusive when a check could reach no verdict or no
+ * run finished before its share of the deadline ran out; passed otherwise (with its vacuity and
+ * deadline warnings). Whatever the verdict, the counters earn their warnings (flaky, tolerated).
+ */
+export function propertyReport(property: ContractProperty, run: PropertyRun, settings: ReportSettings): PropertyReport {
+  const { stats, durationMs, failure } = run;
+  if (failure) return failedReport(property, run, failure, settings);
+  const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
+  const reason = run.noVerdict ?? (stats.runs === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
+  if (reason !== null) return { ...opening(property, run), status: 'inconclusive', runs: stats.runs, durationMs, reason, warnings: [...cut, ...counterWarnings(stats)] };
+  return { ...opening(property, run), status: 'passed', runs: stats.runs, durationMs, warnings: [...property.vacuity(stats), ...cut, ...counterWarnings(stats)] };
 }

@@ -5,9 +5,22 @@
 import type { PropertyReport, PropertyStatus, Report } from '../common/results.js';
 import { runWarnings } from './warnings.js';
 
-/** The exit code a report means: 0 when nothing failed, 1 otherwise. */
-export function exitCodeOf(report: Report): 0 | 1 {
-  return report.summary.failed > 0 ? 1 : 0;
+/**
+ * Whether property `p` of `report` counts for a green run: skipped by its mode, or passed with at
+ * least one run (a shard's may have none, its runs all being other shards').
+ */
+function green(p: PropertyReport, report: Report): boolean {
+  return p.status === 'skipped' || (p.status === 'passed' && (p.runs > 0 || report.shard !== undefined));
+}
+
+/**
+ * The exit code a report means: 1 when a property failed; else 0 when every property is green
+ * (passed with at least one run, or skipped by its mode) and the run was carried out; 2 otherwise
+ * (inconclusive, or a run that could not be carried out): never 0 for a run that tested nothing.
+ */
+export function exitCodeOf(report: Report): 0 | 1 | 2 {
+  if (report.summary.failed > 0) return 1;
+  return !report.error && report.properties.every((p) => green(p, report)) ? 0 : 2;
 }
 
 /** The summary counts and run-level warnings of a list of property reports. */

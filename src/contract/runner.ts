@@ -30,7 +30,11 @@ export interface RunOptions {
   /** `{ index: 1..count, count }`: run only this shard's share of the runs. */
   shard?: { index: number; count: number };
   bounds?: Partial<WalkBounds>;
-  /** Milliseconds the whole run may take; a property still running then stops, with a warning. @defaultValue 600000 */
+  /**
+   * Milliseconds the whole run may take, shared out among the properties that run (each may use the
+   * time left divided by the properties left); a property still running at the end of its share
+   * stops, with a warning, and one that finished no run is inconclusive. @defaultValue 600000
+   */
   deadlineMs?: number;
   /**
    * Milliseconds spent shrinking one failure. Each shrink step re-runs the check against the target,
@@ -71,17 +75,28 @@ function settingsOf(options: RunOptions, listener: RunListener): RunSettings & R
   };
 }
 
-/** Runs the selected properties in catalogue order and resolves to the report. */
+/**
+ * When the next property must stop, with `left` properties (it included) still to run before
+ * `deadline`: an equal share of the time left, so that every property gets time and one that
+ * finishes early leaves the rest to those after it.
+ */
+function shareOf(deadline: number, left: number): number {
+  const now = performance.now();
+  return now + Math.max(0, deadline - now) / Math.max(1, left);
+}
+
+/** Runs the selected properties in catalogue order, each within its share of the deadline, and resolves to the report. */
 export async function runContract(options: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const listener = fanOut([...(options.listeners ?? []), ...(options.listener ? [options.listener] : [])]);
   const settings = settingsOf(options, listener);
   const selected = catalogue.filter((p) => !options.only || options.only.includes(p.id)) as readonly ContractProperty[];
+  let toRun = selected.filter((p) => p.modes.includes(options.mode)).length;
   const properties: PropertyReport[] = [];
   for (const [i, property] of selected.entries()) {
     listener.propertyStart(property.id, i, selected.length);
-    const report = property.modes.includes(options.mode) ? propertyReport(property, await runProperty(property, settings), settings) : skippedReport(property, options.mode);
+    const report = property.modes.includes(options.mode) ? propertyReport(property, await runProperty(property, settings, shareOf(settings.deadline, toRun--)), settings) : skippedReport(property, options.mode);
     properties.push(report);
     listener.propertyEnd(report);
   }

@@ -61,7 +61,7 @@ function breaksSession(breaks: string): boolean {
 async function expectRejected(ctx: CheckContext, value: unknown, breaks: string): Promise<void> {
   const body = JSON.stringify(value);
   const call = await listCall(ctx, { raw: body });
-  expectWellFormedError(call, allowedCodes(breaks, value), 400, `a request breaking ${breaks} (${clip(body, 120)})`);
+  expectWellFormedError(ctx, call, allowedCodes(breaks, value), 400, `a request breaking ${breaks} (${clip(body, 120)})`);
 }
 
 /** The property value of `errors.invalid-request`. */

@@ -70,7 +70,7 @@ const CODES = ['InvalidRequestException'];
 
 async function expectInvalidToken(ctx: CheckContext, sessionId: string, token: string, maxResults: number, what: string): Promise<void> {
   const call = await listCall(ctx, { SessionId: sessionId, MaxResults: maxResults, NextToken: token });
-  expectWellFormedError(call, CODES, 400, what);
+  expectWellFormedError(ctx, call, CODES, 400, what);
 }
 
 /** The first page's token of `sessionId` with `maxResults`, or undefined when the target gave none. */
@@ -90,7 +90,7 @@ async function checkTampered(ctx: CheckContext, s: Tampered, sessionId: string, 
     if (leaked.length) throw new ContractViolation(`${what} listed executors of another session: ${leaked.slice(0, 3).join(', ')}`);
     return;
   }
-  expectWellFormedError(call, CODES, 400, what);
+  expectWellFormedError(ctx, call, CODES, 400, what);
 }
 
 /** Checks `s` on its open sessions: `session` first, then `other` where the kind draws one. */

@@ -44,6 +44,6 @@ export const unknownSession = defineProperty({
       await seeding.drop(s.sessionId);
     }
     const call = await listCall(ctx, { SessionId: s.sessionId, ...s.request });
-    expectWellFormedError(call, CODES, 400, s.dropped ? `session ${s.sessionId} (seeded, then deleted)` : `unknown session ${s.sessionId}`);
+    expectWellFormedError(ctx, call, CODES, 400, s.dropped ? `session ${s.sessionId} (seeded, then deleted)` : `unknown session ${s.sessionId}`);
   },
 });

@@ -1,9 +1,11 @@
 /**
  * The console reporter: one progress line per property as it runs (updated in place with the count
- * of runs on a TTY), then a table and each failure's counterexample and replay command.
+ * of runs on a TTY), then a table, each failure's counterexample and replay command, and why each
+ * inconclusive property reached no verdict.
  */
 import type { RunListener, PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
+import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type Answer, type FailureSections } from './failure-sections.js';
 
 /** Options of {@link consoleReporter}. */
@@ -43,6 +45,20 @@ function failureText(s: FailureSections, color: boolean): string {
   return lines.map((l) => `${l}\n`).join('');
 }
 
+/** What a property that ran did: its runs and time, the calls it retried and its flaky runs. */
+function runsText(p: PropertyReport): string {
+  const retried = retryNote(p.checks);
+  return `${p.runs} runs, ${seconds(p.durationMs)}${retried ? `, ${retried}` : ''}`;
+}
+
+/** The summary table: one row per property, its status column as wide as the widest status. */
+function tableText(report: Report): string {
+  const idWidth = Math.max(8, ...report.properties.map((p) => p.id.length));
+  const statusWidth = Math.max(7, ...report.properties.map((p) => p.status.length));
+  const rows = report.properties.map((p) => `${p.id.padEnd(idWidth)}  ${p.status.padEnd(statusWidth)}  ${String(p.runs).padStart(5)}  ${seconds(p.durationMs).padStart(8)}`);
+  return `\n${'property'.padEnd(idWidth)}  ${'status'.padEnd(statusWidth)}   runs      time\n${rows.join('\n')}\n`;
+}
+
 /** A run listener that prints progress, and a function that prints the final summary. */
 export function consoleReporter(options: ConsoleOptions): RunListener & { summary(report: Report): void } {
   const { write, live, color } = options;
@@ -62,21 +78,22 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       write(`\r\u001b[2K[${index}/${total}] ${id} … ${done}/${planned} runs`);
     },
     propertyEnd(p) {
-      const tail = p.status === 'skipped' ? `(${p.reason})` : `${p.runs} runs, ${seconds(p.durationMs)}`;
+      const tail = p.status === 'skipped' ? `(${p.reason})` : runsText(p);
       const line = `[${index}/${total}] ${statusMark(p, color)} ${p.id} ${tail}`;
       write(live ? `\r\u001b[2K${line}\n` : `${line}\n`);
     },
     summary(report) {
-      const idWidth = Math.max(8, ...report.properties.map((p) => p.id.length));
-      const rows = report.properties.map((p) => `${p.id.padEnd(idWidth)}  ${p.status.padEnd(7)}  ${String(p.runs).padStart(5)}  ${seconds(p.durationMs).padStart(8)}`);
-      write(`\n${'property'.padEnd(idWidth)}  status    runs      time\n${rows.join('\n')}\n`);
+      write(tableText(report));
       for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
+      for (const p of report.properties.filter((x) => x.status === 'inconclusive')) write(`${paint(color, 35, 'inconclusive')} ${p.id}: ${p.reason ?? 'no verdict'}\n`);
       for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
       for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
       if (report.error) write(`${paint(color, 31, '✗ run error')}: ${report.error.message}\n`);
       if (report.interrupted) write(`${paint(color, 31, `✗ run interrupted by ${report.interrupted.signal}`)}: the properties above finished, the others did not run\n`);
       const { passed, failed, skipped } = report.summary;
-      write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${passed} passed, ${skipped} skipped (seed ${report.seed}, ${report.mode}, ${report.target}, ${seconds(report.durationMs)})\n`);
+      const retried = retryNote(retryTotals(report));
+      const counts = `${passed} passed, ${skipped} skipped${inconclusiveNote(report)}${retried ? `; ${retried}` : ''}`;
+      write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${counts} (seed ${report.seed}, ${report.mode}, ${report.target}, ${seconds(report.durationMs)})\n`);
     },
   };
 }

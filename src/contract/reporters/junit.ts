@@ -2,7 +2,8 @@
  * JUnit XML of a contract run: one testcase per property, so CI systems show the catalogue as tests.
  * Every element goes through {@link element}, so no text or attribute reaches the XML unescaped.
  */
-import type { PropertyReport, Report } from '../../common/results.js';
+import type { CheckStats, PropertyReport, Report } from '../../common/results.js';
+import { retryTotals } from './counts.js';
 import { failureSections } from './failure-sections.js';
 
 /**
@@ -37,19 +38,37 @@ export function element(name: string, attributes: Record<string, string | number
   return `<${name}${attrs}>${inner}</${name}>`;
 }
 
-/** What a testcase holds: nothing for a clean pass, its warnings, why it was skipped, or its failure. */
+/** A `<property>` for each counter `checks` holds above zero: calls retried, flaky runs. */
+function counterProperties(checks: Pick<CheckStats, 'retries' | 'flaky'>): string[] {
+  return (['retries', 'flaky'] as const).filter((k) => checks[k] > 0).map((k) => element('property', { name: k, value: checks[k] }));
+}
+
+/** The text of a failure or an error: what happened first, then the lines that help act on it. */
+function detail(first: string, lines: readonly string[]): string {
+  return [first, ...lines].filter(Boolean).join('\n');
+}
+
+/**
+ * What a testcase holds: nothing for a clean pass, its warnings, why it was skipped, its failure,
+ * or for an inconclusive property an `<error>` (CI test reporters show errors) saying why.
+ */
 function caseContent(p: PropertyReport): string | undefined {
   if (p.status === 'skipped') return element('skipped', { message: p.reason ?? 'skipped' });
   if (p.status === 'passed') return p.warnings.length ? element('system-out', {}, { text: p.warnings.map((w) => w.message).join('\n') }) : undefined;
+  if (p.status === 'inconclusive') {
+    const reason = p.reason ?? 'inconclusive';
+    return element('error', { message: reason, type: 'Inconclusive' }, { text: detail(`inconclusive: ${reason}`, [`law: ${p.law}`, ...p.warnings.map((w) => w.message)]) });
+  }
   const s = failureSections(p);
-  const body = [s.message ?? 'failed', `law: ${s.law}`, s.counterexample ? `counterexample: ${s.counterexample.json}` : '', s.replay ? `replay: ${s.replay}` : '', s.byHand ? `by hand: ${s.byHand}` : ''];
-  return element('failure', { message: s.message ?? 'failed', type: 'ContractViolation' }, { text: body.filter(Boolean).join('\n') });
+  const body = [`law: ${s.law}`, s.counterexample ? `counterexample: ${s.counterexample.json}` : '', s.replay ? `replay: ${s.replay}` : '', s.byHand ? `by hand: ${s.byHand}` : ''];
+  return element('failure', { message: s.message ?? 'failed', type: 'ContractViolation' }, { text: detail(s.message ?? 'failed', body) });
 }
 
 function testcase(report: Report, p: PropertyReport): string {
-  const child = caseContent(p);
+  const counters = counterProperties(p.checks);
+  const children = [...(counters.length ? [element('properties', {}, { children: counters })] : []), caseContent(p)].filter((c): c is string => c !== undefined);
   const attributes = { classname: `athena-contract.${report.mode}`, name: p.id, time: (p.durationMs / 1000).toFixed(3) };
-  return element('testcase', attributes, child === undefined ? undefined : { children: [child], lines: { own: '  ', child: '    ' } });
+  return element('testcase', attributes, children.length ? { children, lines: { own: '  ', child: '    ' } } : undefined);
 }
 
 /** The testcase of a run that ended early (an error, a signal), so that CI test reporters show why. */
@@ -60,12 +79,14 @@ function runEndCase(report: Report): string | undefined {
   return element('testcase', { classname: `athena-contract.${report.mode}`, name: 'run', time: (report.durationMs / 1000).toFixed(3) }, { children: [error], lines: { own: '  ', child: '    ' } });
 }
 
-/** Renders the report as a JUnit XML document. */
+/** Renders the report as a JUnit XML document; inconclusive properties and a run that ended early count as errors. */
 export function renderJunit(report: Report): string {
+  const { summary } = report;
   const ended = runEndCase(report);
-  const counts = { tests: report.properties.length + (ended ? 1 : 0), failures: report.summary.failed, ...(ended ? { errors: 1 } : {}), skipped: report.summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
+  const counts = { tests: report.properties.length + (ended ? 1 : 0), failures: summary.failed, errors: summary.inconclusive + (ended ? 1 : 0), skipped: summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
   const suiteName = `athena-contract ${report.mode}${report.shard ? ` shard ${report.shard.index}/${report.shard.count}` : ''}`;
-  const properties = element('properties', {}, { children: [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed })] });
+  const runProperties = [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed }), ...counterProperties(retryTotals(report))];
+  const properties = element('properties', {}, { children: runProperties });
   const suite = element('testsuite', { name: suiteName, ...counts, timestamp: report.startedAt }, { children: [properties, ...report.properties.map((p) => testcase(report, p)), ...(ended ? [ended] : [])], lines: { own: '', child: '  ' } });
   return ['<?xml version="1.0" encoding="UTF-8"?>', element('testsuites', { name: 'athena-contract', ...counts }, { children: [suite], lines: { own: '', child: '' } }), ''].join('\n');
 }

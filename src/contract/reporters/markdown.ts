@@ -1,9 +1,11 @@
 /**
  * The conformance report in Markdown, for pull requests and CI job summaries: a summary line, a table
- * of the catalogue, and for each failure its requests and answers and the command that replays it.
+ * of the catalogue, for each failure its requests and answers and the command that replays it, and
+ * for each inconclusive property why it reached no verdict.
  */
 import type { PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
+import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type FailureSections } from './failure-sections.js';
 
 /** Escapes text for a Markdown table cell. */
@@ -48,22 +50,45 @@ function runEndVerdict(report: Report): string | undefined {
   return undefined;
 }
 
+/** An inconclusive property's section: its law and why its runs reached no verdict. */
+function inconclusiveLines(p: PropertyReport): string[] {
+  return ['', `## ❔ \`${p.id}\``, '', `**Law:** ${p.law}`, '', `**Inconclusive:** ${p.reason ?? 'no verdict'}`];
+}
+
+/** The verdict that opens the report, in bold: failures first, then inconclusive properties. */
+function verdictOf(report: Report): string {
+  const ended = runEndVerdict(report);
+  if (ended) return ended;
+  const { passed, failed, inconclusive } = report.summary;
+  const total = report.properties.length;
+  if (failed) return `❌ **${failed} of ${total} properties failed**`;
+  return inconclusive ? `❔ **${inconclusive} of ${total} properties inconclusive**` : `✅ **all ${passed} properties passed**`;
+}
+
+/** A property's row of the table; its runs say how many calls were retried, when some were. */
+function row(p: PropertyReport): string {
+  const retried = p.checks.retries ? ` (${p.checks.retries} retried)` : '';
+  return `| \`${p.id}\` | ${cell(p.law)} | ${STATUS[p.status]}${p.warnings.length ? ' ⚠️' : ''} | ${p.runs}${retried} | ${(p.durationMs / 1000).toFixed(2)} s |`;
+}
+
 /** Renders the report as Markdown. */
 export function renderMarkdown(report: Report): string {
   const { passed, failed, skipped } = report.summary;
-  const verdict = runEndVerdict(report) ?? (failed ? `❌ **${failed} of ${report.properties.length} properties failed**` : `✅ **all ${passed} properties passed**`);
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : '';
+  const retried = retryNote(retryTotals(report));
+  const counts = `${passed} passed, ${failed} failed, ${skipped} skipped${inconclusiveNote(report)}${retried ? `; ${retried}` : ''}`;
   const lines = [
     '# ListExecutors conformance report',
     '',
-    `${verdict} (${passed} passed, ${failed} failed, ${skipped} skipped) against ${code(report.target)} in ${report.mode} mode, seed ${report.seed}, ${report.runs} runs per property${shard}.`,
+    `${verdictOf(report)} (${counts}) against ${code(report.target)} in ${report.mode} mode, seed ${report.seed}, ${report.runs} runs per property${shard}.`,
     ...(report.error ? ['', `**Error:** ${report.error.message}`] : []),
     '',
     '| property | law | status | runs | time |',
     '| --- | --- | --- | ---: | ---: |',
-    ...report.properties.map((p) => `| \`${p.id}\` | ${cell(p.law)} | ${STATUS[p.status]}${p.warnings.length ? ' ⚠️' : ''} | ${p.runs} | ${(p.durationMs / 1000).toFixed(2)} s |`),
+    ...report.properties.map(row),
   ];
   for (const w of [...report.warnings.map((x) => x.message), ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${p.id}\`: ${x.message}`))]) lines.push('', `> ⚠️ ${w}`);
   for (const p of report.properties.filter((x) => x.status === 'failed')) lines.push(...failureLines(failureSections(p)));
+  for (const p of report.properties.filter((x) => x.status === 'inconclusive')) lines.push(...inconclusiveLines(p));
   return `${lines.join('\n')}\n`;
 }
