@@ -57,6 +57,8 @@ export function contractSuite(options: ContractSuiteOptions = {}): void {
         if (!property) ctx.skip(`the recording in ${verifyOptions.replay} has no cassette for ${id}`);
         if (property.status === 'skipped') ctx.skip(property.reason ?? `does not run in ${report.mode} mode`);
         if (property.status === 'failed') throw new Error(failureMessage(property));
+        // No verdict is not a pass: the test fails with the reason, as the CLI exits 2.
+        if (property.status === 'inconclusive') throw new Error(`${id} is inconclusive: ${property.reason ?? 'no verdict'}`);
         for (const warning of property.warnings) await ctx.annotate(warning.message, 'warning');
       });
     }

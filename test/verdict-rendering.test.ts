@@ -101,8 +101,8 @@ describe('flaky runs and tolerated answers warn, whatever the verdict', () => {
   });
 
   it('merging shards sums the counters and warns from the sums', () => {
-    const part = (flaky: number) => report([{ ...property('response.conforms', 'passed', { flaky }) }]);
-    const merged = mergeReports([part(1), part(2)]);
+    const part = (index: number, flaky: number) => ({ ...report([{ ...property('response.conforms', 'passed', { flaky }) }]), shard: { index, count: 2 } });
+    const merged = mergeReports([part(1, 1), part(2, 2)]);
     expect(merged.properties[0].checks.flaky).toBe(3);
     expect(merged.properties[0].warnings).toEqual([{ kind: 'flaky', message: 'flaky: 3 run(s) got a 5xx to a valid request that went away when sent again' }]);
   });

@@ -3,11 +3,12 @@
  * configuration, connection or fatal run error, or an internal error worded as a bug to report.
  * stderr prints it, and the reports of a run that ended so carry it.
  */
-import { FatalRunError, TargetError, UsageError } from '../common/errors.js';
+import { FatalRunError, InconclusiveError, TargetError, UsageError } from '../common/errors.js';
 
 /** The line for `e`, without the `athena-contract: ` prefix stderr adds. */
 export function errorLine(e: unknown): string {
-  if (e instanceof UsageError || e instanceof TargetError || e instanceof FatalRunError) return e.message;
+  // A target that throttles the preflight past the retry budget cannot be tested now: a connection problem, not a bug.
+  if (e instanceof UsageError || e instanceof TargetError || e instanceof FatalRunError || e instanceof InconclusiveError) return e.message;
   const err = e instanceof Error ? e : new Error(String(e));
   return `internal error: ${err.name}: ${err.message} (please report it with the command line)`;
 }
