@@ -84,10 +84,16 @@ export function recordListed(bounds: WalkBounds, request: ListExecutorsRequest, 
 }
 
 /**
- * The pages bringing nothing new a walk may take: before a repeat these are empty pages, which a
- * server that filters after paging may legally send mid-walk, up to one per executor of the session.
- * So: the most executors a walk of the session listed (`known`) or this walk has, plus the slack.
+ * The pages bringing nothing new a walk of `request` may take: before a repeat these are empty pages,
+ * which a server that filters after paging may legally send mid-walk, one per page of the session it
+ * reads. It reads at most MaxResults executors a page, so a filtered walk with MaxResults m may bring
+ * ceil(N / m) empty pages over a session of N executors (N: the most a walk of the session listed, or
+ * this walk has); an unfiltered walk, or one without MaxResults (the default page size is the server's),
+ * up to N. Plus the slack. A filtered walk cut short by a server whose pages are shorter still only
+ * checks fewer pages: no property fails on an incomplete filtered walk.
  */
-export function barrenAllowance(known: number | undefined, content: Content): number {
-  return Math.max(known ?? 0, content.firstListed.size) + BARREN_SLACK;
+export function barrenAllowance(known: number | undefined, content: Content, request: ListExecutorsRequest): number {
+  const size = Math.max(known ?? 0, content.firstListed.size);
+  const perPage = request.ExecutorStateFilter !== undefined && request.MaxResults !== undefined && request.MaxResults > 0 ? request.MaxResults : 1;
+  return Math.ceil(size / perPage) + BARREN_SLACK;
 }

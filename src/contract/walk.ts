@@ -114,11 +114,11 @@ async function walkPages(ctx: CheckContext, request: ListExecutorsRequest, optio
 async function barrenLimit(ctx: CheckContext, request: ListExecutorsRequest, content: Content): Promise<{ limit: number; known: number } | undefined> {
   if (ctx.mode !== 'observational') return undefined;
   let known = mostListed(ctx.bounds, request.SessionId);
-  if (known === undefined && request.ExecutorStateFilter !== undefined && content.barren > barrenAllowance(known, content)) {
+  if (known === undefined && request.ExecutorStateFilter !== undefined && content.barren > barrenAllowance(known, content, request)) {
     await walk(ctx, { SessionId: request.SessionId }, { maxPages: ctx.bounds.maxPages });
     known = mostListed(ctx.bounds, request.SessionId);
   }
-  return { limit: barrenAllowance(known, content), known: Math.max(known ?? 0, content.firstListed.size) };
+  return { limit: barrenAllowance(known, content, request), known: Math.max(known ?? 0, content.firstListed.size) };
 }
 
 /** Every executor of the walk, in order. */

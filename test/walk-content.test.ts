@@ -1,0 +1,29 @@
+/**
+ * How many pages bringing nothing new an observational walk may take: enough for a server that filters
+ * after paging (one empty page per page of the session it reads), no more.
+ */
+import { describe, expect, it } from 'vitest';
+import { addPage, BARREN_SLACK, barrenAllowance, emptyContent } from '../src/contract/walk-content.js';
+
+const listed = (n: number) => {
+  const content = emptyContent();
+  addPage(content, 1, Array.from({ length: n }, (_, i) => ({ ExecutorId: `e-${i}` })));
+  return content;
+};
+
+describe('barrenAllowance', () => {
+  it('allows a filtered walk with MaxResults m one empty page per m executors of the session, plus the slack', () => {
+    expect(barrenAllowance(21, emptyContent(), { SessionId: 's', ExecutorStateFilter: 'FAILED', MaxResults: 10 })).toBe(3 + BARREN_SLACK);
+    expect(barrenAllowance(21, emptyContent(), { SessionId: 's', ExecutorStateFilter: 'FAILED', MaxResults: 1 })).toBe(21 + BARREN_SLACK);
+  });
+
+  it('allows one per executor where the server chooses the page size, or the walk is unfiltered', () => {
+    expect(barrenAllowance(21, emptyContent(), { SessionId: 's', ExecutorStateFilter: 'FAILED' })).toBe(21 + BARREN_SLACK);
+    expect(barrenAllowance(21, emptyContent(), { SessionId: 's', MaxResults: 10 })).toBe(21 + BARREN_SLACK);
+  });
+
+  it('counts what this walk listed when it is more than any earlier walk of the session', () => {
+    expect(barrenAllowance(undefined, listed(40), { SessionId: 's', ExecutorStateFilter: 'FAILED', MaxResults: 10 })).toBe(4 + BARREN_SLACK);
+    expect(barrenAllowance(5, listed(40), { SessionId: 's' })).toBe(40 + BARREN_SLACK);
+  });
+});
