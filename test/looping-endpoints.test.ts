@@ -80,7 +80,7 @@ describe('a walk ends by what its pages bring, whatever its tokens', () => {
     const { w } = await walkOnce('empty-forever', 'observational', { SessionId: 'obs-small', MaxResults: 4 });
     expect(w.outcome).toEqual({ kind: 'too-many-barren', limit: 10, known: 7 });
     expect(w.pages).toHaveLength(2 + 11);
-    expect(describeIncomplete(w)).toMatch(/^pagination did not terminate: more than 10 pages brought nothing new \(the most executors a walk of this session listed, 7, plus 3; tokens seen: /);
+    expect(describeIncomplete(w)).toMatch(/^pagination did not terminate: more than 10 pages brought nothing new \(at most one per page a server could read of the 7 executors a walk of this session listed, plus 3; tokens seen: /);
   });
 
   it('a seeded walk keeps its exact page bound', async () => {

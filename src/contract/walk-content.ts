@@ -23,11 +23,21 @@ export interface Content {
   repeat?: Repeat;
   /** Pages that listed no executor not listed before (until a repeat, exactly the empty pages). */
   barren: number;
+  /** The most executors one page of the walk held. */
+  largestPage: number;
+}
+
+/** What the run's unfiltered walks of one session have shown. */
+export interface SessionSeen {
+  /** The most executors one walk listed. */
+  listed: number;
+  /** The most executors one page held on walks without MaxResults: at most the server's default page size. */
+  defaultPage?: number;
 }
 
 /** Nothing brought yet. */
 export function emptyContent(): Content {
-  return { firstListed: new Map(), barren: 0 };
+  return { firstListed: new Map(), barren: 0, largestPage: 0 };
 }
 
 /** Adds the executors of page `page` (1-based); returns whether the page brought one not listed before. */
@@ -42,6 +52,7 @@ export function addPage(content: Content, page: number, executors: readonly Reco
     } else content.repeat ??= { executor: id, firstPage: first, againPage: page };
   }
   if (!fresh) content.barren++;
+  content.largestPage = Math.max(content.largestPage, executors.length);
   return fresh;
 }
 
@@ -67,33 +78,39 @@ export function wentRound(content: Content, page: number, fresh: boolean): Repea
  */
 export const BARREN_SLACK = 3;
 
-/** Per run (the runner hands one WalkBounds to every check of a run): the most executors an unfiltered walk of each session listed. */
-const mostListedByRun = new WeakMap<WalkBounds, Map<string, number>>();
+/** Per run (the runner hands one WalkBounds to every check of a run): what the unfiltered walks of each session showed. */
+const seenByRun = new WeakMap<WalkBounds, Map<string, SessionSeen>>();
 
-/** The most executors an unfiltered walk of `sessionId` listed so far in the run of `bounds`; undefined before any. */
-export function mostListed(bounds: WalkBounds, sessionId: string): number | undefined {
-  return mostListedByRun.get(bounds)?.get(sessionId);
+/** What the unfiltered walks of `sessionId` showed so far in the run of `bounds`; undefined before any. */
+export function mostListed(bounds: WalkBounds, sessionId: string): SessionSeen | undefined {
+  return seenByRun.get(bounds)?.get(sessionId);
 }
 
-/** Remembers what a walk of `request` listed, when it was unfiltered (only then does it list the whole session). */
+/** Remembers what a walk of `request` showed, when it was unfiltered (only then does it list the whole session). */
 export function recordListed(bounds: WalkBounds, request: ListExecutorsRequest, content: Content): void {
   if (request.ExecutorStateFilter !== undefined) return;
-  let run = mostListedByRun.get(bounds);
-  if (!run) mostListedByRun.set(bounds, (run = new Map()));
-  run.set(request.SessionId, Math.max(run.get(request.SessionId) ?? 0, content.firstListed.size));
+  let run = seenByRun.get(bounds);
+  if (!run) seenByRun.set(bounds, (run = new Map()));
+  const before = run.get(request.SessionId);
+  const defaultPage = request.MaxResults === undefined && content.largestPage > 0 ? Math.max(before?.defaultPage ?? 0, content.largestPage) : before?.defaultPage;
+  run.set(request.SessionId, { listed: Math.max(before?.listed ?? 0, content.firstListed.size), ...(defaultPage === undefined ? {} : { defaultPage }) });
+}
+
+/** The executors of the session a walk of `request` must allow for: the most a walk of it listed, or this walk has. */
+export function sessionSize(known: SessionSeen | undefined, content: Content): number {
+  return Math.max(known?.listed ?? 0, content.firstListed.size);
 }
 
 /**
  * The pages bringing nothing new a walk of `request` may take: before a repeat these are empty pages,
  * which a server that filters after paging may legally send mid-walk, one per page of the session it
- * reads. It reads at most MaxResults executors a page, so a filtered walk with MaxResults m may bring
- * ceil(N / m) empty pages over a session of N executors (N: the most a walk of the session listed, or
- * this walk has); an unfiltered walk, or one without MaxResults (the default page size is the server's),
- * up to N. Plus the slack. A filtered walk cut short by a server whose pages are shorter still only
- * checks fewer pages: no property fails on an incomplete filtered walk.
+ * reads. It reads at most MaxResults executors a page (without MaxResults, its default page size, which
+ * is at least the largest page an unfiltered walk without MaxResults got), so a filtered walk may bring
+ * ceil(N / page) empty pages over a session of N executors; an unfiltered walk, or a filtered one whose
+ * page size nothing has shown, up to N. Plus the slack. A filtered walk cut short by a server whose
+ * pages are shorter only checks fewer pages: no property fails on an incomplete filtered walk.
  */
-export function barrenAllowance(known: number | undefined, content: Content, request: ListExecutorsRequest): number {
-  const size = Math.max(known ?? 0, content.firstListed.size);
-  const perPage = request.ExecutorStateFilter !== undefined && request.MaxResults !== undefined && request.MaxResults > 0 ? request.MaxResults : 1;
-  return Math.ceil(size / perPage) + BARREN_SLACK;
+export function barrenAllowance(known: SessionSeen | undefined, content: Content, request: ListExecutorsRequest): number {
+  const page = request.ExecutorStateFilter === undefined ? 1 : (request.MaxResults ?? known?.defaultPage ?? 1);
+  return Math.ceil(sessionSize(known, content) / Math.max(1, page)) + BARREN_SLACK;
 }

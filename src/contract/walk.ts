@@ -7,7 +7,7 @@ import type { ListExecutorsRequest } from '../generated/athena.js';
 import { describeAnswer, listCall, type ListCall } from './call.js';
 import type { CheckContext } from './context.js';
 import { clip } from './text.js';
-import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed, wentRound, type Content, type Repeat } from './walk-content.js';
+import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed, sessionSize, wentRound, type Content, type Repeat } from './walk-content.js';
 
 /** One page of a walk: the call and the executors of its raw body. */
 export interface Page {
@@ -118,7 +118,7 @@ async function barrenLimit(ctx: CheckContext, request: ListExecutorsRequest, con
     await walk(ctx, { SessionId: request.SessionId }, { maxPages: ctx.bounds.maxPages });
     known = mostListed(ctx.bounds, request.SessionId);
   }
-  return { limit: barrenAllowance(known, content, request), known: Math.max(known ?? 0, content.firstListed.size) };
+  return { limit: barrenAllowance(known, content, request), known: sessionSize(known, content) };
 }
 
 /** Every executor of the walk, in order. */
@@ -138,7 +138,7 @@ export function describeIncomplete(w: Walk): string {
     case 'went-round':
       return `pagination did not terminate: page ${o.page} brought nothing new after executor ${JSON.stringify(clip(o.repeat.executor, 60))} was listed again (first on page ${o.repeat.firstPage}, again on page ${o.repeat.againPage}; ${tokens()})`;
     case 'too-many-barren':
-      return `pagination did not terminate: more than ${o.limit} pages brought nothing new (the most executors a walk of this session listed, ${o.known}, plus ${BARREN_SLACK}; ${tokens()})`;
+      return `pagination did not terminate: more than ${o.limit} pages brought nothing new (at most one per page a server could read of the ${o.known} executors a walk of this session listed, plus ${BARREN_SLACK}; ${tokens()})`;
     case 'too-many-pages':
       return `pagination did not terminate: more than ${o.limit} pages (${tokens()})`;
     case 'too-slow':
