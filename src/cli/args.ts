@@ -145,6 +145,12 @@ export function positiveInteger(flag: string, raw: string): number {
   return Number(raw);
 }
 
+/** Reads a whole number of milliseconds, 0 included: `--latency: expected milliseconds (0 or more), got "-3"`. */
+export function milliseconds(flag: string, raw: string): number {
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`--${flag}: expected milliseconds (a whole number, 0 or more), got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
 /** Reads a 32-bit integer flag (fast-check seeds are 32-bit). */
 export function int32(flag: string, raw: string): number {
   if (!/^-?\d+$/.test(raw) || !isInt32(Number(raw))) throw new UsageError(`--${flag}: expected an integer between -2147483648 and 2147483647, got ${JSON.stringify(raw)}`);

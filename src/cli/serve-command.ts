@@ -9,7 +9,7 @@ import { startEmulator } from '../emulator/http-server.js';
 import { checkSeed } from '../emulator/seeding.js';
 import type { ExecutorsSummary } from '../generated/athena.js';
 import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from '../targets/emulator-target.js';
-import { helpText, oneOf, parseOptions, type OptionTable } from './args.js';
+import { helpText, milliseconds, oneOf, parseOptions, type OptionTable } from './args.js';
 
 /** Reads a TCP port, 0 meaning any free one. */
 function portNumber(flag: string, raw: string): number {
@@ -21,6 +21,7 @@ function portNumber(flag: string, raw: string): number {
 export const SERVE_OPTIONS = {
   port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT), parse: portNumber },
   host: { type: 'string', value: 'H', description: 'the address to listen on', default: DEFAULT_SERVE_HOST },
+  latency: { type: 'string', value: 'MS', description: 'every answer waits MS milliseconds first (a real region is tens of ms away)', default: '0', parse: milliseconds },
   'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
@@ -72,17 +73,17 @@ function listenError(config: { host: string; port: number }, code: string): Usag
 }
 
 /** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
-export function parseServeArgs(argv: readonly string[]): { port: number; host: string; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
+export function parseServeArgs(argv: readonly string[]): { port: number; host: string; latencyMs: number; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
   const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
   const sessions = values['seed-file'] === undefined ? {} : readSeedFile(values['seed-file']);
-  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, sessions, faults: values.fault ?? [], help: !!values.help };
+  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, faults: values.fault ?? [], help: !!values.help };
 }
 
 /** Runs `serve`: prints its URL once ready, serves until SIGINT or SIGTERM, then resolves to 0. */
 export async function serveCommand(argv: readonly string[], io: { out(text: string): void }): Promise<number> {
   const config = parseServeArgs(argv);
   if (config.help) {
-    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--fault NAME ...]', SERVE_OPTIONS));
+    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--latency MS] [--seed-file F] [--fault NAME ...]', SERVE_OPTIONS));
     return 0;
   }
   let emulator;

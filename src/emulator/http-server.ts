@@ -11,10 +11,15 @@ import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.
 import { MAX_BODY_BYTES, bodyTooLarge } from './wire.js';
 import type { ExecutorsSummary } from '../generated/athena.js';
 
-/** Where the server listens: host 127.0.0.1 and an ephemeral port by default. */
+/** Where the server listens (host 127.0.0.1 and an ephemeral port by default), and how slowly it answers. */
 export interface ServerOptions {
   port?: number;
   host?: string;
+  /**
+   * Milliseconds every answer waits before it is sent: a real region's round trip, for testing
+   * timeouts, spinners and how a harness fares at real latency. @defaultValue 0
+   */
+  latencyMs?: number;
 }
 
 /** A running emulator server. */
@@ -36,7 +41,15 @@ function send(res: ServerResponse, wire: WireResponse): void {
   res.end(body);
 }
 
-function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): void {
+/** Sends `wire` after `latencyMs` (at once when 0), unless the connection is gone by then. */
+function sendLater(res: ServerResponse, wire: WireResponse, latencyMs: number): void {
+  if (latencyMs <= 0) return send(res, wire);
+  setTimeout(() => {
+    if (!res.destroyed) send(res, wire);
+  }, latencyMs);
+}
+
+function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, latencyMs: number): void {
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (chunk: Buffer) => {
@@ -47,14 +60,16 @@ function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): v
   req.on('error', () => res.destroy());
   req.on('end', () => {
     // The body is decoded only when it fits: `??` leaves the call unevaluated otherwise.
-    send(res, bodyTooLarge(size) ?? core.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: Buffer.concat(chunks).toString('utf8') }));
+    sendLater(res, bodyTooLarge(size) ?? core.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: Buffer.concat(chunks).toString('utf8') }), latencyMs);
   });
 }
 
 /** Starts an emulator behind a node:http server (default 127.0.0.1, ephemeral port). */
 export async function startEmulator(options: EmulatorOptions & ServerOptions = {}): Promise<Emulator> {
   const core = createEmulator(options);
-  const server = createServer((req, res) => serve(core, req, res));
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`startEmulator: latencyMs must be a number of milliseconds >= 0, got ${latencyMs}`);
+  const server = createServer((req, res) => serve(core, req, res, latencyMs));
   // Unparseable HTTP still gets a JSON error rather than node's plain-text default.
   server.on('clientError', (_err, socket) => {
     if (!socket.writable) return socket.destroy();
