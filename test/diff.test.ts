@@ -1,20 +1,20 @@
 /**
- * `athena-contract diff`: a changed contract (a member renamed, a new enum value, a different error
- * code) is drift; two recordings of the same behaviour with different ids and times are not.
+ * `athena-contract diff` on edited copies of a committed recording: each kind of drift on the one
+ * cassette change that makes it, transient answers and properties that only one side recorded as
+ * information, and the CLI's exit codes (0 no drift, 1 drift, 2 usage) and `--json` members.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify } from '../src/app/verify.js';
-import { startEmulator } from '../src/emulator/index.js';
 import { formatCassette, readRecording, type Cassette } from '../src/recording/cassette.js';
-import { contractFacts, drift } from '../src/recording/drift.js';
+import { contractFacts } from '../src/recording/contract-facts.js';
+import { drift, type DriftReport } from '../src/recording/drift.js';
 import { runCli } from './helpers/cli.js';
 
-const RECORDING = fileURLToPath(new URL('../recordings/builtin-emulator/', import.meta.url));
+const RECORDINGS = fileURLToPath(new URL('../recordings/', import.meta.url));
+const RECORDING = join(RECORDINGS, 'builtin-emulator');
 let work: string;
 
 /** A copy of the committed recording with every response body of `property` (or all) rewritten. */
@@ -30,76 +30,91 @@ function changed(name: string, rewrite: (body: string) => string, property?: str
   return dir;
 }
 
-async function driftBetween(oldDir: string, newDir: string): Promise<string[]> {
+async function compare(oldDir: string, newDir: string): Promise<DriftReport> {
   const [a, b] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
   return drift(contractFacts(a), contractFacts(b));
 }
 
 beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
   work = mkdtempSync(join(tmpdir(), 'diff-test-'));
 });
-afterAll(() => {
-  nock.enableNetConnect();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('diff', () => {
-  it('a recording has no drift from itself', async () => {
-    expect(await driftBetween(RECORDING, RECORDING)).toEqual([]);
+describe('diff on edited cassettes', () => {
+  it('every committed recording has no drift and nothing to tell from itself', async () => {
+    const dirs = readdirSync(RECORDINGS, { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(dirs.length).toBeGreaterThan(0);
+    for (const d of dirs) expect(await compare(join(RECORDINGS, d.name), join(RECORDINGS, d.name)), d.name).toEqual({ drift: [], info: [] });
   });
 
-  it('reports a renamed member', async () => {
+  it('a renamed member is drift: a member the schema does not have, and a required one gone', async () => {
     const dir = changed('renamed', (b) => b.replaceAll('"ExecutorId":', '"ExecutorID":'));
-    const lines = await driftBetween(RECORDING, dir);
-    expect(lines).toContain('member gone: ListExecutors 200 ExecutorsSummary[].ExecutorId (was string)');
-    expect(lines).toContain('member new: ListExecutors 200 ExecutorsSummary[].ExecutorID (string)');
+    const { drift: lines } = await compare(RECORDING, dir);
+    expect(lines).toContain('member the schema does not have: ListExecutors 200 ExecutorsSummary[].ExecutorID (string), only in NEW');
+    expect(lines).toContain('required member gone: ListExecutors 200 ExecutorsSummary[].ExecutorId (was string)');
   });
 
-  it('reports a new enum value', async () => {
-    const dir = changed('enum', (b) => b.replace('"ExecutorState":"REGISTERED"', '"ExecutorState":"PENDING"'), 'pagination.exactly-once');
-    expect(await driftBetween(RECORDING, dir)).toEqual([expect.stringMatching(/^enum value new: ListExecutors ExecutorsSummary\[\]\.ExecutorState: PENDING \(OLD had CREATED, CREATING, FAILED, REGISTERED, TERMINATED, TERMINATING\)$/)]);
+  it('an optional member gone is information; one the schema does not have, met in NEW, is drift', async () => {
+    const gone = await compare(RECORDING, changed('optional', (b) => b.replace(/,"ExecutorSize":\d+|"ExecutorSize":\d+,/g, '')));
+    expect(gone.drift).toEqual([]);
+    expect(gone.info).toContain('member only in OLD: ListExecutors 200 ExecutorsSummary[].ExecutorSize (integer) (the schema allows it)');
+    const added = await compare(RECORDING, changed('added', (b) => b.replace('"__type":"ResourceNotFoundException"', '"__type":"ResourceNotFoundException","RetryAfter":3'), 'errors.unknown-session'));
+    expect(added.drift).toEqual(['member the schema does not have: ListExecutors 400 ResourceNotFoundException RetryAfter (number), only in NEW']);
   });
 
-  it('reports a different error code', async () => {
+  it('a JSON type that changed is drift', async () => {
+    const dir = changed('typed', (b) => b.replace(/"StartDateTime":(\d+)/g, '"StartDateTime":"$1"'));
+    expect((await compare(RECORDING, dir)).drift).toEqual(['member type changed: ListExecutors 200 ExecutorsSummary[].StartDateTime: integer → string']);
+  });
+
+  it('an enum value the schema does not have is drift; one it has, met in one recording only, is information', async () => {
+    const outside = await compare(RECORDING, changed('enum', (b) => b.replace('"ExecutorState":"REGISTERED"', '"ExecutorState":"PENDING"'), 'pagination.exactly-once'));
+    expect(outside.drift).toEqual([expect.stringMatching(/^enum value the schema does not have: ListExecutors 200 ExecutorsSummary\[\]\.ExecutorState: PENDING \(OLD had CREATED, CREATING, FAILED, REGISTERED, TERMINATED, TERMINATING\)$/)]);
+    const inside = await compare(RECORDING, changed('states', (b) => b.replaceAll('"ExecutorState":"TERMINATING"', '"ExecutorState":"TERMINATED"')));
+    expect(inside).toEqual({ drift: [], info: ['enum value only in OLD: ListExecutors 200 ExecutorsSummary[].ExecutorState: TERMINATING'] });
+  });
+
+  it('another error code for the same probe is drift', async () => {
     const dir = changed('code', (b) => b.replace('"__type":"ResourceNotFoundException"', '"__type":"InvalidRequestException"'), 'errors.unknown-session');
-    const lines = await driftBetween(RECORDING, dir);
-    expect(lines).toContain('answers changed: errors.unknown-session: 400 ResourceNotFoundException → 400 InvalidRequestException');
+    const { drift: lines } = await compare(RECORDING, dir);
+    expect(lines).toContain('answers changed for the same probe: ListExecutors, deleted session, no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
+    expect(lines).toContain('answers changed for the same probe: ListExecutors, unknown session, no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
   });
 
-  it('stays silent on two recordings of the same behaviour with different ids and times', async () => {
-    const emulator = await startEmulator();
-    const env = { AWS_ENDPOINT_URL_ATHENA: emulator.url, AWS_ACCESS_KEY_ID: 'AKIDDIFFTEST', AWS_SECRET_ACCESS_KEY: 'diff-test', AWS_REGION: 'us-west-2' };
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-      const live = { workGroup: 'wg', pollIntervalMs: 1 };
-      await verify({ live, runs: 4, seed: 5, record: { dir: join(work, 'first') } });
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      await verify({ live, runs: 4, seed: 5, record: { dir: join(work, 'second') } });
-    } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-      await emulator.close();
-    }
-    const first = readFileSync(join(work, 'first', 'pagination.exactly-once.json'), 'utf8');
-    const second = readFileSync(join(work, 'second', 'pagination.exactly-once.json'), 'utf8');
-    const sessionOf = (text: string) => (JSON.parse(text) as Cassette).header.sessions[0];
-    expect(sessionOf(first)).not.toBe(sessionOf(second));
-    expect(await driftBetween(join(work, 'first'), join(work, 'second'))).toEqual([]);
+  it('throttling is a transient answer: information, never compared', async () => {
+    const dir = changed('throttled', (b) => b.replace(/^\{"__type":"ResourceNotFoundException"[^]*$/, '{"__type":"ThrottlingException","message":"Rate exceeded"}'), 'errors.unknown-session');
+    const report = await compare(RECORDING, dir);
+    expect(report.drift).toEqual([]);
+    expect(report.info).toContainEqual(expect.stringMatching(/^transient answer in NEW, not compared: ListExecutors, (deleted|unknown) session, no NextToken: 400 ThrottlingException \(\d+×\)$/));
   });
 
-  it('the CLI exits 0 without drift, 1 with drift (printing it), 2 on usage errors', async () => {
+  it('a property recorded on one side only is information', async () => {
+    const dir = join(work, 'fewer');
+    cpSync(RECORDING, dir, { recursive: true });
+    rmSync(join(dir, 'data.faithful.json'));
+    expect((await compare(RECORDING, dir)).info).toContain('property only in OLD: data.faithful');
+  });
+
+  it('the CLI exits 0 without drift, 1 with drift (printing it), 2 on usage errors; --json holds drift and info', async () => {
     const dir = changed('cli', (b) => b.replace('"__type":"ResourceNotFoundException"', '"__type":"ValidationException"'), 'errors.unknown-session');
-    const [same, drifted, usage] = await Promise.all([
+    const optional = changed('cli-info', (b) => b.replace(/,"ExecutorSize":\d+|"ExecutorSize":\d+,/g, ''));
+    const [same, drifted, info, usage] = await Promise.all([
       runCli(['diff', RECORDING, RECORDING]),
-      runCli(['diff', RECORDING, dir]),
+      runCli(['diff', RECORDING, dir, '--json', join(work, 'drift.json')]),
+      runCli(['diff', RECORDING, optional, '--json', join(work, 'info.json')]),
       runCli(['diff', RECORDING, join(work, 'nowhere')]),
     ]);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^no drift from /);
+    expect(same.stdout).toMatch(/^no drift from .*\n$/);
     expect(drifted.code).toBe(1);
-    expect(drifted.stdout).toContain('answers changed: errors.unknown-session: 400 ResourceNotFoundException → 400 ValidationException');
+    expect(drifted.stdout).toMatch(/^drift from /);
+    expect(drifted.stdout).toContain('  answers changed for the same probe: ListExecutors, deleted session, no NextToken: 400 ResourceNotFoundException → 400 ValidationException\n');
+    const json = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8')) as { old: string; new: string; drift: string[]; info: string[] };
+    expect(json).toMatchObject({ old: RECORDING, new: dir });
+    expect(json.drift.length).toBeGreaterThan(0);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/^no drift from [^\n]*\ninformation \(data, not drift\):\n {2}member only in OLD: ListExecutors 200 ExecutorsSummary\[\]\.ExecutorSize/);
+    expect(JSON.parse(readFileSync(join(work, 'info.json'), 'utf8'))).toMatchObject({ drift: [], info: [expect.stringContaining('ExecutorSize')] });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^athena-contract: diff NEW: .*nowhere is not a directory; give a directory that verify --record DIR wrote\n$/);
   });

@@ -4,14 +4,15 @@
  */
 import { UsageError } from '../common/errors.js';
 import { readRecording } from '../recording/cassette.js';
-import { contractFacts, drift } from '../recording/drift.js';
+import { contractFacts } from '../recording/contract-facts.js';
+import { drift } from '../recording/drift.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
 import { writeReport } from './report-files.js';
 import { checkReportPaths } from './report-paths.js';
 
 /** The options of `diff`, as data. */
 const DIFF_OPTIONS = {
-  json: { type: 'string', value: 'FILE', description: 'also write the drift as JSON ({"old", "new", "drift": [lines]})' },
+  json: { type: 'string', value: 'FILE', description: 'also write the comparison as JSON ({"old", "new", "drift": [lines], "info": [lines]})' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
@@ -26,10 +27,12 @@ export async function diffCommand(argv: readonly string[], io: { out(text: strin
   await checkReportPaths({ '--json': values.json });
   const [oldDir, newDir] = positionals;
   const [old, next] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
-  const lines = drift(contractFacts(old), contractFacts(next));
+  const report = drift(contractFacts(old), contractFacts(next));
   const describe = (r: typeof old) => `${r.dir} (${r.cassettes[0].header.target.description}, ${r.cassettes[0].header.recordedAt.slice(0, 10)})`;
-  if (lines.length) io.out(`drift from ${describe(old)} to ${describe(next)}:\n${lines.map((l) => `  ${l}\n`).join('')}`);
+  const indented = (lines: readonly string[]) => lines.map((l) => `  ${l}\n`).join('');
+  if (report.drift.length) io.out(`drift from ${describe(old)} to ${describe(next)}:\n${indented(report.drift)}`);
   else io.out(`no drift from ${describe(old)} to ${describe(next)} (${old.cassettes.length} and ${next.cassettes.length} cassettes)\n`);
-  if (values.json) await writeReport(values.json, `${JSON.stringify({ old: oldDir, new: newDir, drift: lines }, null, 2)}\n`);
-  return lines.length ? 1 : 0;
+  if (report.info.length) io.out(`information (data, not drift):\n${indented(report.info)}`);
+  if (values.json) await writeReport(values.json, `${JSON.stringify({ old: oldDir, new: newDir, drift: report.drift, info: report.info }, null, 2)}\n`);
+  return report.drift.length ? 1 : 0;
 }

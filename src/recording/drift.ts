@@ -1,130 +1,116 @@
 /**
- * Drift between two recordings at the contract level: which members the answers have and of which
- * JSON types, which enum values appear, which statuses and error codes each property met, and how
- * paging behaves. Values that differ by nature (ids, times, tokens, request ids) are never compared.
+ * Drift between two recordings at the contract level: what the contract or the schema would call a
+ * change, apart from what differs with the data. Drift: a member or an enum value the schema does not
+ * have, met in NEW only; a required member gone; a JSON type that changed; other answers to the same
+ * probe (an error code, a status, token binding); a default page size that conflicts; walks that now
+ * end otherwise on a full page. Information: members and enum values the schema allows met in one
+ * recording only, probes, properties and answers only one recording has, and transient answers.
  */
-import { parseJson } from '../schema/json.js';
-import { errorCode } from '../wire/error-code.js';
-import type { Recording } from './cassette.js';
+import type { ContractFacts } from './contract-facts.js';
+import { memberReading } from './contract-schema.js';
 
-/** Members whose values are enums: their values are contract, not data. */
-const ENUM_MEMBERS = new Set(['ExecutorState', 'ExecutorType', 'ExecutorStateFilter', 'AthenaErrorCode', 'ErrorCode', 'State']);
-
-/** What a recording shows of the contract. */
-export interface ContractFacts {
-  properties: Set<string>;
-  /** `ListExecutors 200` or `ListExecutors 400 InvalidRequestException` → member path → JSON types seen. */
-  members: Map<string, Map<string, Set<string>>>;
-  /** `ListExecutors ExecutorsSummary[].ExecutorState` → values seen. */
-  enums: Map<string, Set<string>>;
-  /** Property → the answers it met: `200`, `400 InvalidRequestException`, `no answer`. */
-  outcomes: Map<string, Set<string>>;
-  /** The largest full page answered to a request without MaxResults (null: never observed). */
-  defaultPageSize: number | null;
-  /** Whether a NextToken ever led to an empty page. */
-  trailingEmptyPages: boolean;
+/** The comparison: `drift` makes `diff` exit 1, `info` is printed and never does. */
+export interface DriftReport {
+  drift: string[];
+  info: string[];
 }
 
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+const list = (s: Iterable<unknown> | undefined) => [...(s ?? [])].map(String).sort().join(', ') || '(none)';
+
+/** Which side only: `only in OLD` or `only in NEW` lines for the keys of one map missing from the other. */
+function onlyIn<K>(what: string, old: Iterable<K>, next: Iterable<K>, show: (k: K) => string = String): string[] {
+  const a = new Set(old);
+  const b = new Set(next);
+  return [...[...a].filter((k) => !b.has(k)).map((k) => `${what} only in OLD: ${show(k)}`), ...[...b].filter((k) => !a.has(k)).map((k) => `${what} only in NEW: ${show(k)}`)];
 }
 
-/** The error code of a body as the SDK reads it: `__type` without namespace or `:` suffix. */
-function codeOf(body: unknown): string | undefined {
-  const type = (body as { __type?: unknown; code?: unknown } | undefined)?.__type ?? (body as { code?: unknown } | undefined)?.code;
-  return typeof type === 'string' ? errorCode(type) : undefined;
+function parentOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  if (path.endsWith('[]')) return path.slice(0, -2);
+  return dot < 0 ? '' : path.slice(0, dot);
 }
 
-function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key) ?? new Set<V>();
-  set.add(value);
-  map.set(key, set);
-}
-
-function collectMembers(value: unknown, path: string, members: Map<string, Set<string>>, enums: (path: string, v: string) => void): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collectMembers(item, `${path}[]`, members, enums);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [name, v] of Object.entries(value)) {
-    const at = path ? `${path}.${name}` : name;
-    add(members, at, jsonType(v));
-    if (ENUM_MEMBERS.has(name) && typeof v === 'string') enums(at, v);
-    collectMembers(v, at, members, enums);
-  }
-}
-
-/** Reads the contract facts of a recording (the AWS calls only: seeding routes are the harness's own). */
-export function contractFacts(recording: Recording): ContractFacts {
-  const facts: ContractFacts = { properties: new Set(), members: new Map(), enums: new Map(), outcomes: new Map(), defaultPageSize: null, trailingEmptyPages: false };
-  for (const cassette of recording.cassettes) {
-    const property = cassette.header.property;
-    facts.properties.add(property);
-    facts.outcomes.set(property, facts.outcomes.get(property) ?? new Set());
-    for (const { request, response } of cassette.exchanges) {
-      const target = request.headers['x-amz-target'];
-      if (request.method !== 'POST' || !target) continue;
-      const op = target.split('.').pop() ?? target;
-      if (!response) {
-        add(facts.outcomes, property, 'no answer');
-        continue;
-      }
-      const body = parseJson(response.body);
-      const code = response.status >= 300 ? codeOf(body) ?? '(no error code)' : undefined;
-      add(facts.outcomes, property, code ? `${response.status} ${code}` : String(response.status));
-      const answer = code ? `${op} ${response.status} ${code}` : `${op} ${response.status}`;
-      const members = facts.members.get(answer) ?? new Map<string, Set<string>>();
-      facts.members.set(answer, members);
-      if (body === undefined) add(members, '(body)', response.body === '' ? 'empty' : 'not JSON');
-      collectMembers(body, '', members, (path, v) => add(facts.enums, `${op} ${path}`, v));
-      if (op !== 'ListExecutors' || response.status !== 200 || typeof body !== 'object' || body === null) continue;
-      const sent = parseJson(request.body) as { MaxResults?: unknown; NextToken?: unknown } | undefined;
-      const listed = (body as { ExecutorsSummary?: unknown }).ExecutorsSummary;
-      const count = Array.isArray(listed) ? listed.length : 0;
-      const token = (body as { NextToken?: unknown }).NextToken;
-      if (sent?.MaxResults === undefined && typeof token === 'string' && token !== '') facts.defaultPageSize = Math.max(facts.defaultPageSize ?? 0, count);
-      if (typeof sent?.NextToken === 'string' && sent.NextToken !== '' && count === 0) facts.trailingEmptyPages = true;
+/** One kind of answer that both recordings have, member by member. */
+function compareMembers(report: DriftReport, answer: string, old: Map<string, Set<string>>, now: Map<string, Set<string>>, facts: ContractFacts): void {
+  const schema = facts.schemas.get(answer);
+  const allowed = schema ? ' (the schema allows it)' : ' (no schema models this answer)';
+  for (const path of new Set([...old.keys(), ...now.keys()])) {
+    const [before, after] = [old.get(path), now.get(path)];
+    const reading = schema ? memberReading(schema, path) : undefined;
+    if (before && after) {
+      if (list(before) !== list(after)) report.drift.push(`member type changed: ${answer} ${path}: ${list(before)} → ${list(after)}`);
+    } else if (after) {
+      if (path === '(body)') report.drift.push(`answer body ${list(after)}: ${answer}, only in NEW`);
+      else if (reading && !reading.known) report.drift.push(`member the schema does not have: ${answer} ${path} (${list(after)}), only in NEW`);
+      else report.info.push(`member only in NEW: ${answer} ${path} (${list(after)})${allowed}`);
+    } else {
+      const parentSeen = parentOf(path) === '' || now.has(parentOf(path));
+      if (reading?.known && reading.required && parentSeen) report.drift.push(`required member gone: ${answer} ${path} (was ${list(before)})`);
+      else report.info.push(`member only in OLD: ${answer} ${path} (${list(before)})${reading?.known === false ? ' (the schema does not have it)' : allowed}`);
     }
   }
-  return facts;
 }
 
-const list = (s: Set<string> | undefined) => [...(s ?? [])].sort().join(', ') || '(none)';
+function compareEnums(report: DriftReport, old: ContractFacts, next: ContractFacts): void {
+  for (const key of new Set([...old.enums.keys(), ...next.enums.keys()])) {
+    const [before, after] = [old.enums.get(key), next.enums.get(key)];
+    const allowed = new Set((before ?? after)?.allowed ?? []);
+    const added = [...(after?.values ?? [])].filter((v) => !before?.values.has(v)).sort();
+    const gone = [...(before?.values ?? [])].filter((v) => !after?.values.has(v)).sort();
+    const outside = added.filter((v) => !allowed.has(v));
+    if (outside.length) report.drift.push(`enum value the schema does not have: ${key}: ${outside.join(', ')} (OLD had ${list(before?.values)})`);
+    const inside = added.filter((v) => allowed.has(v));
+    if (inside.length) report.info.push(`enum value only in NEW: ${key}: ${inside.join(', ')} (the schema allows it)`);
+    if (gone.length) report.info.push(`enum value only in OLD: ${key}: ${gone.join(', ')}`);
+  }
+}
 
-/**
- * The drift from `old` to `next`, one line each (empty: no drift). Members are compared for answers
- * both recordings have; enum values that appear only in `next` are drift, values it did not happen to
- * meet are not (which values a run meets depends on the data).
- */
-export function drift(old: ContractFacts, next: ContractFacts): string[] {
-  const lines: string[] = [];
-  for (const p of old.properties) if (!next.properties.has(p)) lines.push(`property ${p}: recorded only in OLD`);
-  for (const p of next.properties) if (!old.properties.has(p)) lines.push(`property ${p}: recorded only in NEW`);
+function compareProbes(report: DriftReport, old: ContractFacts, next: ContractFacts): void {
+  for (const [probe, before] of old.probes) {
+    const after = next.probes.get(probe);
+    if (after && list(before) !== list(after)) report.drift.push(`answers changed for the same probe: ${probe}: ${list(before)} → ${list(after)}`);
+  }
+  report.info.push(...onlyIn('probe', old.probes.keys(), next.probes.keys(), (p) => `${p} (${list(old.probes.get(p) ?? next.probes.get(p))})`));
+  for (const [which, facts] of [['OLD', old], ['NEW', next]] as const) {
+    for (const [kind, n] of facts.transient) report.info.push(`transient answer in ${which}, not compared: ${kind} (${n}×)`);
+  }
+}
+
+const pageSizeOf = (p: ContractFacts['pageSize']) => (p.full !== undefined ? String(p.full) : p.largest !== undefined ? `at least ${p.largest} (no page without MaxResults was followed by a NextToken)` : 'not seen');
+
+/** The default page size: a conflict only where one recording shows it and the other contradicts it. */
+function comparePageSize(report: DriftReport, old: ContractFacts['pageSize'], next: ContractFacts['pageSize']): void {
+  const conflict =
+    (old.full !== undefined && next.full !== undefined && old.full !== next.full) ||
+    (old.full !== undefined && (next.largest ?? 0) > old.full) ||
+    (next.full !== undefined && (old.largest ?? 0) > next.full);
+  const change = `${pageSizeOf(old)} → ${pageSizeOf(next)}`;
+  if (conflict) report.drift.push(`default page size changed: ${change}`);
+  else if ((old.full ?? next.full) !== undefined && old.full !== next.full) report.info.push(`default page size: ${change}`);
+}
+
+/** How walks end on a full page: drift when NEW shows an ending OLD never did, where OLD showed one. */
+function compareWalkEnds(report: DriftReport, old: ContractFacts, next: ContractFacts): void {
+  for (const [walks, after] of next.walkEnds) {
+    const before = old.walkEnds.get(walks);
+    if (!before) continue;
+    const added = [...after].filter((e) => !before.has(e));
+    if (added.length) report.drift.push(`${walks} walks end otherwise: ${list(before)} → ${list(after)}`);
+  }
+}
+
+/** The drift and the information from `old` to `next`. */
+export function drift(old: ContractFacts, next: ContractFacts): DriftReport {
+  const report: DriftReport = { drift: [], info: [] };
+  report.info.push(...onlyIn('property', old.properties, next.properties));
   for (const [answer, members] of old.members) {
     const now = next.members.get(answer);
-    if (!now) continue;
-    for (const [path, types] of members) {
-      const t = now.get(path);
-      if (!t) lines.push(`member gone: ${answer} ${path} (was ${list(types)})`);
-      else if (list(t) !== list(types)) lines.push(`member type changed: ${answer} ${path}: ${list(types)} → ${list(t)}`);
-    }
-    for (const [path, types] of now) if (!members.has(path)) lines.push(`member new: ${answer} ${path} (${list(types)})`);
+    if (now) compareMembers(report, answer, members, now, old);
   }
-  for (const [path, values] of next.enums) {
-    const before = old.enums.get(path);
-    const added = [...values].filter((v) => !before?.has(v)).sort();
-    if (added.length) lines.push(`enum value new: ${path}: ${added.join(', ')} (OLD had ${list(before)})`);
-  }
-  for (const [property, outcomes] of old.outcomes) {
-    const now = next.outcomes.get(property);
-    if (now && list(now) !== list(outcomes)) lines.push(`answers changed: ${property}: ${list(outcomes)} → ${list(now)}`);
-  }
-  if (old.defaultPageSize !== null && next.defaultPageSize !== null && old.defaultPageSize !== next.defaultPageSize)
-    lines.push(`default page size changed: ${old.defaultPageSize} → ${next.defaultPageSize}`);
-  if (old.trailingEmptyPages !== next.trailingEmptyPages)
-    lines.push(`trailing empty pages: ${old.trailingEmptyPages ? 'seen' : 'never seen'} → ${next.trailingEmptyPages ? 'seen' : 'never seen'}`);
-  return lines;
+  report.info.push(...onlyIn('answer', old.members.keys(), next.members.keys()));
+  compareEnums(report, old, next);
+  compareProbes(report, old, next);
+  comparePageSize(report, old.pageSize, next.pageSize);
+  compareWalkEnds(report, old, next);
+  return report;
 }
