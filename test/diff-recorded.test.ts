@@ -146,7 +146,7 @@ describe('diff on recordings made against emulators', () => {
     const errors: Run = { only: ['errors.unknown-session'] };
     const old = await record({ s1: registered(3) }, 51, undefined, errors);
     const next = await record({ s1: registered(3) }, 52, { response: toInvalid }, errors);
-    expect((await compare(old, next)).drift).toContain('answers changed for the same probe: ListExecutors, unknown session, no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
+    expect((await compare(old, next)).drift).toContain('answers changed for the same probe: ListExecutors, unknown session (a UUID), no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
   });
 
   it('token binding: a token accepted for another session is drift', async () => {

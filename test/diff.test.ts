@@ -77,15 +77,15 @@ describe('diff on edited cassettes', () => {
   it('another error code for the same probe is drift', async () => {
     const dir = changed('code', (b) => b.replace('"__type":"ResourceNotFoundException"', '"__type":"InvalidRequestException"'), 'errors.unknown-session');
     const { drift: lines } = await compare(RECORDING, dir);
-    expect(lines).toContain('answers changed for the same probe: ListExecutors, deleted session, no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
-    expect(lines).toContain('answers changed for the same probe: ListExecutors, unknown session, no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
+    expect(lines).toContain('answers changed for the same probe: ListExecutors, deleted session (a UUID), no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
+    expect(lines).toContain('answers changed for the same probe: ListExecutors, unknown session (a UUID), no NextToken: 400 ResourceNotFoundException → 400 InvalidRequestException');
   });
 
   it('throttling is a transient answer: information, never compared', async () => {
     const dir = changed('throttled', (b) => b.replace(/^\{"__type":"ResourceNotFoundException"[^]*$/, '{"__type":"ThrottlingException","message":"Rate exceeded"}'), 'errors.unknown-session');
     const report = await compare(RECORDING, dir);
     expect(report.drift).toEqual([]);
-    expect(report.info).toContainEqual(expect.stringMatching(/^transient answer in NEW, not compared: ListExecutors, (deleted|unknown) session, no NextToken: 400 ThrottlingException \(\d+×\)$/));
+    expect(report.info).toContainEqual(expect.stringMatching(/^transient answer in NEW, not compared: ListExecutors, (deleted|unknown) session \(a UUID\), no NextToken: 400 ThrottlingException \(\d+×\)$/));
   });
 
   it('a property recorded on one side only is information', async () => {
@@ -108,7 +108,7 @@ describe('diff on edited cassettes', () => {
     expect(same.stdout).toMatch(/^no drift from .*\n$/);
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toMatch(/^drift from /);
-    expect(drifted.stdout).toContain('  answers changed for the same probe: ListExecutors, deleted session, no NextToken: 400 ResourceNotFoundException → 400 ValidationException\n');
+    expect(drifted.stdout).toContain('  answers changed for the same probe: ListExecutors, deleted session (a UUID), no NextToken: 400 ResourceNotFoundException → 400 ValidationException\n');
     const json = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8')) as { old: string; new: string; drift: string[]; info: string[] };
     expect(json).toMatchObject({ old: RECORDING, new: dir });
     expect(json.drift.length).toBeGreaterThan(0);

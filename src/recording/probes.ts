@@ -31,6 +31,7 @@ export function probeContext(sessions: readonly string[]): ProbeContext {
 }
 
 const SEED_ROUTE = '/_contract/sessions/';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Follows the seeding routes: a session PUT is known from then on, one DELETEd is deleted. */
 export function noteSeeding(ctx: ProbeContext, method: string, path: string, status: number | undefined): void {
@@ -106,6 +107,8 @@ export function probeOf(ctx: ProbeContext, body: unknown): string {
   const broken = constraintViolations(read.fields).map((v) => `${v.member}: ${v.text.replace(/^.*failed to satisfy constraint: /, '')}`);
   if (broken.length) return `ListExecutors, broken constraint: ${broken.join('; ')}`;
   const id = read.fields.SessionId ?? '';
-  const session = ctx.known.has(id) ? 'known session' : ctx.deleted.has(id) ? 'deleted session' : 'unknown session';
+  // A service may tell ids that cannot be its own from well-formed unknown ones: their shape is part of the probe.
+  const shape = UUID.test(id) ? 'a UUID' : 'not a UUID';
+  const session = ctx.known.has(id) ? 'known session' : ctx.deleted.has(id) ? `deleted session (${shape})` : `unknown session (${shape})`;
   return `ListExecutors, ${session}, ${tokenProbe(ctx, read.fields)}`;
 }
