@@ -30,6 +30,18 @@ function changed(name: string, rewrite: (body: string) => string, property?: str
   return dir;
 }
 
+/** A copy of the committed recording with one session call answered `status` appended to data.faithful's cassette. */
+function withSessionCall(name: string, status: number, body: string): string {
+  const dir = join(work, name);
+  cpSync(RECORDING, dir, { recursive: true });
+  const file = join(dir, 'data.faithful.json');
+  const c = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
+  const request = { method: 'POST', path: '/', headers: { 'x-amz-target': 'AmazonAthena.StopCalculationExecution' }, body: '{"CalculationExecutionId":"c-1"}' };
+  c.exchanges.push({ request, response: { status, headers: {}, body }, durationMs: 1 });
+  writeFileSync(file, formatCassette(c));
+  return dir;
+}
+
 async function compare(oldDir: string, newDir: string): Promise<DriftReport> {
   const [a, b] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
   return drift(contractFacts(a), contractFacts(b));
@@ -86,6 +98,14 @@ describe('diff on edited cassettes', () => {
     const report = await compare(RECORDING, dir);
     expect(report.drift).toEqual([]);
     expect(report.info).toContainEqual(expect.stringMatching(/^transient answer in NEW, not compared: ListExecutors, (deleted|unknown) session \(a UUID\), no NextToken: 400 ThrottlingException \(\d+×\)$/));
+  });
+
+  it("the harness's session calls are no probes: other answers to them are information", async () => {
+    const stopping = withSessionCall('stopping', 200, '{"State":"STOPPING"}');
+    const ended = withSessionCall('ended', 400, '{"__type":"InvalidRequestException","Message":"the calculation has ended"}');
+    const report = await compare(stopping, ended);
+    expect(report.drift).toEqual([]);
+    expect(report.info).toContain('answers of StopCalculationExecution (a session call, not compared): 200 → 400 InvalidRequestException');
   });
 
   it('a property recorded on one side only is information', async () => {
