@@ -11,7 +11,7 @@ import { errorCode } from '../wire/error-code.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { Cassette, Recording } from './cassette.js';
 import { answerSchema, memberReading, type MemberReading } from './contract-schema.js';
-import { noteSeeding, noteToken, probeContext, probeOf, type ProbeContext } from './probes.js';
+import { noteSeeding, noteToken, probeContext, probeOf, type Probe, type ProbeContext } from './probes.js';
 
 /** How a walk ended on a page: on an empty page its token led to, or on a full page without a token. */
 export type WalkEnd = 'trailing empty page' | 'full last page, no token';
@@ -39,6 +39,10 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key) ?? new Set<V>();
   set.add(value);
   map.set(key, set);
+}
+
+function tally(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 /** The JSON type of a value; integers are told from other numbers only where the schema says integer (AWS timestamps are either). */
@@ -102,17 +106,16 @@ function throttled(status: number, code: string | undefined): boolean {
   return isThrottlingAnswer(Object.assign(new Error(code ?? ''), { name: code ?? 'Error', $metadata: { httpStatusCode: status } }));
 }
 
-function notePage(facts: ContractFacts, ctx: ProbeContext, sent: unknown, body: unknown, probe: string): void {
-  if (!isObject(sent) || !isObject(body) || !probe.includes(', known session,')) return;
+function notePage(facts: ContractFacts, ctx: ProbeContext, sent: unknown, body: unknown, probe: Probe): void {
+  if (!isObject(sent) || !isObject(body) || !probe.paging) return;
   const count = Array.isArray(body.ExecutorsSummary) ? body.ExecutorsSummary.length : 0;
   const next = typeof body.NextToken === 'string' && body.NextToken !== '';
   const filtered = sent.ExecutorStateFilter !== undefined && sent.ExecutorStateFilter !== null;
-  const followed = probe.endsWith('issued for this walk');
   if (typeof sent.MaxResults !== 'number') {
     facts.pageSize.largest = Math.max(facts.pageSize.largest ?? 0, count);
     if (next && !filtered) facts.pageSize.full = Math.max(facts.pageSize.full ?? 0, count);
   }
-  if (followed && count === 0 && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'trailing empty page');
+  if (probe.follows && count === 0 && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'trailing empty page');
   if (count > 0 && count === sent.MaxResults && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'full last page, no token');
   noteToken(ctx, sent, body.NextToken);
 }
@@ -120,19 +123,18 @@ function notePage(facts: ContractFacts, ctx: ProbeContext, sent: unknown, body: 
 /** Notes one exchange of a call to the service (not the harness's seeding routes). */
 function noteCall(facts: ContractFacts, ctx: ProbeContext, { request, response }: Exchange, op: string): void {
   const sent = parseJson(request.body);
-  const probe = op === 'ListExecutors' ? probeOf(ctx, sent) : op;
+  const probe: Probe = op === 'ListExecutors' ? probeOf(ctx, sent) : { name: op, paging: false, follows: false };
   if (!response) {
-    facts.transient.set(`${probe}: no answer`, (facts.transient.get(`${probe}: no answer`) ?? 0) + 1);
+    tally(facts.transient, `${probe.name}: no answer`);
     return;
   }
   const body = parseJson(response.body);
   const code = response.status >= 300 ? (codeOf(body) ?? '(no error code)') : undefined;
   if (code !== undefined && throttled(response.status, code)) {
-    const key = `${probe}: ${response.status} ${code}`;
-    facts.transient.set(key, (facts.transient.get(key) ?? 0) + 1);
+    tally(facts.transient, `${probe.name}: ${response.status} ${code}`);
     return;
   }
-  add(facts.probes, probe, outcomeOf(response.status, code, body));
+  add(facts.probes, probe.name, outcomeOf(response.status, code, body));
   const answer = code ? `${op} ${response.status} ${code}` : `${op} ${response.status}`;
   const members = facts.members.get(answer) ?? new Map<string, Set<string>>();
   facts.members.set(answer, members);

@@ -31,6 +31,7 @@ export function probeContext(sessions: readonly string[]): ProbeContext {
 }
 
 const SEED_ROUTE = '/_contract/sessions/';
+const FOLLOWS = 'a NextToken issued for this walk';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Follows the seeding routes: a session PUT is known from then on, one DELETEd is deleted. */
@@ -94,21 +95,33 @@ function tokenProbe(ctx: ProbeContext, fields: RequestFields): string {
   if (issued.session !== fields.SessionId) return 'a NextToken issued for another session';
   if (issued.filter !== fields.ExecutorStateFilter) return 'a NextToken issued under another ExecutorStateFilter';
   if (issued.maxResults !== fields.MaxResults) return 'a NextToken issued with another MaxResults';
-  return 'a NextToken issued for this walk';
+  return FOLLOWS;
 }
 
-/** The probe of one ListExecutors request body, e.g. `ListExecutors, known session, no NextToken`. */
-export function probeOf(ctx: ProbeContext, body: unknown): string {
-  if (!isObject(body)) return body === undefined ? 'ListExecutors, body not JSON' : `ListExecutors, body ${kindOf(body)}, not an object`;
+/** A probe: its name, and for a valid request to a known session, whether it follows a walk. */
+export interface Probe {
+  /** E.g. `ListExecutors, known session, no NextToken`. */
+  name: string;
+  /** A valid request for a session the server knows: its page says something of paging. */
+  paging: boolean;
+  /** Its NextToken was issued for this very walk (same session, filter and MaxResults). */
+  follows: boolean;
+}
+
+const invalidProbe = (name: string): Probe => ({ name: `ListExecutors, ${name}`, paging: false, follows: false });
+
+/** The probe of one ListExecutors request body. */
+export function probeOf(ctx: ProbeContext, body: unknown): Probe {
+  if (!isObject(body)) return invalidProbe(body === undefined ? 'body not JSON' : `body ${kindOf(body)}, not an object`);
   const types = typeProblems(body);
-  if (types.length) return `ListExecutors, wrong JSON type: ${types.join('; ')}`;
   const read = readRequestFields(body);
-  if (!read.ok) return 'ListExecutors, wrong JSON type';
+  if (types.length || !read.ok) return invalidProbe(`wrong JSON type: ${types.join('; ')}`);
   const broken = constraintViolations(read.fields).map((v) => `${v.member}: ${v.text.replace(/^.*failed to satisfy constraint: /, '')}`);
-  if (broken.length) return `ListExecutors, broken constraint: ${broken.join('; ')}`;
+  if (broken.length) return invalidProbe(`broken constraint: ${broken.join('; ')}`);
   const id = read.fields.SessionId ?? '';
   // A service may tell ids that cannot be its own from well-formed unknown ones: their shape is part of the probe.
   const shape = UUID.test(id) ? 'a UUID' : 'not a UUID';
   const session = ctx.known.has(id) ? 'known session' : ctx.deleted.has(id) ? `deleted session (${shape})` : `unknown session (${shape})`;
-  return `ListExecutors, ${session}, ${tokenProbe(ctx, read.fields)}`;
+  const token = tokenProbe(ctx, read.fields);
+  return { name: `ListExecutors, ${session}, ${token}`, paging: ctx.known.has(id), follows: token === FOLLOWS };
 }
