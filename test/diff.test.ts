@@ -118,11 +118,12 @@ describe('diff on edited cassettes', () => {
   it('the CLI exits 0 without drift, 1 with drift (printing it), 2 on usage errors; --json holds drift and info', async () => {
     const dir = changed('cli', (b) => b.replace('"__type":"ResourceNotFoundException"', '"__type":"ValidationException"'), 'errors.unknown-session');
     const optional = changed('cli-info', (b) => b.replace(/,"ExecutorSize":\d+|"ExecutorSize":\d+,/g, ''));
-    const [same, drifted, info, usage] = await Promise.all([
+    const [same, drifted, info, usage, one] = await Promise.all([
       runCli(['diff', RECORDING, RECORDING]),
       runCli(['diff', RECORDING, dir, '--json', join(work, 'drift.json')]),
       runCli(['diff', RECORDING, optional, '--json', join(work, 'info.json')]),
       runCli(['diff', RECORDING, join(work, 'nowhere')]),
+      runCli(['diff', RECORDING]),
     ]);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^no drift from .*\n$/);
@@ -137,5 +138,7 @@ describe('diff on edited cassettes', () => {
     expect(JSON.parse(readFileSync(join(work, 'info.json'), 'utf8'))).toMatchObject({ drift: [], info: [expect.stringContaining('ExecutorSize')] });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^athena-contract: diff NEW: .*nowhere is not a directory; give a directory that verify --record DIR wrote\n$/);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe('athena-contract: diff: expected two recording directories, OLD and NEW, got 1; e.g. athena-contract diff recordings/builtin-emulator reports/my-emulator\n');
   });
 });

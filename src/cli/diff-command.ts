@@ -23,7 +23,7 @@ export async function diffCommand(argv: readonly string[], io: { out(text: strin
     io.out(helpText('athena-contract diff OLD NEW [--json FILE]   (OLD and NEW: directories written by verify --record)', DIFF_OPTIONS));
     return 0;
   }
-  if (positionals.length !== 2) throw new UsageError(`diff: expected two recording directories, OLD and NEW, got ${positionals.length}; e.g. athena-contract diff recordings/live-aws reports/live`);
+  if (positionals.length !== 2) throw new UsageError(`diff: expected two recording directories, OLD and NEW, got ${positionals.length}; e.g. athena-contract diff recordings/builtin-emulator reports/my-emulator`);
   await checkReportPaths({ '--json': values.json });
   const [oldDir, newDir] = positionals;
   const [old, next] = await Promise.all([readRecording(oldDir, 'diff OLD'), readRecording(newDir, 'diff NEW')]);
