@@ -11,7 +11,7 @@ import { loadNock } from '../wire/nock-interception.js';
 import { verify, type VerifyOptions, type VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES } from '../emulator/index.js';
 import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable, type OptionValues } from './args.js';
-import { checkRunReportFiles, writeRunReports } from './report-files.js';
+import { checkReproducerDir, checkRunReportFiles, writeReproducers, writeRunReports } from './report-files.js';
 import { withExitReports } from './report-on-exit.js';
 import { waitForEndpoint } from './wait-for-endpoint.js';
 
@@ -73,6 +73,7 @@ export const VERIFY_OPTIONS = {
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
+  reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh", parse: directory },
   'wait-for-endpoint': { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
   'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
@@ -130,6 +131,7 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   const files = { json: values.json, junit: values.junit, markdown: values.markdown };
   // Before anything reaches the target: a report that cannot be written fails now, not after the run.
   await checkRunReportFiles(files);
+  await checkReproducerDir(values.reproduce);
   const color = io.isTTY && !process.env.NO_COLOR;
   const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values['no-progress'], color });
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
@@ -147,5 +149,6 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   for (const line of extraSummary(report)) io.out(`${line}\n`);
   if (values.record) io.out(`recorded cassettes into ${values.record}\n`);
   await writeRunReports(report, files);
+  if (values.reproduce !== undefined) for (const file of await writeReproducers(report, values.reproduce)) io.out(`wrote the reproducer ${file}\n`);
   return exitCodeOf(report);
 }

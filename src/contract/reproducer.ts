@@ -1,0 +1,153 @@
+/**
+ * A failure's reproducer: a small bash script that sends the failing run's requests again, in order,
+ * to the same target (for the in-process emulator, to the `serve` that answers the same way): the
+ * seeding, each ListExecutors call (by the AWS CLI where it can send the body, else curl), every
+ * NextToken taken from the previous answer, and as comments the law, what the harness saw and what
+ * the answer should have been. It is built from the redacted exchanges, so it holds no credentials.
+ */
+import type { ExecutorsSummary } from '../generated/athena.js';
+import { orderedView } from '../model/order.js';
+import { validateRequest } from '../model/validate-request.js';
+import { isObject, parseJson } from '../schema/json.js';
+import type { Target } from '../targets/target.js';
+import type { Exchange } from '../wire/exchange.js';
+import { cliRequest, curlCommand, listExecutorsCommand, shellQuote } from './aws-cli.js';
+
+/** What a reproducer is made of. */
+export interface ReproducerInput {
+  id: string;
+  law: string;
+  /** What the harness saw, in one line. */
+  message: string;
+  /** The failing run's exchanges, redacted. */
+  exchanges: readonly Exchange[];
+  /** Index in `exchanges` of the ListExecutors call that broke the law. */
+  culprit: number;
+  target: Pick<Target, 'kind' | 'cliEndpoint' | 'cliServe' | 'region'>;
+}
+
+const SEED_ROUTE = '/_contract/sessions/';
+/** How many executors the expected answer names before it stops. */
+const SHOWN = 12;
+
+const isList = (e: Exchange): boolean => e.request.method === 'POST' && (e.request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors');
+const isSeeding = (e: Exchange): boolean => e.request.path.startsWith(SEED_ROUTE) && (e.request.method === 'PUT' || e.request.method === 'DELETE');
+
+/** A string member of a JSON body, if it has one. */
+function member(body: string, name: string): string | undefined {
+  const p = parseJson(body);
+  return isObject(p) && typeof p[name] === 'string' ? p[name] : undefined;
+}
+
+/** Real Athena (a live target, or a recording of one): SigV4 is checked there, and credentials are the user's. */
+function isAws(target: ReproducerInput['target']): boolean {
+  return target.kind === 'live' || (URL.canParse(target.cliEndpoint) && /\.amazonaws\.com(\.cn)?$/.test(new URL(target.cliEndpoint).hostname));
+}
+
+/** For each ListExecutors exchange whose NextToken an earlier answer gave: the index of that answer. */
+function tokenSources(exchanges: readonly Exchange[]): Map<number, number> {
+  const sources = new Map<number, number>();
+  exchanges.forEach((e, j) => {
+    const token = isList(e) ? member(e.request.body, 'NextToken') : undefined;
+    if (token === undefined || !cliRequest(e.request.body)) return;
+    for (let i = j - 1; i >= 0; i--)
+      if (isList(exchanges[i]) && member(exchanges[i].response?.body ?? '', 'NextToken') === token) return void sources.set(j, i);
+  });
+  return sources;
+}
+
+/** What the harness got, in a few words: the status and the executors, or the error's name, or why nothing came. */
+function answerSummary(e: Exchange): string {
+  if (!e.response) return `no answer: ${e.transportError ?? 'none'}`;
+  const p = parseJson(e.response.body);
+  if (!isObject(p)) return `${e.response.status}${e.response.body ? `, a body that is not JSON: ${JSON.stringify(e.response.body.slice(0, 60))}` : ''}`;
+  if (typeof p.__type === 'string') return `${e.response.status} ${p.__type.replace(/^.*#/, '')}`;
+  const executors = Array.isArray(p.ExecutorsSummary) ? p.ExecutorsSummary.map((x) => (isObject(x) ? JSON.stringify(x.ExecutorId) : '?')) : [];
+  return `${e.response.status}, ${executors.length} executor(s)${executors.length ? ` ${executors.join(', ')}` : ''}${typeof p.NextToken === 'string' ? ', a NextToken' : ', no NextToken'}`;
+}
+
+/** The opening comments and settings: what broke, where the script sends, and the credentials it uses. */
+function preamble(input: ReproducerInput, aws: boolean): string[] {
+  const { target } = input;
+  const lines = ['#!/usr/bin/env bash', `# Reproduces ${input.id}: ${input.law}`, `# The harness saw: ${input.message}`];
+  if (target.cliServe) lines.push('# The run used the built-in emulator in process; this server answers the same way, start it first:', `#   ${target.cliServe}`);
+  lines.push('# Needs bash, curl and the AWS CLI (v1 or v2). Set ENDPOINT to send elsewhere.', `ENDPOINT=\${ENDPOINT:-${shellQuote(target.cliEndpoint.replace(/\/$/, ''))}}`);
+  if (aws) lines.push('# Real Athena: the AWS CLI signs with your own credentials (the default chain); this script holds none.');
+  else
+    lines.push(
+      '# An emulator does not check SigV4 signatures, so any credentials do: these are placeholders, not secrets,',
+      '# set for this script only (no profile, no instance metadata: nothing leaves for the network but ENDPOINT).',
+      'unset AWS_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN',
+      'export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true',
+    );
+  lines.push(
+    '# The CLI shows the first answer as it came (no retries, no pager).',
+    'export AWS_MAX_ATTEMPTS=1 AWS_PAGER=',
+    '# Runs one call, prints its answer, and keeps its NextToken in $token for the next page.',
+    `call() { local out status; out=$("$@"); status=$?; printf '%s\\n' "$out"; token=$(printf '%s' "$out" | grep -o '"NextToken": *"[^"]*"' | sed 's/^.*: *"//; s/"$//'); return $status; }`,
+  );
+  return lines;
+}
+
+/** The command that sends exchange `j` again (null when it cannot be sent by hand), and its comment. */
+function step(input: ReproducerInput, j: number, sources: Map<number, number>, aws: boolean): string[] {
+  const e = input.exchanges[j];
+  const { region } = input.target;
+  if (isSeeding(e)) {
+    const what = e.request.method === 'PUT' ? `Seed session ${decodeURIComponent(e.request.path.slice(SEED_ROUTE.length))} with exactly these executors` : 'Drop the session';
+    return [`# ${what} (the seeding route ${e.request.method} ${SEED_ROUTE}{SessionId}):`, curlCommand(e.request, '"$ENDPOINT"', "-sS -f -o /dev/null -w 'HTTP %{http_code}\\n'")];
+  }
+  const source = sources.get(j);
+  const previous = source === previousList(input.exchanges, j);
+  const token = source === undefined ? undefined : previous ? '"$token"' : `"$token_${source}"`;
+  const chained = token === undefined ? '' : `, with the NextToken of ${previous ? 'the previous' : 'an earlier'} answer`;
+  const heading = `# ${j === input.culprit ? 'The call that broke the law' : 'ListExecutors'}${chained}; the harness got: ${answerSummary(e)}`;
+  const request = cliRequest(e.request.body);
+  if (request) return [heading, `call ${listExecutorsCommand(request, '"$ENDPOINT"', region, token)} --output json`];
+  if (aws) return [heading, '# The AWS CLI cannot send this body, and real Athena needs a SigV4 signature, so curl cannot either. The body:', `#   ${e.request.body}`];
+  return [heading, '# The AWS CLI cannot send this body as it is, so curl sends it raw (emulators do not check SigV4 signatures).', `call ${curlCommand(e.request, '"$ENDPOINT"')}`];
+}
+
+/** The index of the last ListExecutors exchange before `j`. */
+function previousList(exchanges: readonly Exchange[], j: number): number | undefined {
+  for (let i = j - 1; i >= 0; i--) if (isList(exchanges[i])) return i;
+  return undefined;
+}
+
+/**
+ * For a seeded session read by a valid request that starts a walk or continues one: what the
+ * session holds, in the order a walk must list it.
+ */
+function expected(input: ReproducerInput, sources: Map<number, number>): string[] {
+  const e = input.exchanges[input.culprit];
+  const valid = validateRequest(parseJson(e.request.body));
+  if (!valid.ok || (valid.request.NextToken !== undefined && !sources.has(input.culprit))) return [];
+  const route = `${SEED_ROUTE}${encodeURIComponent(valid.request.SessionId)}`;
+  const seed = input.exchanges.slice(0, input.culprit).filter((x) => x.request.method === 'PUT' && x.request.path === route).at(-1);
+  const executors = seed && parseJson(seed.request.body);
+  if (!isObject(executors) || !Array.isArray(executors.executors)) return [];
+  const filter = valid.request.ExecutorStateFilter;
+  const view = orderedView(executors.executors as ExecutorsSummary[], filter);
+  const named = view.slice(0, SHOWN).map(({ executor: x }) => `${JSON.stringify(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
+  return [
+    `# Should have been: the session holds ${view.length} executor(s)${filter ? ` in state ${filter}` : ''}; a walk lists each once, newest first (ties in any order):`,
+    `#   ${named.join(', ')}${view.length > SHOWN ? ', ...' : ''}`,
+  ];
+}
+
+/** The reproducer of a failure, as the text of a bash script. */
+export function reproducerScript(input: ReproducerInput): string {
+  const aws = isAws(input.target);
+  const sources = tokenSources(input.exchanges.slice(0, input.culprit + 1));
+  const saved = new Set([...sources.entries()].filter(([j, i]) => i !== previousList(input.exchanges, j)).map(([, i]) => i));
+  const lines = preamble(input, aws);
+  input.exchanges.forEach((e, j) => {
+    // The run's requests up to the one that broke the law, and the seeding it undid after.
+    if (j > input.culprit && !(isSeeding(e) && e.request.method === 'DELETE')) return;
+    if (!isList(e) && !isSeeding(e)) return;
+    lines.push('', ...step(input, j, sources, aws));
+    if (saved.has(j)) lines.push(`token_${j}=$token`);
+    if (j === input.culprit) lines.push(...expected(input, sources));
+  });
+  return `${lines.join('\n')}\n`;
+}
