@@ -29,6 +29,8 @@ export interface ReproducerInput {
 const SEED_ROUTE = '/_contract/sessions/';
 /** How many executors the expected answer names before it stops. */
 const SHOWN = 12;
+/** How much of a long ExecutorId a comment shows. */
+const ID_CHARS = 40;
 
 const isList = (e: Exchange): boolean => e.request.method === 'POST' && (e.request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors');
 const isSeeding = (e: Exchange): boolean => e.request.path.startsWith(SEED_ROUTE) && (e.request.method === 'PUT' || e.request.method === 'DELETE');
@@ -56,14 +58,20 @@ function tokenSources(exchanges: readonly Exchange[]): Map<number, number> {
   return sources;
 }
 
+/** An ExecutorId for a comment: quoted, and clipped when long (shrunk ids can run to thousands of characters). */
+function idText(id: unknown): string {
+  return typeof id === 'string' && id.length > ID_CHARS ? `${JSON.stringify(id.slice(0, ID_CHARS))}...` : JSON.stringify(id);
+}
+
 /** What the harness got, in a few words: the status and the executors, or the error's name, or why nothing came. */
 function answerSummary(e: Exchange): string {
   if (!e.response) return `no answer: ${e.transportError ?? 'none'}`;
   const p = parseJson(e.response.body);
   if (!isObject(p)) return `${e.response.status}${e.response.body ? `, a body that is not JSON: ${JSON.stringify(e.response.body.slice(0, 60))}` : ''}`;
   if (typeof p.__type === 'string') return `${e.response.status} ${p.__type.replace(/^.*#/, '')}`;
-  const executors = Array.isArray(p.ExecutorsSummary) ? p.ExecutorsSummary.map((x) => (isObject(x) ? JSON.stringify(x.ExecutorId) : '?')) : [];
-  return `${e.response.status}, ${executors.length} executor(s)${executors.length ? ` ${executors.join(', ')}` : ''}${typeof p.NextToken === 'string' ? ', a NextToken' : ', no NextToken'}`;
+  const executors = Array.isArray(p.ExecutorsSummary) ? p.ExecutorsSummary.map((x) => (isObject(x) ? idText(x.ExecutorId) : '?')) : [];
+  const named = executors.length ? ` ${executors.slice(0, SHOWN).join(', ')}${executors.length > SHOWN ? ', ...' : ''}` : '';
+  return `${e.response.status}, ${executors.length} executor(s)${named}${typeof p.NextToken === 'string' ? ', a NextToken' : ', no NextToken'}`;
 }
 
 /** The opening comments and settings: what broke, where the script sends, and the credentials it uses. */
@@ -128,7 +136,7 @@ function expected(input: ReproducerInput, sources: Map<number, number>): string[
   if (!isObject(executors) || !Array.isArray(executors.executors)) return [];
   const filter = valid.request.ExecutorStateFilter;
   const view = orderedView(executors.executors as ExecutorsSummary[], filter);
-  const named = view.slice(0, SHOWN).map(({ executor: x }) => `${JSON.stringify(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
+  const named = view.slice(0, SHOWN).map(({ executor: x }) => `${idText(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
   return [
     `# Should have been: the session holds ${view.length} executor(s)${filter ? ` in state ${filter}` : ''}; a walk lists each once, newest first (ties in any order):`,
     `#   ${named.join(', ')}${view.length > SHOWN ? ', ...' : ''}`,
