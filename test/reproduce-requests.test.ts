@@ -65,7 +65,7 @@ const list = (body: object, answer: object): Exchange => ({
 });
 
 describe('the script', () => {
-  const base: Omit<ReproducerInput, 'exchanges' | 'culprit'> = { id: 'errors.invalid-token', law: 'the law', message: 'what came', target: { kind: 'endpoint', cliEndpoint: 'http://127.0.0.1:4566', region: 'us-east-1' } };
+  const base: Omit<ReproducerInput, 'exchanges' | 'culprit'> = { id: 'errors.invalid-token', law: 'the law', message: 'what came', target: { kind: 'endpoint', description: 'http://127.0.0.1:4566', cliEndpoint: 'http://127.0.0.1:4566', region: 'us-east-1' } };
 
   it('a token from an earlier answer is kept in its own variable; one no answer gave is written as it is', () => {
     const exchanges = [
@@ -83,9 +83,18 @@ describe('the script', () => {
 
   it('for live Athena: no credentials are set or printed, and a body the CLI cannot send is shown, not sent unsigned', () => {
     const exchanges = [list({ SessionId: 10 }, {})];
-    const script = reproducerScript({ ...base, exchanges, culprit: 0, target: { kind: 'live', cliEndpoint: 'https://athena.eu-west-1.amazonaws.com', region: 'eu-west-1' } });
+    const script = reproducerScript({ ...base, exchanges, culprit: 0, target: { kind: 'live', description: 'live Athena', cliEndpoint: 'https://athena.eu-west-1.amazonaws.com', region: 'eu-west-1' } });
     expect(script).not.toMatch(/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|^(call )?curl /m);
     expect(script).toContain('your own credentials');
     expect(script).toContain('#   {"SessionId":10}');
+  });
+
+  it('a replayed seeded recording was never AWS, whatever address it recorded: placeholder credentials, and ENDPOINT to set', () => {
+    const seed: Exchange = { request: { method: 'PUT', path: '/_contract/sessions/a', headers: { 'content-type': 'application/json' }, body: '{"executors":[]}' }, response: { status: 204, headers: {}, body: '' }, durationMs: 1 };
+    const description = 'replay of recordings/x (recorded from built-in emulator (in process) on 2026-11-25)';
+    const target = { kind: 'replay' as const, description, cliEndpoint: 'https://athena.us-east-1.amazonaws.com', region: 'us-east-1' };
+    const script = reproducerScript({ ...base, exchanges: [seed, list({ SessionId: 'a' }, { ExecutorsSummary: [] })], culprit: 1, target });
+    expect(script).toContain('export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test');
+    expect(script).toContain(`# The run was a ${description}: set ENDPOINT`);
   });
 });

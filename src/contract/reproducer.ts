@@ -23,7 +23,7 @@ export interface ReproducerInput {
   exchanges: readonly Exchange[];
   /** Index in `exchanges` of the ListExecutors call that broke the law. */
   culprit: number;
-  target: Pick<Target, 'kind' | 'cliEndpoint' | 'cliServe' | 'region'>;
+  target: Pick<Target, 'kind' | 'cliEndpoint' | 'cliServe' | 'region' | 'description'>;
 }
 
 const SEED_ROUTE = '/_contract/sessions/';
@@ -41,9 +41,15 @@ function member(body: string, name: string): string | undefined {
   return isObject(p) && typeof p[name] === 'string' ? p[name] : undefined;
 }
 
-/** Real Athena (a live target, or a recording of one): SigV4 is checked there, and credentials are the user's. */
-function isAws(target: ReproducerInput['target']): boolean {
-  return target.kind === 'live' || (URL.canParse(target.cliEndpoint) && /\.amazonaws\.com(\.cn)?$/.test(new URL(target.cliEndpoint).hostname));
+/**
+ * Real Athena (a live target, or an unseeded recording at an AWS address): SigV4 is checked there, and
+ * credentials are the user's. A seeded run was never against AWS, which has no seeding routes.
+ */
+function isAws(input: ReproducerInput): boolean {
+  const { target } = input;
+  if (target.kind === 'live') return true;
+  const awsHost = URL.canParse(target.cliEndpoint) && /\.amazonaws\.com(\.cn)?$/.test(new URL(target.cliEndpoint).hostname);
+  return awsHost && !input.exchanges.some(isSeeding);
 }
 
 /** For each ListExecutors exchange whose NextToken an earlier answer gave: the index of that answer. */
@@ -79,6 +85,7 @@ function preamble(input: ReproducerInput, aws: boolean): string[] {
   const { target } = input;
   const lines = ['#!/usr/bin/env bash', `# Reproduces ${input.id}: ${input.law}`, `# The harness saw: ${input.message}`];
   if (target.cliServe) lines.push('# The run used the built-in emulator in process; this server answers the same way, start it first:', `#   ${target.cliServe}`);
+  if (target.kind === 'replay') lines.push(`# The run was a ${target.description}: set ENDPOINT to a server that answers as that target did.`);
   lines.push('# Needs bash, curl and the AWS CLI (v1 or v2). Set ENDPOINT to send elsewhere.', `ENDPOINT=\${ENDPOINT:-${shellQuote(target.cliEndpoint.replace(/\/$/, ''))}}`);
   if (aws) lines.push('# Real Athena: the AWS CLI signs with your own credentials (the default chain); this script holds none.');
   else
@@ -145,7 +152,7 @@ function expected(input: ReproducerInput, sources: Map<number, number>): string[
 
 /** The reproducer of a failure, as the text of a bash script. */
 export function reproducerScript(input: ReproducerInput): string {
-  const aws = isAws(input.target);
+  const aws = isAws(input);
   const sources = tokenSources(input.exchanges.slice(0, input.culprit + 1));
   const saved = new Set([...sources.entries()].filter(([j, i]) => i !== previousList(input.exchanges, j)).map(([, i]) => i));
   const lines = preamble(input, aws);
