@@ -108,19 +108,33 @@ function preamble(input: ReproducerInput, aws: boolean): string[] {
 function step(input: ReproducerInput, j: number, sources: Map<number, number>, aws: boolean): string[] {
   const e = input.exchanges[j];
   const { region } = input.target;
-  if (isSeeding(e)) {
-    const what = e.request.method === 'PUT' ? `Seed session ${decodeURIComponent(e.request.path.slice(SEED_ROUTE.length))} with exactly these executors` : 'Drop the session';
-    return [`# ${what} (the seeding route ${e.request.method} ${SEED_ROUTE}{SessionId}):`, curlCommand(e.request, '"$ENDPOINT"', "-sS -f -o /dev/null -w 'HTTP %{http_code}\\n'")];
-  }
+  if (isSeeding(e)) return [`# ${seedingTitle(input.exchanges, j)} (the seeding route ${e.request.method} ${SEED_ROUTE}{SessionId}):`, curlCommand(e.request, '"$ENDPOINT"', "-sS -f -o /dev/null -w 'HTTP %{http_code}\\n'")];
   const source = sources.get(j);
   const previous = source === previousList(input.exchanges, j);
   const token = source === undefined ? undefined : previous ? '"$token"' : `"$token_${source}"`;
   const chained = token === undefined ? '' : `, with the NextToken of ${previous ? 'the previous' : 'an earlier'} answer`;
   const heading = `# ${j === input.culprit ? 'The call that broke the law' : 'ListExecutors'}${chained}; the harness got: ${answerSummary(e)}`;
   const request = cliRequest(e.request.body);
-  if (request) return [heading, `call ${listExecutorsCommand(request, '"$ENDPOINT"', region, token)} --output json`];
+  // The CLI shows neither the status nor the headers: for the culprit, the same request with curl shows both.
+  const raw = j === input.culprit && !aws ? ['# To see the status and headers of the answer too, send the same request with curl:', `#   ${curlCommand(e.request, '"$ENDPOINT"')}`] : [];
+  if (request) return [heading, `call ${listExecutorsCommand(request, '"$ENDPOINT"', region, token)} --output json`, ...raw];
   if (aws) return [heading, '# The AWS CLI cannot send this body, and real Athena needs a SigV4 signature, so curl cannot either. The body:', `#   ${e.request.body}`];
   return [heading, '# The AWS CLI cannot send this body as it is, so curl sends it raw (emulators do not check SigV4 signatures).', `call ${curlCommand(e.request, '"$ENDPOINT"')}`];
+}
+
+/** The PUTs of the seeding route for `path` among the first `before` exchanges. */
+function seedsOf(exchanges: readonly Exchange[], path: string, before: number): Exchange[] {
+  return exchanges.slice(0, before).filter((x) => x.request.method === 'PUT' && x.request.path === path);
+}
+
+/** What a seeding exchange does, in words: seed a session, change it mid-run, or drop it. */
+function seedingTitle(exchanges: readonly Exchange[], j: number): string {
+  const { method, path, body } = exchanges[j].request;
+  const session = decodeURIComponent(path.slice(SEED_ROUTE.length));
+  if (method !== 'PUT') return `Drop session ${session}`;
+  const doc = parseJson(body);
+  const count = isObject(doc) && Array.isArray(doc.executors) ? `${doc.executors.length} ` : '';
+  return seedsOf(exchanges, path, j).length ? `Change session ${session} during the run: it now holds exactly these ${count}executors` : `Seed session ${session} with exactly these ${count}executors`;
 }
 
 /** The index of the last ListExecutors exchange before `j`. */
@@ -130,7 +144,7 @@ function previousList(exchanges: readonly Exchange[], j: number): number | undef
 }
 
 /**
- * For a seeded session read by a valid request that starts a walk or continues one: what the
+ * For a session seeded once, read by a valid request that starts a walk or continues one: what the
  * session holds, in the order a walk must list it.
  */
 function expected(input: ReproducerInput, sources: Map<number, number>): string[] {
@@ -138,8 +152,9 @@ function expected(input: ReproducerInput, sources: Map<number, number>): string[
   const valid = validateRequest(parseJson(e.request.body));
   if (!valid.ok || (valid.request.NextToken !== undefined && !sources.has(input.culprit))) return [];
   const route = `${SEED_ROUTE}${encodeURIComponent(valid.request.SessionId)}`;
-  const seed = input.exchanges.slice(0, input.culprit).filter((x) => x.request.method === 'PUT' && x.request.path === route).at(-1);
-  const executors = seed && parseJson(seed.request.body);
+  const seeds = seedsOf(input.exchanges, route, input.culprit);
+  // A session changed during the walk has no one right listing: the law at the top says what holds then.
+  const executors = seeds.length === 1 && parseJson(seeds[0].request.body);
   if (!isObject(executors) || !Array.isArray(executors.executors)) return [];
   const filter = valid.request.ExecutorStateFilter;
   const view = orderedView(executors.executors as ExecutorsSummary[], filter);
