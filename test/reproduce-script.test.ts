@@ -56,13 +56,15 @@ describe('the reproducer', () => {
     const url = await serve('--fault', 'oldest-first');
     const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
     const json = join(dir, 'report.json');
-    const run = await runCli(['verify', '--endpoint', url, '--seeded', '--only', 'ordering.newest-first', '--runs', '20', '--seed', '1', '--reproduce', dir, '--json', json], { env: FAKE });
+    const run = await runCli(['verify', '--endpoint', url, '--seeded', '--only', 'ordering.newest-first', '--runs', '20', '--seed', '1', '--reproduce', dir, '--json', json, '--markdown', join(dir, 'report.md')], { env: FAKE });
     expect(run.code).toBe(1);
     const file = join(dir, 'ordering.newest-first.sh');
     expect(statSync(file).mode & 0o111).not.toBe(0);
     const script = readFileSync(file, 'utf8');
     expect(JSON.parse(readFileSync(json, 'utf8')).properties[0].counterexample.reproduce).toBe(script);
-    expect(run.stdout).toContain(script.split('\n')[1]);
+    // The console shows it whole (indented, which bash ignores), the Markdown in a sh block.
+    expect(run.stdout).toContain(script.trimEnd().split('\n').map((l) => `    ${l}`).join('\n'));
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(`\`\`\`sh\n${script}\`\`\``);
     expectNoCredentials(script + readFileSync(json, 'utf8') + run.stdout);
     expect(script).toMatch(/curl -sS -f .*-X PUT "\$ENDPOINT"\/_contract\/sessions\//);
     expect(script).toContain('export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test');
