@@ -5,7 +5,7 @@
  * (a wrong JSON type) goes by curl. No credential of the environment reaches the script.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,14 @@ describe('the reproducer', () => {
     } finally {
       await endpoint.close();
     }
+  });
+
+  it('a --reproduce DIR that cannot take files fails before the run, in one line naming the flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    writeFileSync(join(dir, 'taken'), 'a file, not a directory');
+    const run = await runCli(['verify', '--runs', '5', '--reproduce', join(dir, 'taken', 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toMatch(/^athena-contract: --reproduce: cannot write .*taken\/out\/reproduce\.sh: .*taken is a file, not a directory; give a path where a file can be written$/);
   });
 });
