@@ -104,7 +104,7 @@ function preamble(input: ReproducerInput, aws: boolean): string[] {
   return lines;
 }
 
-/** The command that sends exchange `j` again (null when it cannot be sent by hand), and its comment. */
+/** The lines that send exchange `j` again (or say why it cannot be sent by hand), under their comment. */
 function step(input: ReproducerInput, j: number, sources: Map<number, number>, aws: boolean): string[] {
   const e = input.exchanges[j];
   const { region } = input.target;
