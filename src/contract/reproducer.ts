@@ -52,14 +52,17 @@ function isAws(input: ReproducerInput): boolean {
   return awsHost && !input.exchanges.some(isSeeding);
 }
 
-/** For each ListExecutors exchange whose NextToken an earlier answer gave: the index of that answer. */
+/** For each ListExecutors exchange whose NextToken an earlier answer gave: the index of the latest such answer. */
 function tokenSources(exchanges: readonly Exchange[]): Map<number, number> {
   const sources = new Map<number, number>();
+  const answeredBy = new Map<string, number>();
   exchanges.forEach((e, j) => {
-    const token = isList(e) ? member(e.request.body, 'NextToken') : undefined;
-    if (token === undefined || !cliRequest(e.request.body)) return;
-    for (let i = j - 1; i >= 0; i--)
-      if (isList(exchanges[i]) && member(exchanges[i].response?.body ?? '', 'NextToken') === token) return void sources.set(j, i);
+    if (!isList(e)) return;
+    const token = member(e.request.body, 'NextToken');
+    const source = token === undefined ? undefined : answeredBy.get(token);
+    if (source !== undefined && cliRequest(e.request.body)) sources.set(j, source);
+    const given = member(e.response?.body ?? '', 'NextToken');
+    if (given !== undefined) answeredBy.set(given, j);
   });
   return sources;
 }
