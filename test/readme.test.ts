@@ -1,12 +1,12 @@
 /**
  * The README stays true: its first screen names the two commands of a fresh machine, its tables of
- * properties and faults list exactly the catalogue and the fault registry, and its serve example
- * works as written (only the port is changed, so that the test cannot collide with a local 4566).
+ * properties and faults list exactly the catalogue and the fault registry, and every shell block that
+ * starts `serve` runs as a script, as a user's project would run it (see test/helpers/readme-blocks.ts).
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runServeBlock, serveBlocks } from './helpers/readme-blocks.js';
 import { catalogue } from '../src/contract/catalogue.js';
 import { FAULTS, FAULT_NAMES } from '../src/emulator/index.js';
 
@@ -45,17 +45,27 @@ describe('README', () => {
     for (const [, path, body] of embedded) expect(body, path).toBe(readFileSync(`${root}${path}`, 'utf8').replace(/\n$/, ''));
   });
 
-  it('serve example: the AWS SDK lists the seed file through `npx athena-contract serve`, newest first', async () => {
+  it('serve example: the AWS SDK lists the seed file through `athena-contract serve`, newest first', async () => {
     const block = /<!-- serve-example -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const script = block!.replaceAll('4566', port);
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile('bash', ['-c', `set -m\n${script}`], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))),
-    );
-    const ids = out.split('\n').filter((l) => /^(worker|coordinator)-/.test(l)).map((l) => l.split(' ')[0]);
+    const { code, stdout, stderr, leftovers, portFree } = await runServeBlock(block!);
+    expect(code, stderr).toBe(0);
+    expect(leftovers).toEqual([]);
+    expect(portFree).toBe(true);
+    const ids = stdout.split('\n').filter((l) => /^(worker|coordinator)-/.test(l)).map((l) => l.split(' ')[0]);
     expect(ids).toHaveLength(5);
     expect(ids[0]).toBe('worker-4');
     expect(ids.at(-1)).toBe('coordinator-1');
+  });
+
+  it('every shell block that starts `serve` runs as a script, and leaves no server and no taken port behind', async () => {
+    const blocks = serveBlocks(readme);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) {
+      const { code, stderr, leftovers, portFree } = await runServeBlock(block);
+      expect(code, `${block}\n${stderr}`).toBe(0);
+      expect(leftovers, block).toEqual([]);
+      expect(portFree, block).toBe(true);
+    }
   });
 });

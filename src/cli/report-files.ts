@@ -2,8 +2,8 @@
  * Writing reports to files: each format of the reporters map that the command line names a file for,
  * and the Markdown report appended to the CI job summary when `$GITHUB_STEP_SUMMARY` names one.
  */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Report } from '../common/results.js';
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../contract/reporters/index.js';
 import { checkReportPaths } from './report-paths.js';
@@ -43,4 +43,28 @@ export async function writeRunReports(report: Report, files: ReportFiles): Promi
   if (!summary) return;
   await mkdir(dirname(summary), { recursive: true });
   await appendFile(summary, REPORTERS.markdown(report));
+}
+
+/** Where `--reproduce DIR` writes the reproducer of property `id`. */
+export function reproducerFile(dir: string, id: string): string {
+  return join(dir, `${id}.sh`);
+}
+
+/** Checks, before any work, that `--reproduce DIR` can take files (a UsageError when it cannot). */
+export async function checkReproducerDir(dir: string | undefined): Promise<void> {
+  if (dir !== undefined) await checkReportPaths({ '--reproduce': reproducerFile(dir, 'reproduce') });
+}
+
+/** Writes each failure's reproducer into `dir` as an executable `<property id>.sh`; resolves to the files written. */
+export async function writeReproducers(report: Report, dir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const p of report.properties) {
+    const script = p.counterexample?.reproduce;
+    if (script === undefined) continue;
+    const file = reproducerFile(dir, p.id);
+    await writeReport(file, script);
+    await chmod(file, 0o755);
+    written.push(file);
+  }
+  return written;
 }

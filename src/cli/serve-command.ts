@@ -1,8 +1,8 @@
 /**
- * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--fault NAME ...]`: the
- * built-in emulator as a standalone HTTP server, until SIGINT or SIGTERM.
+ * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--ready-file F] [--fault NAME ...]`:
+ * the built-in emulator as a standalone HTTP server, until SIGINT or SIGTERM.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../common/errors.js';
 import { FAULT_NAMES, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
@@ -24,6 +24,7 @@ export const SERVE_OPTIONS = {
   latency: { type: 'string', value: 'MS', description: 'every answer waits MS milliseconds first (a real region is tens of ms away)', default: '0', parse: milliseconds },
   'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
+  'ready-file': { type: 'string', value: 'F', description: 'once listening, write the URL to F (removed again on exit), so a script can wait with `until [ -f F ]`' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
@@ -72,18 +73,46 @@ function listenError(config: { host: string; port: number }, code: string): Usag
   return new UsageError(`--host, --port: cannot listen on ${config.host}:${config.port} (${code}); check both`);
 }
 
+/** What `serve` was asked for. */
+export interface ServeConfig {
+  port: number;
+  host: string;
+  latencyMs: number;
+  sessions: Record<string, ExecutorsSummary[]>;
+  faults: FaultName[];
+  readyFile?: string;
+  help: boolean;
+}
+
 /** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
-export function parseServeArgs(argv: readonly string[]): { port: number; host: string; latencyMs: number; sessions: Record<string, ExecutorsSummary[]>; faults: FaultName[]; help: boolean } {
+export function parseServeArgs(argv: readonly string[]): ServeConfig {
   const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
   const sessions = values['seed-file'] === undefined ? {} : readSeedFile(values['seed-file']);
-  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, faults: values.fault ?? [], help: !!values.help };
+  const readyFile = values['ready-file'];
+  if (readyFile !== undefined && readyFile.trim() === '') throw new UsageError('--ready-file: expected a file path, got an empty string');
+  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, faults: values.fault ?? [], readyFile, help: !!values.help };
+}
+
+/**
+ * Writes the URL to the ready file whole or not at all (a sibling, then renamed), so that a script
+ * that sees the file can read the URL; a file that cannot be written is a one-line usage error.
+ */
+function writeReadyFile(file: string, url: string): void {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, `${url}\n`);
+    renameSync(partial, file);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw new UsageError(`--ready-file: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); give a path in a writable directory`);
+  }
 }
 
 /** Runs `serve`: prints its URL once ready, serves until SIGINT or SIGTERM, then resolves to 0. */
 export async function serveCommand(argv: readonly string[], io: { out(text: string): void }): Promise<number> {
   const config = parseServeArgs(argv);
   if (config.help) {
-    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--latency MS] [--seed-file F] [--fault NAME ...]', SERVE_OPTIONS));
+    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--latency MS] [--seed-file F] [--ready-file F] [--fault NAME ...]', SERVE_OPTIONS));
     return 0;
   }
   let emulator;
@@ -91,6 +120,12 @@ export async function serveCommand(argv: readonly string[], io: { out(text: stri
     emulator = await startEmulator(config);
   } catch (e) {
     throw listenError(config, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  try {
+    if (config.readyFile !== undefined) writeReadyFile(config.readyFile, emulator.url);
+  } catch (e) {
+    await emulator.close();
+    throw e;
   }
   io.out(`athena-contract emulator listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {
@@ -103,5 +138,7 @@ export async function serveCommand(argv: readonly string[], io: { out(text: stri
     process.on('SIGTERM', stop);
   });
   await emulator.close();
+  // A stale ready file would tell the next script's `until [ -f F ]` that a server is up.
+  if (config.readyFile !== undefined) rmSync(config.readyFile, { force: true });
   return 0;
 }

@@ -11,8 +11,9 @@ import { loadNock } from '../wire/nock-interception.js';
 import { verify, type VerifyOptions, type VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES } from '../emulator/index.js';
 import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable, type OptionValues } from './args.js';
-import { checkRunReportFiles, writeRunReports } from './report-files.js';
+import { checkReproducerDir, checkRunReportFiles, writeReproducers, writeRunReports } from './report-files.js';
 import { withExitReports } from './report-on-exit.js';
+import { waitForEndpoint } from './wait-for-endpoint.js';
 
 /** Reads `--only a,b`; unknown ids are a usage error with the nearest known id. */
 function propertyList(flag: string, raw: string): PropertyId[] {
@@ -72,6 +73,8 @@ export const VERIFY_OPTIONS = {
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
+  reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh", parse: directory },
+  'wait-for-endpoint': { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
   'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
@@ -88,6 +91,7 @@ function extraSummary(report: VerifyReport): string[] {
 function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOptions {
   for (const flag of ['workgroup', 'ready-timeout', 'poll-interval'] as const)
     if (values[flag] !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
+  if (values['wait-for-endpoint'] !== undefined && values.endpoint === undefined) throw new UsageError('--wait-for-endpoint applies to --endpoint URL: add one, or drop --wait-for-endpoint');
   if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
   const readyTimeout = values['ready-timeout'];
   return {
@@ -127,13 +131,16 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   const files = { json: values.json, junit: values.junit, markdown: values.markdown };
   // Before anything reaches the target: a report that cannot be written fails now, not after the run.
   await checkRunReportFiles(files);
+  await checkReproducerDir(values.reproduce);
   const color = io.isTTY && !process.env.NO_COLOR;
   const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values['no-progress'], color });
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
-  const end = await withExitReports({ files, listener: reporter, summary: (r) => reporter.summary(r), log }, (hooks) => {
+  const end = await withExitReports({ files, listener: reporter, summary: (r) => reporter.summary(r), log }, async (hooks) => {
     const options = verifyOptionsOf(values);
     // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
     if (options.replay !== undefined) loadNock().disableNetConnect();
+    const wait = values['wait-for-endpoint'];
+    if (wait !== undefined && options.endpoint !== undefined) await waitForEndpoint(options.endpoint, wait);
     return verify({ ...options, listener: hooks.listener, onStart: hooks.onStart, log });
   });
   if ('exitCode' in end) return end.exitCode;
@@ -142,5 +149,6 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   for (const line of extraSummary(report)) io.out(`${line}\n`);
   if (values.record) io.out(`recorded cassettes into ${values.record}\n`);
   await writeRunReports(report, files);
+  if (values.reproduce !== undefined) for (const file of await writeReproducers(report, values.reproduce)) io.out(`wrote the reproducer ${file}\n`);
   return exitCodeOf(report);
 }

@@ -42,8 +42,13 @@ export interface Counterexample {
   exchanges: Exchange[];
   /** Index in `exchanges` of the ListExecutors exchange that broke the law (the last one made). */
   failingExchange: number | null;
-  /** The same request as an `aws athena list-executors ...` command a person can run by hand. */
+  /** The same request as an `aws athena list-executors ...` command a person can run by hand (curl, for a body the CLI cannot send). */
   awsCli?: string;
+  /**
+   * A bash script that sends the failing run's requests again (the seeding, every call, each NextToken
+   * from the previous answer) and says in comments what the answer should have been.
+   */
+  reproduce?: string;
   /** fast-check's seed and path of the counterexample. */
   seed: number;
   path: string;

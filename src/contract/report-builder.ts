@@ -10,6 +10,7 @@ import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
 import { createRedactor, environmentCredentials, type Redactor } from '../wire/redact.js';
 import { awsCliCommand } from './aws-cli.js';
+import { reproducerScript } from './reproducer.js';
 import { emptyStats } from './context.js';
 import type { PropertyRun } from './property-run.js';
 import type { ContractProperty } from './property.js';
@@ -45,17 +46,19 @@ function lastListExchange(exchanges: readonly Exchange[]): number | null {
   return null;
 }
 
-function counterexampleOf(failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): Counterexample {
+function counterexampleOf(property: ContractProperty, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): Counterexample {
   const { violation } = failure;
   const culprit = lastListExchange(violation.exchanges);
   const redactor = settings.redactor ?? createRedactor({ credentials: environmentCredentials() });
   const { cliEndpoint, region } = settings.target;
+  const exchanges = violation.exchanges.map((e) => redactor.exchange(e));
   return {
     message: violation.message,
     scenario: failure.scenario,
-    exchanges: violation.exchanges.map((e) => redactor.exchange(e)),
+    exchanges,
     failingExchange: culprit,
     awsCli: culprit !== null ? awsCliCommand(redactor.text(violation.exchanges[culprit].request.body), cliEndpoint, region) : undefined,
+    reproduce: culprit !== null ? reproducerScript({ id: property.id, law: property.law, message: violation.message, exchanges, culprit, target: settings.target }) : undefined,
     seed: settings.seed,
     path: failure.path,
   };
@@ -63,7 +66,7 @@ function counterexampleOf(failure: NonNullable<PropertyRun['failure']>, settings
 
 /** The report of a failed property: its counterexample, the command that replays it, and why shrinking stopped early. */
 function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): PropertyReport {
-  const counterexample = counterexampleOf(failure, settings);
+  const counterexample = counterexampleOf(property, failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
   return { ...opening(property, run), status: 'failed', runs: run.stats.runs, durationMs: run.durationMs, counterexample, replay, warnings: [...cut, ...counterWarnings(run.stats)] };

@@ -36,6 +36,7 @@ export function emulatorTarget(options: EmulatorTargetOptions): Target {
     endpoint,
     // The in-process emulator has no address: `athena-contract serve` answers the same requests there.
     cliEndpoint: `http://${DEFAULT_SERVE_HOST}:${DEFAULT_SERVE_PORT}`,
+    cliServe: ['npx athena-contract serve --port', String(DEFAULT_SERVE_PORT), ...(options.faults ?? []).map((f) => `--fault ${f}`)].join(' '),
     region: options.region,
     client,
     seeding: seedingOver(send),

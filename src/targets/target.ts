@@ -29,6 +29,8 @@ export interface Target {
    * unless the target answers in process, where it is the server that answers the same way.
    */
   readonly cliEndpoint: string;
+  /** For a target that answers in process: the command that starts the server at `cliEndpoint` that answers the same way. */
+  readonly cliServe?: string;
   readonly region: string;
   /** An AthenaClient that retries throttling answers only: other retries would hide what the target answered. */
   readonly client: AthenaClient;

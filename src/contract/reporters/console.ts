@@ -42,6 +42,8 @@ function failureText(s: FailureSections, color: boolean): string {
   if (s.answer) lines.push(`  answer:   ${answerText(s.answer)}`);
   if (s.byHand) lines.push(`  by hand:  ${s.byHand}`);
   if (s.replay) lines.push(`  replay:   ${s.replay}`);
+  // Whole, never clipped: a clipped script does not run. Bash ignores the indentation.
+  if (s.reproduce) lines.push('  reproduce (a bash script; `verify --reproduce DIR` writes it to a file):', ...s.reproduce.trimEnd().split('\n').map((l) => `    ${l}`));
   return lines.map((l) => `${l}\n`).join('');
 }
 

@@ -1,7 +1,7 @@
 /**
  * A failure as data, in the sections every medium shows (fast-check's `RunDetailsFormatter` beside its
  * `RunDetails`): what broke, the shrunk counterexample, the request and answer that show it, the
- * same request by hand, and the replay command. Console, JUnit, Markdown and the vitest error lay
+ * same request by hand, the script that reproduces it, and the replay command. Console, JUnit, Markdown and the vitest error lay
  * out these sections, each in its own way, and read nothing else of the failure.
  */
 import type { PropertyReport } from '../../common/results.js';
@@ -25,6 +25,8 @@ export interface FailureSections {
   answer?: Answer;
   /** The request as an `aws athena list-executors` command line. */
   byHand?: string;
+  /** A bash script that sends the failing run's requests again, with what the answer should have been. */
+  reproduce?: string;
   /** The command that replays the counterexample. */
   replay?: string;
 }
@@ -43,5 +45,6 @@ export function failureSections(p: PropertyReport): FailureSections {
     exchanges: { all: ce.exchanges, shown, culprit: ce.failingExchange !== null },
     ...(exchange ? { request: exchange.request, answer: exchange.response ?? { transportError: exchange.transportError } } : {}),
     ...(ce.awsCli ? { byHand: ce.awsCli } : {}),
+    ...(ce.reproduce ? { reproduce: ce.reproduce } : {}),
   };
 }

@@ -38,6 +38,7 @@ function failureLines(s: FailureSections): string[] {
     lines.push(`**Broken:** ${s.message}`, '', '**Counterexample** (after shrinking):', '', '```json', clip(s.counterexample.pretty, 4000), '```', '');
     lines.push('| # | request | answer |', '| ---: | --- | --- |', ...exchangeRows(s.exchanges), '');
     if (s.byHand) lines.push('By hand:', '', '```sh', s.byHand, '```', '');
+    if (s.reproduce) lines.push('<details><summary>Reproduce: a bash script that sends these requests again</summary>', '', '```sh', s.reproduce.trimEnd(), '```', '', '</details>', '');
   }
   if (s.replay) lines.push('Replay:', '', '```sh', s.replay, '```');
   return lines;
