@@ -71,6 +71,9 @@ export const VERIFY_OPTIONS = {
   workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (smallest DPU configuration) in this Spark-enabled workgroup, and terminate it at the end' },
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
+  'min-executors': { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: '2', parse: positiveInteger },
+  'max-dpus': { type: 'string', value: 'N', description: "with --live: MaxConcurrentDpus of the session the harness starts (2, the API's minimum, to 5000)", default: '4', parse: positiveInteger },
+  grow: { type: 'boolean', description: 'with --live --session-id: grow the given session with a calculation too (stopped at the end)' },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
@@ -86,7 +89,7 @@ function extraSummary(report: VerifyReport): string[] {
 
 /** Reads `verify`'s parsed values into options (throws UsageError with one line on a contradiction). */
 function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOptions {
-  for (const flag of ['workgroup', 'ready-timeout', 'poll-interval'] as const)
+  for (const flag of ['workgroup', 'ready-timeout', 'poll-interval', 'min-executors', 'max-dpus', 'grow'] as const)
     if (values[flag] !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
   if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
   const readyTimeout = values['ready-timeout'];
@@ -107,7 +110,7 @@ function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOpt
     record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact },
     replay: values.replay,
     redact: values.redact,
-    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'] } : undefined,
+    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'], minExecutors: values['min-executors'], maxDpus: values['max-dpus'], grow: values.grow } : undefined,
   };
 }
 
