@@ -17,7 +17,7 @@ import { liveLine } from '../src/contract/reporters/console.js';
 import { startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import type { WireRequest } from '../src/wire/exchange.js';
-import { BIN } from './helpers/cli.js';
+import { BIN, runCli } from './helpers/cli.js';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
 const saved: Record<string, string | undefined> = {};
@@ -157,6 +157,20 @@ describe('verify --live grows its session', () => {
     await expect(verify({ live: { ...live, grow: true } })).rejects.toThrow(new UsageError('--grow applies to a given session (--session-id ID): a session the harness starts is always grown'));
     await expect(verify({ live: { ...live, maxDpus: 1 } })).rejects.toThrow(/--max-dpus: expected an integer from 2 \(the API's minimum\) to 5000, got 1/);
     await expect(verify({ live: { ...live, minExecutors: 4 } })).rejects.toThrow(/--min-executors 4 needs --max-dpus 5 or more/);
+  });
+});
+
+describe('athena-contract verify --live (the CLI)', () => {
+  it('prints one live line with the DPUs, the calculation and the executors; the new flags need --live', async () => {
+    const { e } = await emulatorWith();
+    const env = { ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url };
+    const out = await runCli(['verify', '--live', '--workgroup', 'wg', '--runs', '1', '--only', 'pagination.page-size', '--poll-interval', '5', '--no-progress'], { env });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^live: session \S+ TERMINATED, [\d.]+ DPU-hours \(\d+ DPU-ms\); calculation \S+ CANCELED; executors besides the coordinator: peak \d, 3 seen \(--min-executors 2\)$/m);
+    const outside = await runCli(['verify', '--max-dpus', '4'], { env });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('--max-dpus applies to live runs: add --live, or drop --max-dpus');
+    expectNothingRunning(e);
   });
 });
 
