@@ -6,6 +6,8 @@
  * and with SIGINT and SIGTERM to a child process mid-calculation, nothing is left running.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +16,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { liveLine } from '../src/contract/reporters/console.js';
-import { startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
+import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
-import type { WireRequest } from '../src/wire/exchange.js';
+import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
 import { BIN, runCli } from './helpers/cli.js';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
@@ -137,9 +139,10 @@ describe('verify --live grows its session', () => {
 
   it('a given session is read as it is unless --grow; with --grow its calculation is stopped and the session left running', async () => {
     const { e, sent } = await emulatorWith();
-    const plain = await verify({ live: { pollIntervalMs: 5 }, sessionIds: ['given'], runs: 1, only: ['pagination.page-size'] }).catch((x: unknown) => x);
-    // (the emulator knows no session "given": preflight says so; nothing was started or grown)
-    expect(plain).toBeInstanceOf(Error);
+    e.seed('given', [{ ExecutorId: 'c', ExecutorType: 'COORDINATOR', StartDateTime: 1, ExecutorState: 'REGISTERED' }]);
+    const plain = await verify({ live: { pollIntervalMs: 5 }, sessionIds: ['given'], runs: 1, only: ['pagination.page-size'] });
+    expect(plain.live!.calculation).toBeUndefined();
+    expect(plain.live!.sessions).toEqual([{ sessionId: 'given', startedByHarness: false, finalState: 'IDLE' }]);
     expect(sent.StartSession).toBeUndefined();
     expect(sent.StartCalculationExecution).toBeUndefined();
     const client = e.client();
@@ -157,6 +160,54 @@ describe('verify --live grows its session', () => {
     await expect(verify({ live: { ...live, grow: true } })).rejects.toThrow(new UsageError('--grow applies to a given session (--session-id ID): a session the harness starts is always grown'));
     await expect(verify({ live: { ...live, maxDpus: 1 } })).rejects.toThrow(/--max-dpus: expected an integer from 2 \(the API's minimum\) to 5000, got 1/);
     await expect(verify({ live: { ...live, minExecutors: 4 } })).rejects.toThrow(/--min-executors 4 needs --max-dpus 5 or more/);
+  });
+});
+
+/** A local endpoint over an emulator core whose answers `change` may rewrite, named by AWS_ENDPOINT_URL_ATHENA. */
+async function endpointOver(core: EmulatorCore, change: (op: string, res: WireResponse) => WireResponse): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = normalizeHeaders(req.headers);
+      const answer = change((headers['x-amz-target'] ?? '').replace('AmazonAthena.', ''), core.handle({ method: req.method ?? 'POST', path: req.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  return server;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+describe('verify --live on other endpoints', () => {
+  it('a calculation that FAILS before the executors come: a warning naming its state, the session terminated', async () => {
+    const core = createEmulator({ faults: ['executors-never-start'], growth: { stepMs: 5 } });
+    const server = await endpointOver(core, (op, res) =>
+      op === 'GetCalculationExecutionStatus' ? { ...res, body: JSON.stringify({ Status: { State: 'FAILED', StateChangeReason: 'no capacity' } }) } : res,
+    );
+    try {
+      const report = await verify({ live, runs: 1, only: ['pagination.page-size'] });
+      expect(report.warnings).toContainEqual({ kind: 'vacuous', message: expect.stringMatching(/fewer than --min-executors 2: the calculation ended \(FAILED\) first/) });
+      expect(report.live!.calculation).toMatchObject({ reached: false, finalState: 'FAILED' });
+      expect(Object.values(core.sessionStates())).toEqual(['TERMINATED']);
+    } finally {
+      await closeServer(server);
+    }
+  });
+
+  it('a calculation that completes by itself before the stop is legal: COMPLETED, no warning', async () => {
+    const e = await startEmulator({ growth: { stepMs: 5, calculationMs: 200 } });
+    emulator = e;
+    setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url });
+    const report = await verify({ live, runs: 3, seed: 1 });
+    expect(report.live!.calculation).toMatchObject({ reached: true, finalState: 'COMPLETED' });
+    expect(report.warnings.filter((w) => w.message.startsWith('live:'))).toEqual([]);
+    expectNothingRunning(e);
   });
 });
 
