@@ -1,5 +1,5 @@
 /**
- * The Spark session a live run reads: started by the harness in the smallest configuration (or given
+ * The Spark session a live run reads: started by the harness in a small configuration (or given
  * by the user), polled until usable within a bound, and terminated, with retries, in every case.
  * Sessions cost money: whatever happens, a session the harness started is terminated before it exits.
  */
@@ -36,8 +36,6 @@ export interface SessionKeeperOptions {
   /** SessionIdleTimeoutInMinutes (1..480): AWS ends the session after that long idle, even if the harness died. */
   idleTimeoutMinutes?: number;
 }
-
-export type { LiveSessionReport } from '../common/results.js';
 
 /**
  * Starts, watches and always ends the session of a live run. `cleanup()` may be called any number of
