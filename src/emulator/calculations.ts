@@ -108,6 +108,11 @@ export class Calculations {
     return [...this.#all.values()].filter((c) => c.sessionId === sessionId);
   }
 
+  /** How many calculations were ever started (0: nothing to grow, the common case of every request). */
+  get size(): number {
+    return this.#all.size;
+  }
+
   /** Every calculation. */
   all(): Calculation[] {
     return [...this.#all.values()];

@@ -90,7 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
   const core: EmulatorCore = {
     handle(req) {
       try {
-        grow(ctx, ctx.clock());
+        if (ctx.calculations.size) grow(ctx, ctx.clock());
         return stages.wire(route(ctx, req));
       } catch (e) {
         return stages.wire(errorResponse(500, 'InternalServerException', `emulator: ${e instanceof Error ? e.message : String(e)}`));

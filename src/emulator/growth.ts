@@ -30,6 +30,7 @@ const signature = (executors: readonly { ExecutorId: string; ExecutorState?: str
 
 /** Brings every started session with calculations to `t`: BUSY while one runs, IDLE after, executors as they are then. */
 export function grow(ctx: GrowthContext, t: number): void {
+  if (ctx.calculations.size === 0) return;
   const sessionIds = new Set(ctx.calculations.all().map((c) => c.sessionId));
   for (const id of sessionIds) {
     const session = ctx.sessions.lifecycle(id);
