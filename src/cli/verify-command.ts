@@ -68,7 +68,7 @@ export const VERIFY_OPTIONS = {
   redact: { type: 'string', multiple: true, value: 'VALUE', description: 'with --record or --replay: also redact VALUE (raw, URL-encoded, base64) (repeatable)' },
   replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)', parse: directory },
   live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
-  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (smallest DPU configuration) in this Spark-enabled workgroup, and terminate it at the end' },
+  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end' },
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
   'min-executors': { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: '2', parse: positiveInteger },
