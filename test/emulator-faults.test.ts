@@ -53,12 +53,22 @@ function walk(core: EmulatorCore, request: Record<string, unknown>, maxPages = 2
   return { ids: seen, ended: false };
 }
 
+/** The clock of the probes' emulators: a probe moves it on to let calculations grow. */
+let clockMs = T0;
+
 function fresh(faults: FaultName[]): EmulatorCore {
-  return createEmulator({ faults, sessions: { s: seeded, t: seeded.slice(0, 4) } });
+  return createEmulator({ faults, sessions: { s: seeded, t: seeded.slice(0, 4) }, clock: () => clockMs, growth: { stepMs: 10, calculationMs: 1000 } });
 }
 
 function startSession(core: EmulatorCore): Answer {
   return call(core, { WorkGroup: 'wg', EngineConfiguration: { MaxConcurrentDpus: 2 } }, 'StartSession');
+}
+
+/** A started, IDLE session's id and the answer to a calculation started in it. */
+function startCalculation(core: EmulatorCore): { sessionId: string; answer: Answer } {
+  const sessionId = String(startSession(core).body.SessionId);
+  for (let i = 0; i < 3; i++) call(core, { SessionId: sessionId }, 'GetSessionStatus');
+  return { sessionId, answer: call(core, { SessionId: sessionId, CodeBlock: 'print(1)' }, 'StartCalculationExecution') };
 }
 
 /**
@@ -119,6 +129,21 @@ const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
   'terminate-fails-once': (c) => {
     const id = startSession(c).body.SessionId;
     return call(c, { SessionId: id }, 'TerminateSession').status === 500 && call(c, { SessionId: id }, 'TerminateSession').status === 200;
+  },
+  'calculation-fails-to-start': (c) => startCalculation(c).answer.status === 500,
+  'calculation-never-completes': (c) => {
+    const id = String(startCalculation(c).answer.body.CalculationExecutionId);
+    clockMs += 1_000_000;
+    return c.calculationStates()[id] === 'RUNNING';
+  },
+  'executors-never-start': (c) => {
+    const { sessionId } = startCalculation(c);
+    clockMs += 100;
+    return ids(call(c, { SessionId: sessionId })).length === 1;
+  },
+  'stop-calculation-fails-once': (c) => {
+    const id = startCalculation(c).answer.body.CalculationExecutionId;
+    return call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 500 && call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 200;
   },
 };
 

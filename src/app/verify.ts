@@ -190,8 +190,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
     return withReplay(options.replay, { only: options.only, redact: options.redact }, (replay) => runOn({ ...replay, preflight: false }, options, replay.seed));
   if (options.live)
     return withLiveSession(
-      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry, sessionIds: options.sessionIds, log: options.log ?? (() => undefined) },
-      (live) => runOn({ target: live.target, mode: 'observational', sessions: live.sessions, preflight: true }, options, seed),
+      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry, sessionIds: options.sessionIds, deadlineMs: options.deadlineMs, log: options.log ?? (() => undefined) },
+      (live) => runOn({ target: live.target, mode: 'observational', sessions: live.sessions, preflight: true, listener: live.listener }, options, seed),
     );
   const { target, mode, sessions } = targetFor(options);
   try {

@@ -69,9 +69,12 @@ export const VERIFY_OPTIONS = {
   redact: { type: 'string', multiple: true, value: 'VALUE', description: 'with --record or --replay: also redact VALUE (raw, URL-encoded, base64) (repeatable)' },
   replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)', parse: directory },
   live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
-  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (smallest DPU configuration) in this Spark-enabled workgroup, and terminate it at the end' },
+  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end' },
   'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
   'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
+  'min-executors': { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: '2', parse: positiveInteger },
+  'max-dpus': { type: 'string', value: 'N', description: "with --live: MaxConcurrentDpus of the session the harness starts (2, the API's minimum, to 5000)", default: '4', parse: positiveInteger },
+  grow: { type: 'boolean', description: 'with --live --session-id: grow the given session with a calculation too (stopped at the end)' },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh", parse: directory },
   'wait-for-endpoint': { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
@@ -89,7 +92,7 @@ function extraSummary(report: VerifyReport): string[] {
 
 /** Reads `verify`'s parsed values into options (throws UsageError with one line on a contradiction). */
 function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOptions {
-  for (const flag of ['workgroup', 'ready-timeout', 'poll-interval'] as const)
+  for (const flag of ['workgroup', 'ready-timeout', 'poll-interval', 'min-executors', 'max-dpus', 'grow'] as const)
     if (values[flag] !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
   if (values['wait-for-endpoint'] !== undefined && values.endpoint === undefined) throw new UsageError('--wait-for-endpoint applies to --endpoint URL: add one, or drop --wait-for-endpoint');
   if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
@@ -111,7 +114,7 @@ function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOpt
     record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact },
     replay: values.replay,
     redact: values.redact,
-    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'] } : undefined,
+    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'], minExecutors: values['min-executors'], maxDpus: values['max-dpus'], grow: values.grow } : undefined,
   };
 }
 

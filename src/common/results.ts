@@ -93,6 +93,8 @@ export interface Report {
   shard?: { index: number; count: number };
   startedAt: string;
   durationMs: number;
+  /** Set by live runs (`verify --live`): the session, the calculation that grew it, the DPUs it used. */
+  live?: LiveReport;
 }
 
 /** What the runner tells its listeners while it works. */
@@ -119,4 +121,41 @@ export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-
 export interface Warning {
   kind: WarningKind;
   message: string;
+}
+
+/** A Spark session of a live run, as the report names it. */
+export interface LiveSessionReport {
+  sessionId: string;
+  startedByHarness: boolean;
+  /** The state last read: TERMINATED for a session the harness started and ended. */
+  finalState: string;
+  /** The session's DPU usage as Athena reports it (GetSession Statistics.DpuExecutionInMillis), read last. */
+  dpuExecutionInMillis?: number;
+  /** The SessionIdleTimeoutInMinutes the harness started it with. */
+  idleTimeoutMinutes?: number;
+}
+
+/** The calculation a live run started so that its session lists executors besides the coordinator. */
+export interface LiveCalculationReport {
+  calculationId: string;
+  /** The state last read (CANCELED after the harness stopped it, COMPLETED when it ended by itself first). */
+  finalState: string;
+  /** Executors besides the coordinator the run waited for (`--min-executors`). */
+  minExecutors: number;
+  /** Whether the session listed that many before the catalogue started. */
+  reached: boolean;
+  /** Executors besides the coordinator: the most listed at once not yet ended, and how many distinct ones were seen. */
+  executors: { peak: number; distinct: number };
+}
+
+/** What a live run adds to the report (`live`): where it ran, its session(s), the calculation, the bill. */
+export interface LiveReport {
+  endpoint: string;
+  region: string;
+  workGroup?: string;
+  sessions: LiveSessionReport[];
+  /** MaxConcurrentDpus of a session the harness started (`--max-dpus`). */
+  maxDpus?: number;
+  /** The growth calculation, when the run started one. */
+  calculation?: LiveCalculationReport;
 }

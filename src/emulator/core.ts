@@ -7,7 +7,9 @@ import type { ExecutorsSummary } from '../generated/athena.js';
 import { DEFAULT_TOKEN_KEY } from '../model/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
 import { sdkHandler, type AthenaRequestHandler } from '../wire/sdk-handler.js';
+import { Calculations, stateAt, type GrowthOptions } from './calculations.js';
 import { FAULT_NAMES, isFaultName, stagesWith, type FaultName } from './faults.js';
+import { grow } from './growth.js';
 import type { OperationContext } from './lifecycle.js';
 import { route } from './routes.js';
 import { assertSeed } from './seeding.js';
@@ -22,6 +24,10 @@ export interface EmulatorOptions {
   faults?: FaultName[];
   /** The HMAC key of NextTokens (default: the model's fixed DEFAULT_TOKEN_KEY, valid across instances). */
   tokenKey?: string;
+  /** How fast calculations start executors and how long they run (small steps make tests fast). */
+  growth?: GrowthOptions;
+  /** Milliseconds since the epoch, read on every request. @defaultValue Date.now */
+  clock?: () => number;
 }
 
 /** The emulator without a transport: answer requests, seed and drop sessions. */
@@ -36,6 +42,8 @@ export interface EmulatorCore {
   drop(sessionId: string): void;
   /** The state of every session started through StartSession, so tests can assert none is left running. */
   sessionStates(): Record<string, string>;
+  /** The state of every calculation, by CalculationExecutionId, so tests can assert none is left running. */
+  calculationStates(): Record<string, string>;
   readonly faults: readonly FaultName[];
 }
 
@@ -47,6 +55,14 @@ function faultsOf(options: EmulatorOptions): Set<FaultName> {
   return new Set(options.faults ?? []);
 }
 
+/** The pace of `options`, checked: steps and runs of positive milliseconds. */
+function growthOf(options: EmulatorOptions): Required<GrowthOptions> {
+  const growth = { stepMs: 1000, calculationMs: 60_000, ...options.growth };
+  for (const [k, v] of Object.entries(growth))
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`createEmulator: growth.${k} must be a number of milliseconds > 0, got ${String(v)}`);
+  return growth;
+}
+
 /** The context every operation and stage of one emulator shares: built once, never per request. */
 function contextOf(faults: ReadonlySet<FaultName>, options: EmulatorOptions): OperationContext {
   const sessions = new Sessions();
@@ -56,6 +72,10 @@ function contextOf(faults: ReadonlySet<FaultName>, options: EmulatorOptions): Op
     options: { tokenKey: options.tokenKey ?? DEFAULT_TOKEN_KEY },
     generation: (sessionId) => sessions.generation(sessionId),
     terminateCalls: 0,
+    stopCalls: 0,
+    calculations: new Calculations(),
+    growth: growthOf(options),
+    clock: options.clock ?? Date.now,
   };
 }
 
@@ -70,6 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
   const core: EmulatorCore = {
     handle(req) {
       try {
+        if (ctx.calculations.size) grow(ctx, ctx.clock());
         return stages.wire(route(ctx, req));
       } catch (e) {
         return stages.wire(errorResponse(500, 'InternalServerException', `emulator: ${e instanceof Error ? e.message : String(e)}`));
@@ -79,6 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
     seed,
     drop: (sessionId) => sessions.drop(sessionId),
     sessionStates: () => sessions.states(),
+    calculationStates: () => Object.fromEntries(ctx.calculations.all().map((c) => [c.id, stateAt(c, ctx.clock(), ctx.growth.stepMs)])),
     faults: [...faults],
   };
   return core;

@@ -306,6 +306,33 @@ const registry = [
         ctx.terminateCalls === 1 ? internalServerException('TerminateSession failed (fault terminate-fails-once): retry') : base(ctx),
     },
   },
+  {
+    name: 'calculation-fails-to-start',
+    summary: 'StartCalculationExecution answers 500 InternalServerException',
+    catches: null,
+    override: { startCalculation: () => () => internalServerException('StartCalculationExecution failed (fault calculation-fails-to-start)') },
+  },
+  {
+    name: 'calculation-never-completes',
+    summary: 'a calculation runs until it is stopped or its session ends',
+    catches: null,
+    override: { completion: () => () => undefined },
+  },
+  {
+    name: 'executors-never-start',
+    summary: 'a calculation runs without ever starting an executor',
+    catches: null,
+    override: { workers: () => () => 0 },
+  },
+  {
+    name: 'stop-calculation-fails-once',
+    summary: 'the first StopCalculationExecution answers 500, later ones succeed',
+    catches: null,
+    override: {
+      stopCalculation: (base) => (ctx) =>
+        ctx.stopCalls === 1 ? internalServerException('StopCalculationExecution failed (fault stop-calculation-fails-once): retry') : base(ctx),
+    },
+  },
 ] as const satisfies readonly Fault[];
 
 /** Every fault entry, in registry order, with its name and `catches` as literal types (a test checks them against the catalogue). */

@@ -1,9 +1,10 @@
 /**
  * The built-in ListExecutors emulator: one core over the reference model, three bindings (SDK
- * request handler, HTTP server, nock), seeding routes, session calls and fault injection.
+ * request handler, HTTP server, nock), seeding routes, session and calculation calls, and fault injection.
  */
 export { createEmulator } from './core.js';
 export type { EmulatorCore, EmulatorOptions } from './core.js';
+export type { CalculationState, GrowthOptions } from './calculations.js';
 export { startEmulator } from './http-server.js';
 export { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 export type { Emulator, ServerOptions } from './http-server.js';

@@ -1,10 +1,12 @@
 /**
  * The Spark-session calls live mode needs (StartSession, GetSessionStatus, GetSession,
- * TerminateSession), enough to start, poll, list and always terminate a session against the emulator.
+ * TerminateSession), enough to start, poll, list, grow (with calculation-ops.ts) and always terminate
+ * a session against the emulator.
  */
 import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError, type ModelOptions } from '../model/index.js';
 import { isObject } from '../schema/json.js';
+import { endCalculations, grow, sessionDpuMillis, type GrowthContext } from './growth.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
 import type { EmulatorStages, StageContext } from './stages.js';
 
@@ -12,13 +14,14 @@ import type { EmulatorStages, StageContext } from './stages.js';
 export type OperationResult = { ok: true; output: unknown } | { ok: false; error: ModelError };
 
 /** What every operation gets: the sessions, the stages (with the faults' overrides), the model's options; it is the stages' context too. */
-export interface OperationContext extends StageContext {
+export interface OperationContext extends StageContext, GrowthContext {
   sessions: Sessions;
   stages: EmulatorStages;
   options: ModelOptions;
 }
 
-const now = (): number => Date.now() / 1000;
+/** The emulator's clock in epoch seconds, as AWS JSON timestamps are. */
+const secondsOf = (ctx: GrowthContext): number => ctx.clock() / 1000;
 
 function fail(error: ModelError): OperationResult {
   return { ok: false, error };
@@ -29,7 +32,7 @@ function objectBody(input: unknown): Record<string, unknown> | undefined {
 }
 
 /** The SessionId of a session call, or the error it deserves. */
-function sessionOf(ctx: OperationContext, input: unknown): { id: string; session: LifecycleSession } | ModelError {
+export function sessionOf(ctx: OperationContext, input: unknown): { id: string; session: LifecycleSession } | ModelError {
   const body = objectBody(input);
   if (!body) return serializationException('Request body: expected a JSON object, send {"SessionId": "..."}');
   const id = body.SessionId;
@@ -57,7 +60,13 @@ function poll(ctx: OperationContext, id: string, session: LifecycleSession): voi
   if (session.state !== 'CREATING') return;
   session.statusPolls++;
   const settled = ctx.stages.poll(session.statusPolls, ctx);
-  if (settled) ctx.sessions.transition(id, settled.state, now(), settled.reason);
+  if (settled) ctx.sessions.transition(id, settled.state, secondsOf(ctx), settled.reason);
+}
+
+/** The InvalidRequestException of a number outside min..max, as AWS words it (undefined when absent or in range). */
+function rangeViolation(value: unknown, member: string, min: number, max: number): ModelError | undefined {
+  if (value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) return undefined;
+  return invalidRequestException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
 }
 
 /** StartSession: a new session, CREATING, with one COORDINATOR executor. */
@@ -71,13 +80,16 @@ export function startSession(ctx: OperationContext, input: unknown): OperationRe
   if (!engine || typeof engine.MaxConcurrentDpus !== 'number') {
     return fail(invalidRequestException("1 validation error detected: Value null at 'engineConfiguration.maxConcurrentDpus' failed to satisfy constraint: Member must not be null"));
   }
+  const invalid = rangeViolation(engine.MaxConcurrentDpus, 'engineConfiguration.maxConcurrentDpus', 2, 5000) ?? rangeViolation(body.SessionIdleTimeoutInMinutes, 'sessionIdleTimeoutInMinutes', 1, 480);
+  if (invalid) return fail(invalid);
   const refused = ctx.stages.startSession(ctx);
   if (refused) return fail(refused);
   const id = randomUUID();
-  const t = now();
+  const t = secondsOf(ctx);
+  const idle = typeof body.SessionIdleTimeoutInMinutes === 'number' ? { idleTimeoutMinutes: body.SessionIdleTimeoutInMinutes } : {};
   ctx.sessions.start(
     id,
-    { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0 },
+    { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0, ...idle },
     [{ ExecutorId: randomUUID(), ExecutorType: 'COORDINATOR', StartDateTime: Math.round(t * 1000), ExecutorState: 'CREATING', ExecutorSize: 1 }],
   );
   return { ok: true, output: { SessionId: id, State: 'CREATING' } };
@@ -97,6 +109,8 @@ export function getSession(ctx: OperationContext, input: unknown): OperationResu
   if (!('id' in found)) return fail(found);
   poll(ctx, found.id, found.session);
   const { session } = found;
+  // Statistics for started sessions only: a seeded session's GetSession answers as it always has.
+  const started = ctx.sessions.states()[found.id] !== undefined;
   return {
     ok: true,
     output: {
@@ -104,8 +118,9 @@ export function getSession(ctx: OperationContext, input: unknown): OperationResu
       WorkGroup: session.workGroup,
       EngineVersion: 'PySpark engine version 3',
       EngineConfiguration: session.engineConfiguration,
-      SessionConfiguration: { IdleTimeoutSeconds: 20 },
+      SessionConfiguration: { IdleTimeoutSeconds: session.idleTimeoutMinutes === undefined ? 20 : session.idleTimeoutMinutes * 60 },
       Status: status(session),
+      ...(started ? { Statistics: { DpuExecutionInMillis: sessionDpuMillis(ctx, found.id, ctx.clock()) } } : {}),
     },
   };
 }
@@ -118,6 +133,11 @@ export function terminateSession(ctx: OperationContext, input: unknown): Operati
   const refused = ctx.stages.terminate(ctx);
   if (refused) return fail(refused);
   const ended = found.session.state === 'TERMINATED' || found.session.state === 'FAILED';
-  if (!ended) ctx.sessions.transition(found.id, 'TERMINATED', now());
+  if (!ended) {
+    // Its calculations end with it: their workers as they were a moment before, then all TERMINATED.
+    grow(ctx, ctx.clock());
+    endCalculations(ctx, found.id, ctx.clock());
+    ctx.sessions.transition(found.id, 'TERMINATED', secondsOf(ctx));
+  }
   return { ok: true, output: { State: ended ? found.session.state : 'TERMINATING' } };
 }

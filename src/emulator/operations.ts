@@ -1,9 +1,11 @@
 /**
  * The AWS JSON 1.1 operations the emulator answers, by X-Amz-Target: ListExecutors through the
- * model's stages (with the faults' overrides), and the session calls of lifecycle.ts.
+ * model's stages (with the faults' overrides), the session calls of lifecycle.ts and the calculation
+ * calls of calculation-ops.ts.
  */
 import { listExecutorsWith, serializationException } from '../model/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
+import { getCalculation, getCalculationStatus, startCalculation, stopCalculation } from './calculation-ops.js';
 import { getSession, getSessionStatus, startSession, terminateSession, type OperationContext, type OperationResult } from './lifecycle.js';
 import { errorResponse, jsonResponse, modelErrorResponse } from './wire.js';
 
@@ -19,6 +21,10 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   GetSessionStatus: getSessionStatus,
   GetSession: getSession,
   TerminateSession: terminateSession,
+  StartCalculationExecution: startCalculation,
+  GetCalculationExecutionStatus: getCalculationStatus,
+  GetCalculationExecution: getCalculation,
+  StopCalculationExecution: stopCalculation,
 };
 
 const NOT_JSON = Symbol('not JSON');

@@ -20,6 +20,8 @@ export interface LifecycleSession {
   statusPolls: number;
   /** Why the session reached its state, when a stage said (GetSessionStatus's StateChangeReason). */
   stateChangeReason?: string;
+  /** StartSession's SessionIdleTimeoutInMinutes, when given. */
+  idleTimeoutMinutes?: number;
 }
 
 /** Sessions and their executors. */

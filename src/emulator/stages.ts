@@ -15,6 +15,8 @@ export interface StageContext {
   generation(sessionId: string): number;
   /** How many TerminateSession calls have been answered, the current one included. */
   terminateCalls: number;
+  /** How many StopCalculationExecution calls have been answered, the current one included. */
+  stopCalls: number;
 }
 
 /** An executor as the emulator answers it: the model's members, whose values a fault may have changed. */
@@ -34,6 +36,14 @@ export interface LifecycleStages {
   readonly poll: (polls: number, ctx: StageContext) => Settled | undefined;
   /** The error to answer instead of terminating (ctx.terminateCalls counts this call), or undefined. */
   readonly terminate: (ctx: StageContext) => ModelError | undefined;
+  /** The error to answer instead of starting a valid StartCalculationExecution, or undefined to start it. */
+  readonly startCalculation: (ctx: StageContext) => ModelError | undefined;
+  /** Milliseconds after which a calculation that runs `calculationMs` completes by itself (undefined: never). */
+  readonly completion: (calculationMs: number) => number | undefined;
+  /** How many workers a calculation gets when the session's DPUs allow `max`. */
+  readonly workers: (max: number) => number;
+  /** The error to answer instead of stopping (ctx.stopCalls counts this call), or undefined. */
+  readonly stopCalculation: (ctx: StageContext) => ModelError | undefined;
 }
 
 /** Every stage of the emulator: the model's ListExecutors stages, the wire stage, the lifecycle stages. */
@@ -56,6 +66,10 @@ export const EMULATOR_STAGES: EmulatorStages = {
   startSession: () => undefined,
   poll: (polls) => (polls <= POLLS_BEFORE_IDLE ? undefined : IDLE),
   terminate: () => undefined,
+  startCalculation: () => undefined,
+  completion: (calculationMs) => calculationMs,
+  workers: (max) => max,
+  stopCalculation: () => undefined,
 };
 
 function override<K extends keyof EmulatorStages>(stages: EmulatorStages, key: K, overrides: StageOverrides): EmulatorStages {

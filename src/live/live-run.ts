@@ -1,12 +1,24 @@
 /**
- * `verify --live`: a live target, a session to read (started by the harness unless given), the run,
- * and the session's termination in every case (success, failure, error, SIGINT, SIGTERM), with the
- * session named in the report's `live` member.
+ * `verify --live`: a live target, a session to read (started by the harness unless given), grown by
+ * a calculation so that it lists executors besides its coordinator, the run (the calculation is
+ * stopped halfway through the catalogue, so the second half reads executors that are ending), and
+ * the calculation's stop and the session's termination in every case (success, failure, error,
+ * SIGINT, SIGTERM), with the session, the calculation and the DPUs used in the report's `live` member.
  */
 import { UsageError } from '../common/errors.js';
+import type { LiveReport, RunListener, Warning } from '../common/results.js';
 import { liveTarget, type LiveTarget, type LiveTargetOptions } from '../targets/live-target.js';
-import { SessionKeeper, type LiveSessionReport } from './session.js';
+import { CalculationKeeper } from './calculation.js';
+import { growthCode, holdSecondsFor, idleTimeoutMinutes } from './growth-code.js';
+import { SessionKeeper } from './session.js';
 import { cleanupOnSignals } from './signals.js';
+
+/** Executors besides the coordinator a live run waits for unless `minExecutors` says otherwise. */
+export const DEFAULT_MIN_EXECUTORS = 2;
+/** MaxConcurrentDpus of a session the harness starts unless `maxDpus` says otherwise: a 1-DPU coordinator and three 1-DPU executors. */
+export const DEFAULT_MAX_DPUS = 4;
+/** The API's bounds of MaxConcurrentDpus. */
+const MAX_DPUS_RANGE = { min: 2, max: 5000 } as const;
 
 /** Options of a live run. */
 export interface LiveOptions {
@@ -14,54 +26,118 @@ export interface LiveOptions {
   workGroup?: string;
   /** Milliseconds between GetSessionStatus polls. @defaultValue 5000 */
   pollIntervalMs?: number;
-  /** Milliseconds a new session may take to become IDLE. @defaultValue 300000 */
+  /** Milliseconds a new session may take to become IDLE (and a calculation to bring its executors). @defaultValue 300000 */
   readyTimeoutMs?: number;
+  /** Executors besides the coordinator to wait for before the catalogue runs. @defaultValue DEFAULT_MIN_EXECUTORS */
+  minExecutors?: number;
+  /** MaxConcurrentDpus of a session the harness starts (2..5000). @defaultValue DEFAULT_MAX_DPUS */
+  maxDpus?: number;
+  /** With given sessions: grow the first one with a calculation too (never done unasked). @defaultValue false */
+  grow?: boolean;
 }
 
 /** What a live run adds to the report. */
-export interface LiveSummary {
-  endpoint: string;
-  region: string;
-  workGroup?: string;
-  sessions: LiveSessionReport[];
-}
+export type LiveSummary = LiveReport;
 
-/** What the run on live AWS gets. */
+/** What the run on live AWS gets: the target, the sessions, and a listener that stops the calculation halfway. */
 export interface LiveRun {
   target: LiveTarget;
   sessions: readonly string[];
+  listener?: RunListener;
 }
 
-/** Runs `run` on a live target and session, and ends the session whatever happens. */
-export async function withLiveSession<R extends object>(
-  options: LiveOptions & Pick<LiveTargetOptions, 'region' | 'timeoutMs' | 'rate' | 'retry'> & { sessionIds?: readonly string[]; log: (line: string) => void },
-  run: (live: LiveRun) => Promise<R>,
-): Promise<R & { live: LiveSummary }> {
+/** The options of one live run, checked, with what follows from them. */
+interface LivePlan {
+  given: readonly string[];
+  grow: boolean;
+  minExecutors: number;
+  maxDpus: number;
+  idleTimeoutMinutes: number;
+  holdSeconds: number;
+}
+
+function planOf(options: LiveOptions & { sessionIds?: readonly string[]; deadlineMs?: number }): LivePlan {
   const given = options.sessionIds ?? [];
   if (!given.length && !options.workGroup)
     throw new UsageError('--live needs --workgroup NAME (a Spark-enabled workgroup to start a session in) or --session-id ID (a running session to read)');
+  if (options.grow && !given.length) throw new UsageError('--grow applies to a given session (--session-id ID): a session the harness starts is always grown');
+  const maxDpus = options.maxDpus ?? DEFAULT_MAX_DPUS;
+  if (!Number.isInteger(maxDpus) || maxDpus < MAX_DPUS_RANGE.min || maxDpus > MAX_DPUS_RANGE.max)
+    throw new UsageError(`--max-dpus: expected an integer from ${MAX_DPUS_RANGE.min} (the API's minimum) to ${MAX_DPUS_RANGE.max}, got ${maxDpus}`);
+  const minExecutors = options.minExecutors ?? DEFAULT_MIN_EXECUTORS;
+  if (!Number.isInteger(minExecutors) || minExecutors < 1) throw new UsageError(`--min-executors: expected a positive integer, got ${minExecutors}`);
+  if (!given.length && minExecutors > maxDpus - 1)
+    throw new UsageError(`--min-executors ${minExecutors} needs --max-dpus ${minExecutors + 1} or more (a 1-DPU coordinator and 1-DPU executors), got --max-dpus ${maxDpus}`);
+  const deadlineMs = options.deadlineMs ?? 600_000;
+  return { given, grow: !given.length || !!options.grow, minExecutors, maxDpus, idleTimeoutMinutes: idleTimeoutMinutes(deadlineMs), holdSeconds: holdSecondsFor(deadlineMs) };
+}
+
+/** Stops the calculation when the runner reaches the middle of the catalogue (the properties after it read executors ending). */
+function stopHalfway(calculation: CalculationKeeper, log: (line: string) => void): RunListener {
+  return {
+    propertyStart(id, index, total) {
+      if (total < 2 || index !== Math.ceil(total / 2)) return;
+      log(`halfway through the catalogue (${id}, property ${index + 1} of ${total}): stopping the calculation; the rest reads executors that are ending`);
+      void calculation.stop();
+    },
+  };
+}
+
+type LiveRunOptions = LiveOptions &
+  Pick<LiveTargetOptions, 'region' | 'timeoutMs' | 'rate' | 'retry'> & { sessionIds?: readonly string[]; deadlineMs?: number; log: (line: string) => void };
+
+/** Runs `run` on a live target and session, and stops the calculation and ends the session whatever happens. */
+export async function withLiveSession<R extends { warnings: Warning[] }>(options: LiveRunOptions, run: (live: LiveRun) => Promise<R>): Promise<R & { live: LiveSummary }> {
+  const plan = planOf(options);
   const target = await liveTarget({ region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry });
-  const keeper = new SessionKeeper({ client: target.lifecycle, workGroup: options.workGroup ?? '', pollIntervalMs: options.pollIntervalMs, readyTimeoutMs: options.readyTimeoutMs, log: options.log });
+  const poll = { pollIntervalMs: options.pollIntervalMs ?? 5000, readyTimeoutMs: options.readyTimeoutMs ?? 300_000 };
+  const keeper = new SessionKeeper({ client: target.lifecycle, workGroup: options.workGroup ?? '', ...poll, log: options.log, maxDpus: plan.maxDpus, idleTimeoutMinutes: plan.idleTimeoutMinutes });
+  const calculation = plan.grow
+    ? new CalculationKeeper({ client: target.lifecycle, minExecutors: plan.minExecutors, pollIntervalMs: poll.pollIntervalMs, timeoutMs: poll.readyTimeoutMs, log: options.log })
+    : undefined;
+  // The calculation first: a given session outlives the run, so its calculation must be stopped by name.
+  const end = async () => {
+    await calculation?.stop();
+    return keeper.cleanup();
+  };
   const removeHandlers = cleanupOnSignals({
     log: options.log,
     cleanup: async () => {
-      const ended = await keeper.cleanup();
-      return ended ? `session ${ended.sessionId}: ${ended.finalState}` : 'no session was started';
+      const ended = await end();
+      const calc = calculation?.report();
+      return `${calc ? `calculation ${calc.calculationId}: ${calc.finalState}; ` : ''}${ended ? `session ${ended.sessionId}: ${ended.finalState}` : 'no session was started'}`;
     },
   });
   try {
-    const sessions = given.length ? given : [await keeper.start()];
-    const report = await run({ target, sessions });
-    const ended = await keeper.cleanup();
-    const summaries = ended ? [ended] : await Promise.all(given.map((id) => keeper.observe(id)));
-    return { ...report, live: { endpoint: target.endpoint, region: target.region, ...(options.workGroup ? { workGroup: options.workGroup } : {}), sessions: summaries } };
+    const sessions = plan.given.length ? plan.given : [await keeper.start()];
+    let warnings: Warning[] = [];
+    if (calculation) {
+      await calculation.start(sessions[0], growthCode({ holdSeconds: plan.holdSeconds, executors: plan.maxDpus - 1 }));
+      warnings = await calculation.waitForExecutors();
+    }
+    const report = await run({ target, sessions, ...(calculation ? { listener: stopHalfway(calculation, options.log) } : {}) });
+    const ended = await end();
+    const summaries = ended ? [ended] : await Promise.all(plan.given.map((id) => keeper.observe(id)));
+    return { ...report, warnings: [...report.warnings, ...warnings], live: liveSummary(target, options, plan, summaries, calculation) };
   } finally {
     try {
       // Idempotent: after a success this only returns what the run's end already did.
-      await keeper.cleanup();
+      await end();
     } finally {
       removeHandlers();
       await target.close();
     }
   }
+}
+
+function liveSummary(target: LiveTarget, options: LiveOptions, plan: LivePlan, sessions: LiveReport['sessions'], calculation: CalculationKeeper | undefined): LiveSummary {
+  const calc = calculation?.report();
+  return {
+    endpoint: target.endpoint,
+    region: target.region,
+    ...(options.workGroup ? { workGroup: options.workGroup } : {}),
+    sessions,
+    ...(plan.given.length ? {} : { maxDpus: plan.maxDpus }),
+    ...(calc ? { calculation: calc } : {}),
+  };
 }

@@ -1,11 +1,13 @@
 /**
- * The Spark session a live run reads: started by the harness in the smallest configuration (or given
+ * The Spark session a live run reads: started by the harness in a small configuration (or given
  * by the user), polled until usable within a bound, and terminated, with retries, in every case.
  * Sessions cost money: whatever happens, a session the harness started is terminated before it exits.
  */
 import { randomUUID } from 'node:crypto';
-import { GetSessionStatusCommand, StartSessionCommand, TerminateSessionCommand, type AthenaClient } from '@aws-sdk/client-athena';
+import { GetSessionCommand, GetSessionStatusCommand, StartSessionCommand, TerminateSessionCommand, type AthenaClient } from '@aws-sdk/client-athena';
 import { TargetError } from '../common/errors.js';
+import type { LiveSessionReport } from '../common/results.js';
+import { attempted, messageOf, sleep } from './calls.js';
 
 /** The smallest engine a session can have: one coordinator DPU, two concurrent DPUs, one-DPU executors. */
 export const SMALLEST_ENGINE = { CoordinatorDpuSize: 1, MaxConcurrentDpus: 2, DefaultExecutorDpuSize: 1 } as const;
@@ -29,20 +31,10 @@ export interface SessionKeeperOptions {
   terminateAttempts?: number;
   /** One progress line (stderr in the CLI). */
   log?: (line: string) => void;
-}
-
-/** What the report says about a live session. */
-export interface LiveSessionReport {
-  sessionId: string;
-  startedByHarness: boolean;
-  /** The state last read: TERMINATED for a session the harness started and ended. */
-  finalState: string;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message.split('\n')[0]}` : String(e);
+  /** MaxConcurrentDpus of the session (2..5000). @defaultValue SMALLEST_ENGINE's 2 */
+  maxDpus?: number;
+  /** SessionIdleTimeoutInMinutes (1..480): AWS ends the session after that long idle, even if the harness died. */
+  idleTimeoutMinutes?: number;
 }
 
 /**
@@ -50,7 +42,7 @@ function messageOf(e: unknown): string {
  * times, from a `finally` and from a signal handler alike: the session is terminated once.
  */
 export class SessionKeeper {
-  readonly #options: Required<Omit<SessionKeeperOptions, 'log'>> & Pick<SessionKeeperOptions, 'log'>;
+  readonly #options: Required<Omit<SessionKeeperOptions, 'log' | 'maxDpus' | 'idleTimeoutMinutes'>> & Pick<SessionKeeperOptions, 'log' | 'maxDpus' | 'idleTimeoutMinutes'>;
   #starting: Promise<string | undefined> | undefined;
   #cleanup: Promise<LiveSessionReport | undefined> | undefined;
   #id: string | undefined;
@@ -64,9 +56,11 @@ export class SessionKeeper {
    * session is terminated first, and a TargetError (exit 2) says what happened and how it ended.
    */
   async start(): Promise<string> {
-    const { client, workGroup } = this.#options;
+    const { client, workGroup, maxDpus, idleTimeoutMinutes } = this.#options;
+    const engine = { ...SMALLEST_ENGINE, ...(maxDpus === undefined ? {} : { MaxConcurrentDpus: maxDpus }) };
+    const idle = idleTimeoutMinutes === undefined ? {} : { SessionIdleTimeoutInMinutes: idleTimeoutMinutes };
     this.#starting = client
-      .send(new StartSessionCommand({ WorkGroup: workGroup, EngineConfiguration: { ...SMALLEST_ENGINE }, ClientRequestToken: randomUUID(), Description: 'athena-contract verify --live (terminated when the run ends)' }))
+      .send(new StartSessionCommand({ WorkGroup: workGroup, EngineConfiguration: engine, ...idle, ClientRequestToken: randomUUID(), Description: 'athena-contract verify --live (terminated when the run ends)' }))
       .then((out) => (this.#id = out.SessionId));
     let id: string | undefined;
     try {
@@ -113,17 +107,7 @@ export class SessionKeeper {
     const id = this.#id ?? (await this.#starting?.catch(() => undefined));
     if (!id) return undefined;
     const { terminateAttempts, pollIntervalMs, readyTimeoutMs } = this.#options;
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= terminateAttempts; attempt++) {
-      try {
-        await this.#options.client.send(new TerminateSessionCommand({ SessionId: id }));
-        lastError = undefined;
-        break;
-      } catch (e) {
-        lastError = e;
-        await sleep(Math.min(pollIntervalMs, 1000) * attempt);
-      }
-    }
+    const lastError = await attempted(() => this.#options.client.send(new TerminateSessionCommand({ SessionId: id })), terminateAttempts, pollIntervalMs);
     if (lastError !== undefined)
       throw new TargetError(`--live: could not terminate session ${id} after ${terminateAttempts} attempts (${messageOf(lastError)}); terminate it by hand: aws athena terminate-session --session-id ${id}`);
     // TERMINATING is on its way; wait (bounded) to report the state it ends in.
@@ -134,11 +118,19 @@ export class SessionKeeper {
       state = await this.#state(id).catch(() => state);
     }
     this.#options.log?.(`terminated session ${id}: ${state}`);
-    return { sessionId: id, startedByHarness: true, finalState: state };
+    const idle = this.#options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: this.#options.idleTimeoutMinutes };
+    return { sessionId: id, startedByHarness: true, finalState: state, ...idle, ...(await this.#usage(id)) };
+  }
+
+  /** The session's DPU usage as Athena reports it (GetSession), or nothing when it cannot be read. */
+  async #usage(id: string): Promise<{ dpuExecutionInMillis?: number }> {
+    const out = await this.#options.client.send(new GetSessionCommand({ SessionId: id })).catch(() => undefined);
+    const millis = out?.Statistics?.DpuExecutionInMillis;
+    return millis === undefined ? {} : { dpuExecutionInMillis: millis };
   }
 
   /** The state of a session the user gave (not started, so not terminated, by the harness). */
   async observe(id: string): Promise<LiveSessionReport> {
-    return { sessionId: id, startedByHarness: false, finalState: await this.#state(id).catch((e: unknown) => `unknown (${messageOf(e)})`) };
+    return { sessionId: id, startedByHarness: false, finalState: await this.#state(id).catch((e: unknown) => `unknown (${messageOf(e)})`), ...(await this.#usage(id)) };
   }
 }

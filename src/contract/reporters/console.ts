@@ -3,7 +3,7 @@
  * of runs on a TTY), then a table, each failure's counterexample and replay command, and why each
  * inconclusive property reached no verdict.
  */
-import type { RunListener, PropertyReport, Report } from '../../common/results.js';
+import type { LiveReport, RunListener, PropertyReport, Report } from '../../common/results.js';
 import { clip } from '../text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type Answer, type FailureSections } from './failure-sections.js';
@@ -61,6 +61,17 @@ function tableText(report: Report): string {
   return `\n${'property'.padEnd(idWidth)}  ${'status'.padEnd(statusWidth)}   runs      time\n${rows.join('\n')}\n`;
 }
 
+/** A live run's bill in one line: the DPUs each session used as Athena reports them, the calculation, the executors seen. */
+export function liveLine(live: LiveReport): string {
+  const sessions = live.sessions.map((s) => {
+    const dpu = s.dpuExecutionInMillis === undefined ? 'DPU usage unknown' : `${(s.dpuExecutionInMillis / 3_600_000).toFixed(4)} DPU-hours (${s.dpuExecutionInMillis} DPU-ms)`;
+    return `session ${s.sessionId} ${s.finalState}, ${dpu}`;
+  });
+  const c = live.calculation;
+  const calc = c ? `; calculation ${c.calculationId} ${c.finalState}; executors besides the coordinator: peak ${c.executors.peak}, ${c.executors.distinct} seen (--min-executors ${c.minExecutors}${c.reached ? '' : ', not reached'})` : '; no calculation';
+  return `live: ${sessions.join('; ')}${calc}\n`;
+}
+
 /** A run listener that prints progress, and a function that prints the final summary. */
 export function consoleReporter(options: ConsoleOptions): RunListener & { summary(report: Report): void } {
   const { write, live, color } = options;
@@ -91,6 +102,7 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
       for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
       if (report.error) write(`${paint(color, 31, '✗ run error')}: ${report.error.message}\n`);
+      if (report.live) write(liveLine(report.live));
       if (report.interrupted) write(`${paint(color, 31, `✗ run interrupted by ${report.interrupted.signal}`)}: the properties above finished, the others did not run\n`);
       const { passed, failed, skipped } = report.summary;
       const retried = retryNote(retryTotals(report));

@@ -1,0 +1,52 @@
+/**
+ * What calculations do to the sessions they run in: before every request the emulator brings each
+ * started session's executors and state (BUSY while a calculation runs, IDLE after) to the clock's
+ * time. Seeded sessions have no calculations and never change here.
+ */
+import { CALCULATION_RUNNING, dpuMillis, endedAt, stateAt, workersAt, type Calculations, type GrowthOptions } from './calculations.js';
+import type { Sessions } from './sessions.js';
+
+/** What growth reads: the sessions, their calculations, and the pace. */
+export interface GrowthContext {
+  sessions: Sessions;
+  calculations: Calculations;
+  growth: Required<GrowthOptions>;
+  /** Milliseconds since the epoch: Date.now unless a test gives its own clock. */
+  clock: () => number;
+}
+
+/** Ends the calculations of a session that is being terminated (their workers end with it). */
+export function endCalculations(ctx: GrowthContext, sessionId: string, t: number): void {
+  for (const c of ctx.calculations.of(sessionId)) if (endedAt(c, t) === undefined) c.sessionEndedAt = t;
+}
+
+/** The executors a started session holds at `t`: its coordinator and every calculation's workers. */
+function composed(ctx: GrowthContext, sessionId: string, t: number): ReturnType<typeof workersAt> {
+  const coordinators = (ctx.sessions.store.get(sessionId) ?? []).filter((e) => e.ExecutorType === 'COORDINATOR');
+  return [...coordinators, ...ctx.calculations.of(sessionId).flatMap((c) => workersAt(c, t, ctx.growth.stepMs))];
+}
+
+const signature = (executors: readonly { ExecutorId: string; ExecutorState?: string }[]): string => executors.map((e) => `${e.ExecutorId}:${e.ExecutorState}`).join(',');
+
+/** Brings every started session with calculations to `t`: BUSY while one runs, IDLE after, executors as they are then. */
+export function grow(ctx: GrowthContext, t: number): void {
+  if (ctx.calculations.size === 0) return;
+  const sessionIds = new Set(ctx.calculations.all().map((c) => c.sessionId));
+  for (const id of sessionIds) {
+    const session = ctx.sessions.lifecycle(id);
+    if (!session || (session.state !== 'IDLE' && session.state !== 'BUSY')) continue;
+    const busy = ctx.calculations.of(id).some((c) => CALCULATION_RUNNING.has(stateAt(c, t, ctx.growth.stepMs)));
+    const state = busy ? 'BUSY' : 'IDLE';
+    if (session.state !== state) {
+      session.state = state;
+      session.lastModifiedAt = t / 1000;
+    }
+    const executors = composed(ctx, id, t);
+    if (signature(executors) !== signature(ctx.sessions.store.get(id) ?? [])) ctx.sessions.seed(id, executors);
+  }
+}
+
+/** The DPU milliseconds a session's executors (coordinator included) have used by `t`. */
+export function sessionDpuMillis(ctx: GrowthContext, sessionId: string, t: number): number {
+  return dpuMillis(ctx.sessions.store.get(sessionId) ?? [], t);
+}
