@@ -46,6 +46,7 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
     law: first.law,
     status,
     runs,
+    boundary: parts.reduce((n, p) => n + (p.boundary ?? 0), 0),
     durationMs: parts.reduce((n, p) => n + p.durationMs, 0),
     counterexample: failed?.counterexample ?? null,
     replay: failed?.replay ?? null,
