@@ -11,7 +11,7 @@ import { SeedingError } from '../targets/seeding.js';
 import { TransportError } from '../targets/send.js';
 import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
-import { boundaryExamples, countRun } from './boundary/phase.js';
+import { boundaryExamples, countRun, withBoundaryCases } from './boundary/phase.js';
 import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
 import type { ContractProperty } from './property.js';
 import { propertySeed, shardOf } from './seeds.js';
@@ -173,7 +173,7 @@ export async function runProperty(property: ContractProperty, settings: RunSetti
   const shareMs = Math.max(1, until - started);
   let details: RunDetails<[unknown]>;
   try {
-    details = await fc.check(fc.asyncProperty(property.scenario(sc), predicateFor(property, ctx, settings, progress)), {
+    details = await fc.check(fc.asyncProperty(withBoundaryCases(property.scenario(sc)), predicateFor(property, ctx, settings, progress)), {
       seed: propertySeed(settings.seed, property.id),
       numRuns: settings.runs + examples.length,
       examples,

@@ -2,8 +2,11 @@
  * The boundary phase of a property run: its enumerated cases handed to fast-check as `examples`,
  * which fast-check runs before the random values and counts first in a counterexample's path, so a
  * failing boundary case replays with `--path` like any other. Examples take from `numRuns`, so the
- * run asks for the cases on top of the random runs, and counts each apart.
+ * run asks for the cases on top of the random runs, and counts each apart. A boundary case is not
+ * shrunk: it is enumerated as the near miss it is, and fast-check, which has no context for an
+ * example, would otherwise shrink it by guesswork (48 s spent on one 2048-character token).
  */
+import fc from 'fast-check';
 import type { CheckStats } from '../../common/results.js';
 import type { ContractProperty, ScenarioContext } from '../property.js';
 
@@ -29,4 +32,28 @@ export function countRun(stats: CheckStats, run: { index: number; path?: string 
   }
   stats.runs++;
   return true;
+}
+
+/** `arbitrary`, except that a value without a context (a boundary case, handed to fast-check as an example) is not shrunk. */
+class Enumerated<T> extends fc.Arbitrary<T> {
+  constructor(private readonly arbitrary: fc.Arbitrary<T>) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    return this.arbitrary.generate(mrng, biasFactor);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is T {
+    return false;
+  }
+
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    return context === undefined ? fc.Stream.nil() : this.arbitrary.shrink(value, context);
+  }
+}
+
+/** The scenarios of a property with boundary cases: the same random values and shrinks, and the cases left as they are. */
+export function withBoundaryCases<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return new Enumerated(arbitrary);
 }
