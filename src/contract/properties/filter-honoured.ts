@@ -93,7 +93,7 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
 function boundary(sc: ScenarioContext): Scenario[] {
   if (sc.mode === 'seeded')
     return filterWalks().map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, filter: c.filter ?? EXECUTOR_STATES[0] }));
-  return sc.sessions.flatMap((sessionId) => EXECUTOR_STATES.map((filter): Scenario => ({ mode: 'observational', sessionId, filter, maxResults: 2 })));
+  return sc.sessions.flatMap((sessionId) => EXECUTOR_STATES.map((filter): Scenario => ({ mode: 'observational', sessionId, filter })));
 }
 
 /** The property value of `filter.honoured`. */

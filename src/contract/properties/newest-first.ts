@@ -39,6 +39,6 @@ export const newestFirst = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
-  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...sizedWalks(true)], [[1, 2, 100, undefined]]),
+  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...sizedWalks(true)], [[2]]),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

@@ -31,6 +31,6 @@ export const responseConforms = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
-  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...longSessionWalks(), ...edgeWalks()], [[1, 100, undefined]]),
+  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...longSessionWalks(), ...edgeWalks()], [[100, undefined]]),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });
