@@ -61,7 +61,8 @@ function expectBoundaryFailure(p: PropertyReport, message: RegExp): void {
   expect(p.counterexample?.message).toMatch(message);
 }
 
-describe('each slip fails its property in the boundary phase, at every seed', () => {
+// Each test starts its own endpoints (or emulator), so they may run side by side.
+describe.concurrent('each slip fails its property in the boundary phase, at every seed', () => {
   for (const mode of ['seeded', 'observational'] as const)
     it(`MaxResults 0 answered 200 fails errors.invalid-request (${mode})`, async () => {
       for (const seed of SEEDS)
@@ -100,7 +101,7 @@ function expectCleanPass(report: Report): void {
   expect(report.warnings).toEqual([]);
 }
 
-describe('correct targets pass with no warning, in both modes', () => {
+describe.concurrent('correct targets pass with no warning, in both modes', () => {
   for (const mode of ['seeded', 'observational'] as const) {
     it(`the boundary endpoint written here, without a fault, on the properties its faults fail (${mode})`, async () => {
       const endpoint = await startBoundaryEndpoint({ sessions: OBSERVED });

@@ -42,8 +42,8 @@ export function tamperToken(token: string, t: Tamper): string {
 /** Every change of an issued token the boundary tries. */
 export const BOUNDARY_TAMPERS: readonly Tamper[] = [{ op: 'truncate' }, { op: 'append' }, { op: 'flip', at: -1 }, { op: 'flip', at: 0 }, { op: 'shorten' }];
 
-/** Tokens no server issued: the longest allowed, a UUID, base64 of an offset, a two-part shape with nonsense in it. */
-export const BOUNDARY_GARBAGE: readonly string[] = ['A'.repeat(2048), '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', 'eyJvZmZzZXQiOjJ9', 'AAAAAAAA.BBBBBBBB'];
+/** Tokens no server issued, shortest first (a failing case is reported as it is): a two-part shape with nonsense in it, base64 of an offset, a UUID, the longest allowed. */
+export const BOUNDARY_GARBAGE: readonly string[] = ['AAAAAAAA.BBBBBBBB', 'eyJvZmZzZXQiOjJ9', '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', 'A'.repeat(2048)];
 
 /** Each filter, and where its walk's token is carried: in turn to the unfiltered walk (undefined) and to the next filter. */
 export function refilters(): { filter: ExecutorState; reuse: ExecutorState | undefined }[] {

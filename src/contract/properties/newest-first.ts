@@ -39,6 +39,6 @@ export const newestFirst = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
-  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...sizedWalks(true)], [[2]]),
+  boundary: (sc) => walkBoundary(sc, [...sizedWalks(true), ...tieWalks()], [[2]]),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });
