@@ -173,7 +173,7 @@ export async function runProperty(property: ContractProperty, settings: RunSetti
   const shareMs = Math.max(1, until - started);
   let details: RunDetails<[unknown]>;
   try {
-    details = await fc.check(fc.asyncProperty(withBoundaryCases(property.scenario(sc)), predicateFor(property, ctx, settings, progress)), {
+    details = await fc.check(fc.asyncProperty(withBoundaryCases(property.scenario(sc), examples), predicateFor(property, ctx, settings, progress)), {
       seed: propertySeed(settings.seed, property.id),
       numRuns: settings.runs + examples.length,
       examples,

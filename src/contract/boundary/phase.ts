@@ -34,9 +34,12 @@ export function countRun(stats: CheckStats, run: { index: number; path?: string 
   return true;
 }
 
-/** `arbitrary`, except that a value without a context (a boundary case, handed to fast-check as an example) is not shrunk. */
+/** `arbitrary`, except that the boundary cases (handed to fast-check as examples, without a context) are not shrunk. */
 class Enumerated<T> extends fc.Arbitrary<T> {
-  constructor(private readonly arbitrary: fc.Arbitrary<T>) {
+  constructor(
+    private readonly arbitrary: fc.Arbitrary<T>,
+    private readonly cases: ReadonlySet<unknown>,
+  ) {
     super();
   }
 
@@ -45,15 +48,16 @@ class Enumerated<T> extends fc.Arbitrary<T> {
   }
 
   canShrinkWithoutContext(value: unknown): value is T {
-    return false;
+    return !this.cases.has(value) && this.arbitrary.canShrinkWithoutContext(value);
   }
 
   shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
-    return context === undefined ? fc.Stream.nil() : this.arbitrary.shrink(value, context);
+    // A generated value may have no context either (an integer's): only the cases themselves, known by identity, are left alone.
+    return context === undefined && this.cases.has(value) ? fc.Stream.nil() : this.arbitrary.shrink(value, context);
   }
 }
 
-/** The scenarios of a property with boundary cases: the same random values and shrinks, and the cases left as they are. */
-export function withBoundaryCases<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> {
-  return new Enumerated(arbitrary);
+/** The scenarios of a property with boundary cases `examples`: the same random values and shrinks, and the cases left as they are. */
+export function withBoundaryCases<T>(arbitrary: fc.Arbitrary<T>, examples: readonly [unknown][]): fc.Arbitrary<T> {
+  return examples.length === 0 ? arbitrary : new Enumerated(arbitrary, new Set(examples.map(([s]) => s)));
 }
