@@ -98,15 +98,14 @@ describe('the walk cases', () => {
     }
     const longest = executors.filter((e) => codePointLength(e.ExecutorId) === 100_000);
     expect(longest.length).toBe(1);
-    expect(longest[0].ExecutorId.length).toBeGreaterThan(100_000);
+    expect(Buffer.byteLength(longest[0].ExecutorId)).toBeGreaterThan(100_000);
     expect(executors.some((e) => e.ExecutorId === '')).toBe(true);
     expect(emptyIdWalk().refusable).toBeDefined();
     for (const id of longSessionIds()) {
       expect(codePointLength(id)).toBe(256);
       expect(validate('list-executors-request.schema.json', { SessionId: id })).toEqual({ ok: true });
     }
-    expect(longSessionIds().some((id) => Buffer.byteLength(id) > 256 && id.length === 256)).toBe(true);
-    expect(longSessionIds().some((id) => id.length > 256)).toBe(true);
+    expect(longSessionIds().filter((id) => Buffer.byteLength(id) > 256 && id.length === 256).length).toBeGreaterThanOrEqual(3);
   });
 });
 
