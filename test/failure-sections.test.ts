@@ -25,7 +25,7 @@ function failed(exchanges: Exchange[], failingExchange: number | null): Property
     counterexample: { message: 'newer after older', scenario: { request: { MaxResults: 4 } }, exchanges, failingExchange, awsCli: 'aws athena list-executors --session-id s', seed: 5, path: '1:0' },
     replay: 'npx athena-contract verify --only ordering.newest-first --seed 5 --path 1:0',
     warnings: [],
-    checks: { executorsSeen: 2, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 2, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 },
+    checks: { executorsSeen: 2, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 2, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 },
   };
 }
 

@@ -40,8 +40,8 @@ const FAULTY: readonly (readonly [variant: string, property: string, deviation: 
   ['faulty-page-size', 'pagination.page-size', /^page \d+ holds (\d+) executors, more than MaxResults \d+$/],
   // Sorted by ExecutorId, not newest first.
   ['faulty-order', 'ordering.newest-first', /^executor ".*" \(StartDateTime \d+, page \d+\) is listed after ".*" \(StartDateTime \d+, page \d+\): newer after older$/],
-  // The filter compares only the first five letters, so TERMINATING and TERMINATED match each other.
-  ['faulty-filter', 'filter.honoured', /^with ExecutorStateFilter (TERMINATING|TERMINATED), page \d+ lists executor ".*" in state "(TERMINATING|TERMINATED)"$/],
+  // The filter compares only the first five letters, so TERMINATING and TERMINATED match each other (and so do CREATING and CREATED).
+  ['faulty-filter', 'filter.honoured', /^with ExecutorStateFilter (TERMINATING|TERMINATED|CREATING|CREATED), page \d+ lists executor ".*" in state "(TERMINATING|TERMINATED|CREATING|CREATED)"$/],
   // ExecutorSize is always 1.
   ['faulty-data', 'data.faithful', /^executor ".*": ExecutorSize is 1, seeded (\d+|\(absent\))$/],
   // Out-of-range MaxResults is clamped and answered.

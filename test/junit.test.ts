@@ -20,7 +20,7 @@ function reportWith(property: Partial<PropertyReport>): Report {
     counterexample: null,
     replay: null,
     warnings: [],
-    checks: { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 1, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 },
+    checks: { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 1, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 },
     ...property,
   };
   const summary = { passed: p.status === 'passed' ? 1 : 0, failed: p.status === 'failed' ? 1 : 0, skipped: p.status === 'skipped' ? 1 : 0, inconclusive: p.status === 'inconclusive' ? 1 : 0 };

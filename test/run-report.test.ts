@@ -12,7 +12,7 @@ import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 
 function passed(id: string, warnings: PropertyReport['warnings']): PropertyReport {
-  return { id, law: 'a law', status: 'passed', runs: 3, durationMs: 1, counterexample: null, replay: null, warnings, checks: { executorsSeen: 1, okCalls: 1, errorCalls: 0, vacuousRuns: 0, runs: 3, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 } };
+  return { id, law: 'a law', status: 'passed', runs: 3, durationMs: 1, counterexample: null, replay: null, warnings, checks: { executorsSeen: 1, okCalls: 1, errorCalls: 0, vacuousRuns: 0, runs: 3, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 } };
 }
 
 describe('the aws-cli line names the target’s endpoint for people', () => {
@@ -65,7 +65,7 @@ describe('typed warnings', () => {
 
   it('merging shards keeps their interruptions by kind and asks the property itself for vacuity', () => {
     const shard = (index: number, warnings: PropertyReport['warnings'], executorsSeen: number) => {
-      const p = { ...passed('pagination.exactly-once', warnings), checks: { executorsSeen, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 3, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 } };
+      const p = { ...passed('pagination.exactly-once', warnings), checks: { executorsSeen, okCalls: 2, errorCalls: 0, vacuousRuns: 0, runs: 3, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 } };
       return { mode: 'seeded' as const, target: 't', seed: 1, runs: 6, properties: [p], ...summarize([p]), shard: { index, count: 2 }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 };
     };
     const merged = mergeReports([shard(1, [{ kind: 'interrupted', message: 'cut short' }], 0), shard(2, [], 0)]);

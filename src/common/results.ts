@@ -18,7 +18,12 @@ export interface CheckStats {
   errorCalls: number;
   /** Runs whose check could not apply (e.g. no token could be obtained). */
   vacuousRuns: number;
+  /** Random runs (the boundary cases are counted apart, in `boundary`). */
   runs: number;
+  /** Boundary cases run: the property's enumerated edge cases, the same for every seed, run before the random runs. */
+  boundary: number;
+  /** Of those, the cases the target could not be set up for (e.g. a seeding route refusing an empty ExecutorId): skipped, not failed. */
+  boundarySkipped: number;
   /** Calls sent again because the target throttled (or answered a transient 5xx): not contract answers. */
   retries: number;
   /** Runs whose 5xx to a valid request went away when sent once more: recorded as flaky, not failed. */
@@ -61,6 +66,11 @@ export interface PropertyReport {
   status: PropertyStatus;
   /** Runs executed (for a failure: up to and including the first failing one, before shrinking). */
   runs: number;
+  /**
+   * Boundary cases run before the random runs (for a failure: up to and including the first failing
+   * one). Always set by the runner; absent in reports written before the boundary phase existed.
+   */
+  boundary?: number;
   durationMs: number;
   counterexample: Counterexample | null;
   /** The command that replays the counterexample, or null. */
@@ -115,7 +125,7 @@ export interface ReplayTarget {
 export type ReplayCommand = (failure: ReplayTarget) => string;
 
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
-export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated';
+export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated' | 'boundary-skipped';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {

@@ -34,5 +34,5 @@ export interface CheckContext {
 
 /** Fresh, zeroed counters. */
 export function emptyStats(): CheckStats {
-  return { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 };
+  return { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 0, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 };
 }

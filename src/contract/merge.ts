@@ -40,12 +40,14 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
   const checks = emptyStats();
   for (const p of parts) for (const k of Object.keys(checks) as (keyof typeof checks)[]) checks[k] += p.checks?.[k] ?? 0;
   const runs = parts.reduce((n, p) => n + p.runs, 0);
-  const { status, reason } = mergedVerdict(parts, runs);
+  const boundary = parts.reduce((n, p) => n + (p.boundary ?? 0), 0);
+  const { status, reason } = mergedVerdict(parts, runs + boundary);
   return {
     id: first.id,
     law: first.law,
     status,
     runs,
+    boundary,
     durationMs: parts.reduce((n, p) => n + p.durationMs, 0),
     counterexample: failed?.counterexample ?? null,
     replay: failed?.replay ?? null,

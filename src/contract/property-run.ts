@@ -11,6 +11,7 @@ import { SeedingError } from '../targets/seeding.js';
 import { TransportError } from '../targets/send.js';
 import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
+import { boundaryExamples, countRun, withBoundaryCases } from './boundary/phase.js';
 import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
 import type { ContractProperty } from './property.js';
 import { propertySeed, shardOf } from './seeds.js';
@@ -66,6 +67,8 @@ interface Progress {
   closed: boolean;
   /** The failure of an abandoned run, which fast-check never saw. */
   late: PropertyRun['failure'];
+  /** How many boundary cases run before the random runs. */
+  boundaryCases: number;
 }
 
 /** Whether run `index` is another shard's (shrinking, and a path's replay, run in the shard that failed). */
@@ -114,10 +117,7 @@ async function checkOnce(property: ContractProperty, ctx: CheckContext, settings
     progress.failedAt ??= performance.now();
     throw violation;
   } finally {
-    if (counts && !stopped) {
-      ctx.stats.runs++;
-      settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs);
-    }
+    if (counts && !stopped && countRun(ctx.stats, { index: run.index, path: settings.path }, progress.boundaryCases)) settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs);
   }
 }
 
@@ -166,14 +166,17 @@ function failureOf(details: RunDetails<[unknown]>): PropertyRun['failure'] {
 export async function runProperty(property: ContractProperty, settings: RunSettings, until = settings.deadline): Promise<PropertyRun> {
   const started = performance.now();
   const ctx: CheckContext = { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [] };
-  const progress: Progress = { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null };
+  const sc = { mode: settings.mode, sessions: settings.sessions };
+  const examples = boundaryExamples(property, sc);
+  const progress: Progress = { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, boundaryCases: examples.length };
   const unsubscribe = settings.target.onExchange((e) => ctx.exchanges.push(e));
   const shareMs = Math.max(1, until - started);
   let details: RunDetails<[unknown]>;
   try {
-    details = await fc.check(fc.asyncProperty(property.scenario({ mode: settings.mode, sessions: settings.sessions }), predicateFor(property, ctx, settings, progress)), {
+    details = await fc.check(fc.asyncProperty(withBoundaryCases(property.scenario(sc), examples), predicateFor(property, ctx, settings, progress)), {
       seed: propertySeed(settings.seed, property.id),
-      numRuns: settings.runs,
+      numRuns: settings.runs + examples.length,
+      examples,
       ...(settings.path ? { path: settings.path, endOnFailure: true } : {}),
       interruptAfterTimeLimit: shareMs,
       markInterruptAsFailure: false,

@@ -22,6 +22,11 @@ export interface PropertySpec<Id extends string, S> {
   /** Why the property is skipped in the modes it does not run in. */
   skipReason?: string;
   scenario(ctx: ScenarioContext): fc.Arbitrary<S>;
+  /**
+   * The boundary cases: scenarios enumerated from the tables of src/contract/boundary/, the same for
+   * every seed, run before the random ones (and counted apart, as `boundary`). None when absent.
+   */
+  boundary?(ctx: ScenarioContext): readonly S[];
   /** Resolves when the law holds for `scenario`; throws a ContractViolation when it does not. */
   check(scenario: S, ctx: CheckContext): Promise<void>;
   /** The warnings a pass deserves from the counters of its runs: what would make it vacuous. */
@@ -35,6 +40,7 @@ export interface ContractProperty<Id extends string = string> {
   readonly modes: readonly Mode[];
   readonly skipReason?: string;
   scenario(ctx: ScenarioContext): fc.Arbitrary<unknown>;
+  boundary?(ctx: ScenarioContext): readonly unknown[];
   check(scenario: unknown, ctx: CheckContext): Promise<void>;
   vacuity(stats: CheckStats): Warning[];
 }

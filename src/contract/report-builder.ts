@@ -36,7 +36,7 @@ function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>) {
 
 /** The report of a property that does not run in `mode`. */
 export function skippedReport(property: ContractProperty, mode: Mode): PropertyReport {
-  return { ...opening(property, { stats: emptyStats() }), status: 'skipped', runs: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
+  return { ...opening(property, { stats: emptyStats() }), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
 }
 
 /** The index of the last ListExecutors exchange: the one that broke the law. */
@@ -69,7 +69,7 @@ function failedReport(property: ContractProperty, run: PropertyRun, failure: Non
   const counterexample = counterexampleOf(property, failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
-  return { ...opening(property, run), status: 'failed', runs: run.stats.runs, durationMs: run.durationMs, counterexample, replay, warnings: [...cut, ...counterWarnings(run.stats)] };
+  return { ...opening(property, run), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings: [...cut, ...counterWarnings(run.stats)] };
 }
 
 /**
@@ -81,7 +81,7 @@ export function propertyReport(property: ContractProperty, run: PropertyRun, set
   const { stats, durationMs, failure } = run;
   if (failure) return failedReport(property, run, failure, settings);
   const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
-  const reason = run.noVerdict ?? (stats.runs === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
-  if (reason !== null) return { ...opening(property, run), status: 'inconclusive', runs: stats.runs, durationMs, reason, warnings: [...cut, ...counterWarnings(stats)] };
-  return { ...opening(property, run), status: 'passed', runs: stats.runs, durationMs, warnings: [...property.vacuity(stats), ...cut, ...counterWarnings(stats)] };
+  const reason = run.noVerdict ?? (stats.runs + stats.boundary === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
+  if (reason !== null) return { ...opening(property, run), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...counterWarnings(stats)] };
+  return { ...opening(property, run), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...property.vacuity(stats), ...cut, ...counterWarnings(stats)] };
 }

@@ -14,7 +14,7 @@ function vacuous(message: string): Warning {
 
 /** For properties that walk: every call an error, or every walk empty. */
 export const walkVacuity: Vacuity = (stats) => {
-  if (stats.runs === 0) return [];
+  if (stats.runs + stats.boundary === 0) return [];
   if (stats.okCalls === 0 && stats.errorCalls > 0) return [vacuous('every call was an error, so no page was checked')];
   if (stats.executorsSeen === 0) return [vacuous('every walk was empty, so no executor was checked')];
   return [];
@@ -25,7 +25,7 @@ export const walkVacuity: Vacuity = (stats) => {
  * `stats.vacuousRuns`): every run did so, for the reason `why` names.
  */
 export function runVacuity(why: string): Vacuity {
-  return (stats) => (stats.runs === 0 || stats.vacuousRuns !== stats.runs ? [] : [vacuous(`no run could apply its check (${why})`)]);
+  return (stats) => (stats.runs + stats.boundary === 0 || stats.vacuousRuns !== stats.runs + stats.boundary ? [] : [vacuous(`no run could apply its check (${why})`)]);
 }
 
 /** Every warning of each of `rules`, in order. */

@@ -51,6 +51,7 @@ const COUNTER_WARNINGS: readonly CounterWarning[] = [
     kind: 'tolerated',
     message: (n) => `tolerated: ${n} error(s) named by the X-Amzn-Errortype header, not the body's __type (real Athena sends __type)`,
   },
+  { counter: 'boundarySkipped', kind: 'boundary-skipped', message: (n) => `boundary-skipped: ${n} boundary case(s) not run: the target's seeding route refused the population they need` },
 ];
 
 /** The warnings the counters of a property's runs earn whatever its verdict: flaky runs, tolerated answers. */

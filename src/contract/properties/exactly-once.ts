@@ -4,9 +4,10 @@
  */
 import type fc from 'fast-check';
 import type { ObservedWalk, SeededWalk } from '../../arbitraries/index.js';
+import { longSessionWalks, sizedWalks, tieWalks } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
-import { confirmTwice, idDifference, idOf, perMode, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { confirmTwice, idDifference, idOf, perMode, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity.js';
 import { ContractViolation } from '../violation.js';
@@ -64,5 +65,6 @@ export const exactlyOnce = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, false),
+  boundary: (sc) => walkBoundary(sc, [...sizedWalks(), ...tieWalks(), ...longSessionWalks()], [[100, 1, undefined]]),
   check: perMode({ seeded: checkSeeded, observational: checkObserved }),
 });

@@ -6,8 +6,9 @@
 import fc from 'fast-check';
 import { EXECUTOR_STATES, executorPopulation, freshSessionId, pageSize } from '../../arbitraries/index.js';
 import type { ExecutorState, ExecutorsSummary, ListExecutorsRequest } from '../../generated/athena.js';
+import { BOUNDARY_SESSION, filterWalks } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
-import { defineProperty } from '../property.js';
+import { defineProperty, type ScenarioContext } from '../property.js';
 import { confirmTwice, idDifference, idOf, perMode, sessionScenario, type IdDifference, type SessionScenario } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
 import { allOf, runVacuity, walkVacuity } from '../vacuity.js';
@@ -88,6 +89,13 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
   failOn(difference, s.filter, 'the unfiltered walk');
 }
 
+/** The boundary cases: every filter over a population it keeps some of and one it keeps none of, or (observational) every filter over each given session. */
+function boundary(sc: ScenarioContext): Scenario[] {
+  if (sc.mode === 'seeded')
+    return filterWalks().map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, filter: c.filter ?? EXECUTOR_STATES[0] }));
+  return sc.sessions.flatMap((sessionId) => EXECUTOR_STATES.map((filter): Scenario => ({ mode: 'observational', sessionId, filter })));
+}
+
 /** The property value of `filter.honoured`. */
 export const filterHonoured = defineProperty({
   id: 'filter.honoured',
@@ -102,5 +110,6 @@ export const filterHonoured = defineProperty({
           .map(({ pick, ...s }) => ({ ...s, filter: pickFilter(s.population, pick) })),
       observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...EXECUTOR_STATES), maxResults: pageSize() }),
     }),
+  boundary,
   check: perMode({ seeded: checkSeeded, observational: checkObserved }),
 });

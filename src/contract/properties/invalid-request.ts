@@ -8,6 +8,7 @@ import type { ExecutorsSummary } from '../../generated/athena.js';
 import { INT32, isObject } from '../../schema/json.js';
 import { loadSchema } from '../../schema/load.js';
 import { listCall } from '../call.js';
+import { BOUNDARY_SESSION, brokenRequests } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
 import { withSessions } from '../scaffold/index.js';
@@ -77,6 +78,8 @@ export const invalidRequest = defineProperty({
       sessionId: freshSessionId(),
       session: fc.nat(),
     }).map(({ broken, ...rest }) => ({ value: isolate(broken.value, broken.breaks), breaks: broken.breaks, ...rest })),
+  // Every constraint's near misses, in an empty session (seeded) or the first given one.
+  boundary: (): Scenario[] => brokenRequests().map(({ value, breaks }) => ({ value, breaks, population: [], sessionId: BOUNDARY_SESSION, session: 0 })),
   async check(s: Scenario, ctx) {
     // When SessionId is not what is broken, it names a session that exists, so that the broken
     // constraint is the only thing wrong with the request: which of two faults a server reports

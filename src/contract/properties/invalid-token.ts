@@ -2,10 +2,14 @@
  * `errors.invalid-token`: a NextToken the server never issued (random bytes, another session's
  * token) gets a well-formed 400 InvalidRequestException; a tampered token never gets a 5xx or another
  * session's data. An empty NextToken may be read as "from the start" or rejected, so none is sent.
- * Each kind of token is its own scenario, so a counterexample carries only what its kind uses.
+ * Each kind of token is its own scenario, so a counterexample carries only what its kind uses. The
+ * boundary cases add a filtered walk's token carried to the unfiltered walk or another filter (a 200
+ * or a 400 both allowed: whether a token is bound to its filter is the server's choice).
  */
 import fc from 'fast-check';
 import { executorPopulation } from '../../arbitraries/index.js';
+import type { ListExecutorsRequest } from '../../generated/athena.js';
+import { tamperToken } from '../boundary/index.js';
 import { describeAnswer, listCall } from '../call.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty, type ScenarioContext } from '../property.js';
@@ -15,35 +19,7 @@ import { runVacuity } from '../vacuity.js';
 import { ContractViolation } from '../violation.js';
 import { expectWellFormedError } from '../well-formed.js';
 import { executorsOf } from '../walk.js';
-
-type Tamper = { op: 'flip'; at: number } | { op: 'truncate' } | { op: 'append' };
-
-/** A token no server issued, sent for `session`. */
-interface Garbage {
-  kind: 'garbage';
-  token: string;
-  maxResults: number;
-  session: SessionDraw;
-}
-
-/** A real token of `session`, sent for `other`. */
-interface Foreign {
-  kind: 'foreign';
-  maxResults: number;
-  session: SessionDraw;
-  other: SessionDraw;
-}
-
-/** A real token of `session`, changed, sent for `session`; seeded mode also seeds `other`, whose executors it must never list. */
-interface Tampered {
-  kind: 'tampered';
-  tamper: Tamper;
-  maxResults: number;
-  session: SessionDraw;
-  other?: SessionDraw;
-}
-
-type Scenario = Garbage | Foreign | Tampered;
+import { invalidTokenBoundary, type Garbage, type Scenario } from './invalid-token-cases.js';
 
 /** Tokens no server issued: base64 and URL-safe noise, printable text, a UUID, the longest allowed. */
 export const garbageToken = (): fc.Arbitrary<string> =>
@@ -58,14 +34,6 @@ export const garbageToken = (): fc.Arbitrary<string> =>
     // A short all-digit string could be a real offset token; no server can be blamed for reading it.
     .filter((t) => t.trim() !== '' && !/^\d{1,7}$/.test(t));
 
-function tampered(token: string, t: Tamper): string {
-  if (t.op === 'truncate') return token.slice(0, Math.max(1, Math.floor(token.length / 2)));
-  if (t.op === 'append') return `${token}AA`;
-  const i = t.at % token.length;
-  const replacement = token[i] === 'A' ? 'B' : 'A';
-  return token.slice(0, i) + replacement + token.slice(i + 1);
-}
-
 const CODES = ['InvalidRequestException'];
 
 async function expectInvalidToken(ctx: CheckContext, sessionId: string, token: string, maxResults: number, what: string): Promise<void> {
@@ -73,17 +41,16 @@ async function expectInvalidToken(ctx: CheckContext, sessionId: string, token: s
   expectWellFormedError(ctx, call, CODES, 400, what);
 }
 
-/** The first page's token of `sessionId` with `maxResults`, or undefined when the target gave none. */
-async function firstToken(ctx: CheckContext, sessionId: string, maxResults: number): Promise<string | undefined> {
-  const call = await listCall(ctx, { SessionId: sessionId, MaxResults: maxResults });
+/** The first page's token of `request`, or undefined when the target gave none. */
+async function firstToken(ctx: CheckContext, request: ListExecutorsRequest): Promise<string | undefined> {
+  const call = await listCall(ctx, request);
   const token = (call.json as { NextToken?: unknown } | undefined)?.NextToken;
   return call.status === 200 && typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-async function checkTampered(ctx: CheckContext, s: Tampered, sessionId: string, token: string, foreignIds: ReadonlySet<string>): Promise<void> {
-  const forged = tampered(token, s.tamper);
-  const call = await listCall(ctx, { SessionId: sessionId, MaxResults: s.maxResults, NextToken: forged });
-  const what = `a tampered token (${s.tamper.op} of a real one) for ${sessionId}`;
+/** What a token not meant for `request` may get: never a 5xx nor another session's executors; a 200, or a well-formed 400. */
+async function checkMisused(ctx: CheckContext, request: ListExecutorsRequest, what: string, foreignIds: ReadonlySet<string>): Promise<void> {
+  const call = await listCall(ctx, request);
   if (call.status >= 500 || call.status === 0) throw new ContractViolation(`${what}: ${describeAnswer(call)}`);
   if (call.status === 200) {
     const leaked = executorsOf(call.json).map(idOf).filter((id) => foreignIds.has(id));
@@ -93,16 +60,32 @@ async function checkTampered(ctx: CheckContext, s: Tampered, sessionId: string, 
   expectWellFormedError(ctx, call, CODES, 400, what);
 }
 
+/** The request of `s`'s first page: filtered for a refiltered token. */
+function firstRequest(s: Exclude<Scenario, Garbage>, sessionId: string): ListExecutorsRequest {
+  return { SessionId: sessionId, MaxResults: s.maxResults, ...(s.kind === 'refiltered' ? { ExecutorStateFilter: s.filter } : {}) };
+}
+
+/** Sends the real `token` of `session` as `s`'s kind demands. */
+function sendIssued(ctx: CheckContext, s: Exclude<Scenario, Garbage>, token: string, [session, other]: OpenSession[]): Promise<void> {
+  const { sessionId } = session;
+  if (s.kind === 'foreign') return expectInvalidToken(ctx, other.sessionId, token, s.maxResults, `session ${sessionId}'s token used for session ${JSON.stringify(other.sessionId)}`);
+  const foreignIds = new Set((other?.population ?? []).map(idOf));
+  if (s.kind === 'tampered')
+    return checkMisused(ctx, { SessionId: sessionId, MaxResults: s.maxResults, NextToken: tamperToken(token, s.tamper) }, `a tampered token (${s.tamper.op} of a real one) for ${sessionId}`, foreignIds);
+  const request = { SessionId: sessionId, MaxResults: s.maxResults, NextToken: token, ...(s.reuse ? { ExecutorStateFilter: s.reuse } : {}) };
+  return checkMisused(ctx, request, `a token of a walk filtered by ${s.filter} used ${s.reuse ? `with filter ${s.reuse}` : 'unfiltered'} for ${sessionId}`, foreignIds);
+}
+
 /** Checks `s` on its open sessions: `session` first, then `other` where the kind draws one. */
-async function checkKind(ctx: CheckContext, s: Scenario, [session, other]: OpenSession[]): Promise<void> {
+async function checkKind(ctx: CheckContext, s: Scenario, open: OpenSession[]): Promise<void> {
+  const [session] = open;
   if (s.kind === 'garbage') return expectInvalidToken(ctx, session.sessionId, s.token, s.maxResults, `a token no server issued (${JSON.stringify(clip(s.token, 40))})`);
-  const token = await firstToken(ctx, session.sessionId, s.maxResults);
+  const token = await firstToken(ctx, firstRequest(s, session.sessionId));
   if (token === undefined) {
     ctx.stats.vacuousRuns++;
     return;
   }
-  if (s.kind === 'foreign') return expectInvalidToken(ctx, other.sessionId, token, s.maxResults, `session ${session.sessionId}'s token used for session ${other.sessionId}`);
-  return checkTampered(ctx, s, session.sessionId, token, new Set((other?.population ?? []).map(idOf)));
+  return sendIssued(ctx, s, token, open);
 }
 
 /** The sessions `s` needs opened: its own, and the other one where its kind (and mode) drew one. */
@@ -137,5 +120,6 @@ export const invalidToken = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: runVacuity('no NextToken could be obtained, or no other session was given'),
   scenario,
+  boundary: invalidTokenBoundary,
   check: (s: Scenario, ctx) => withSessions(ctx, drawsOf(s), (open) => checkKind(ctx, s, open)),
 });

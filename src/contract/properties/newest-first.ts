@@ -4,10 +4,11 @@
  */
 import type fc from 'fast-check';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
+import { sizedWalks, tieWalks } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
 import { walkVacuity } from '../vacuity.js';
-import { forEachWalk, idOf, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { forEachWalk, idOf, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
@@ -38,5 +39,6 @@ export const newestFirst = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
+  boundary: (sc) => walkBoundary(sc, [...sizedWalks(true), ...tieWalks()], [[2]]),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

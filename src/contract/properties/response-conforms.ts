@@ -5,10 +5,11 @@
 import type fc from 'fast-check';
 import { validate } from '../../schema/validators.js';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
+import { edgeWalks, longSessionWalks, tieWalks } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
 import { defineProperty } from '../property.js';
 import { walkVacuity } from '../vacuity.js';
-import { forEachWalk, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
@@ -30,5 +31,6 @@ export const responseConforms = defineProperty({
   modes: ['seeded', 'observational'],
   vacuity: walkVacuity,
   scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
+  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...longSessionWalks(), ...edgeWalks()], [[100, undefined]]),
   check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { executorPopulation, freshSessionId, growPopulation } from '../../arbitraries/index.js';
 import type { ExecutorsSummary } from '../../generated/athena.js';
+import { BOUNDARY_SESSION, insertWalks } from '../boundary/index.js';
 import { defineProperty } from '../property.js';
 import { idOf, pageBound, seedingOf, withSeededSession } from '../scaffold/index.js';
 import { walkVacuity } from '../vacuity.js';
@@ -32,6 +33,7 @@ export const stableUnderInserts = defineProperty({
     fc
       .record({ sessionId: freshSessionId(), population: executorPopulation({ minSize: 3, maxSize: 40 }), maxResults: fc.integer({ min: 1, max: 5 }), insertAfter: fc.integer({ min: 1, max: 3 }) })
       .chain((s) => growPopulation(s.population).map((grown) => ({ ...s, grown }))),
+  boundary: (): Scenario[] => insertWalks().map((c) => ({ sessionId: BOUNDARY_SESSION, ...c })),
   async check(s: Scenario, ctx) {
     const grownTo = [...s.population, ...s.grown];
     await withSeededSession(ctx, s, async () => {

@@ -50,7 +50,8 @@ function failureText(s: FailureSections, color: boolean): string {
 /** What a property that ran did: its runs and time, the calls it retried and its flaky runs. */
 function runsText(p: PropertyReport): string {
   const retried = retryNote(p.checks);
-  return `${p.runs} runs, ${seconds(p.durationMs)}${retried ? `, ${retried}` : ''}`;
+  const boundary = p.boundary ? ` + ${p.boundary} boundary` : '';
+  return `${p.runs} runs${boundary}, ${seconds(p.durationMs)}${retried ? `, ${retried}` : ''}`;
 }
 
 /** The summary table: one row per property, its status column as wide as the widest status. */

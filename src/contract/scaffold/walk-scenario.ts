@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../arbitraries/index.js';
 import type { ListExecutorsRequest } from '../../generated/athena.js';
+import { BOUNDARY_SESSION, type WalkCase } from '../boundary/index.js';
 import type { CheckContext } from '../context.js';
 import type { ScenarioContext } from '../property.js';
 import { perMode, sessionScenario, type SessionScenario } from './session-scenario.js';
@@ -28,4 +29,18 @@ export function forEachWalk(s: WalkScenario, ctx: CheckContext, check: (request:
       for (const size of w.pageSizes) await check(clean({ SessionId: w.sessionId, MaxResults: size, ExecutorStateFilter: w.filter }), maxPages);
     },
   })(s, ctx);
+}
+
+/** The seeded walk of a boundary case: its session (the boundary one unless the case names another), population and request shape. */
+export function seededWalkOf(c: WalkCase): SeededWalk {
+  return { sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, request: clean({ MaxResults: c.maxResults, ExecutorStateFilter: c.filter }) };
+}
+
+/**
+ * Boundary walk scenarios for the mode: each of `cases` seeded and walked, or (observational) each
+ * given session walked with each list of `pageSizes`, unfiltered.
+ */
+export function walkBoundary(sc: ScenarioContext, cases: readonly WalkCase[], pageSizes: readonly (readonly (number | undefined)[])[]): WalkScenario[] {
+  if (sc.mode === 'seeded') return cases.map((c) => ({ mode: 'seeded' as const, ...seededWalkOf(c) }));
+  return sc.sessions.flatMap((sessionId) => pageSizes.map((sizes) => ({ mode: 'observational' as const, sessionId, pageSizes: [...sizes] })));
 }
