@@ -65,7 +65,8 @@ function warnedOf(properties: readonly PropertyReport[], kind: WarningKind): Pro
 
 /** The run-level warnings of a list of property reports: which passed vacuously, which the deadline cut short, which had flaky runs. */
 export function runWarnings(properties: readonly PropertyReport[]): Warning[] {
-  const vacuous = warnedOf(properties, 'vacuous');
+  // A failed property may carry a coverage warning too: only passes count as vacuous ones.
+  const vacuous = warnedOf(properties.filter((p) => p.status === 'passed'), 'vacuous');
   const cut = warnedOf(properties, 'interrupted');
   const flaky = warnedOf(properties, 'flaky');
   const ids = (ps: readonly PropertyReport[]) => ps.map((p) => p.id).join(', ');

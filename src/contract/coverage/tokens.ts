@@ -1,0 +1,45 @@
+/**
+ * The kind of a NextToken a request carries, told apart by what the run's answers issued (never by
+ * how the request was made): a walk's own token, another session's, the same session's with another
+ * filter, one a few edits from an issued token (cut, extended, characters changed), or none of these.
+ */
+import type { TokenKind } from '../../common/results.js';
+
+/** Where an issued token came from: the session and filter of the request it answered. */
+export interface TokenOrigin {
+  sessionId: string;
+  filter?: string;
+}
+
+/** The issued tokens a run remembers, oldest first; {@link MAX_REMEMBERED} at most. */
+export type IssuedTokens = Map<string, TokenOrigin>;
+
+/** Tokens remembered per property: enough for every walk of a run, bounded so that memory is. */
+export const MAX_REMEMBERED = 5000;
+
+/** Characters that may differ between a tampered token and the one it was made from. */
+const NEAR_EDITS = 2;
+
+/** Remembers `token` as issued for `origin`, forgetting the oldest beyond the bound. */
+export function rememberToken(issued: IssuedTokens, token: string, origin: TokenOrigin): void {
+  issued.delete(token);
+  issued.set(token, origin);
+  if (issued.size > MAX_REMEMBERED) issued.delete(issued.keys().next().value as string);
+}
+
+/** Whether `a` is a few edits from `b`: one a proper prefix of the other, or as long with at most {@link NEAR_EDITS} characters changed. */
+function near(a: string, b: string): boolean {
+  if (a.length !== b.length) return a.length < b.length ? b.startsWith(a) : a.startsWith(b);
+  let changed = 0;
+  for (let i = 0; i < a.length && changed <= NEAR_EDITS; i++) if (a[i] !== b[i]) changed++;
+  return changed <= NEAR_EDITS;
+}
+
+/** The kind of `token` sent for `sessionId` with `filter`, given the tokens issued so far. */
+export function tokenKind(issued: IssuedTokens, token: string, sessionId: unknown, filter: unknown): TokenKind {
+  if (token === '') return 'empty';
+  const origin = issued.get(token);
+  if (origin) return origin.sessionId !== sessionId ? 'foreign' : origin.filter !== (typeof filter === 'string' ? filter : undefined) ? 'other-filter' : 'issued';
+  for (const t of issued.keys()) if (near(token, t)) return 'tampered';
+  return 'garbage';
+}
