@@ -112,7 +112,9 @@ export interface ReplayTarget {
 export type ReplayCommand = (failure: ReplayTarget) => string;
 
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
-export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated';
+export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated'
+  /** Coverage shows part of a property's law untested: no second page, a filter that never matched, every call failing for another reason. */
+  | 'untested';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {

@@ -27,11 +27,13 @@ export interface ReportSettings {
   redactor?: Redactor;
   /** Renders the command that replays a counterexample (none when absent). */
   replayCommand?: ReplayCommand;
+  /** The run's mode, for the coverage warnings that depend on it. @defaultValue observational (the stricter reading: fewer warnings) */
+  mode?: Mode;
 }
 
 /** The report's fields before the verdict, in the order `--json` writes them. */
-function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>, coverage: Coverage) {
-  return { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats, coverage };
+function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>, coverage: Coverage | undefined) {
+  return { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats, ...(coverage ? { coverage } : {}) };
 }
 
 /** The report of a property that does not run in `mode`. */
@@ -63,7 +65,7 @@ function counterexampleOf(failure: NonNullable<PropertyRun['failure']>, settings
 }
 
 /** The report of a failed property: its counterexample, the command that replays it, and why shrinking stopped early. */
-function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings, coverage: Coverage): PropertyReport {
+function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings, coverage: Coverage | undefined): PropertyReport {
   const counterexample = counterexampleOf(failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
@@ -86,6 +88,6 @@ export function propertyReport(property: ContractProperty, run: PropertyRun, set
   const reason = run.noVerdict ?? (stats.runs === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
   const other = otherReasonWarnings(property.id, coverage);
   if (reason !== null) return { ...opening(property, run, coverage), status: 'inconclusive', runs: stats.runs, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
-  const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property.id, coverage), ...other];
+  const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property.id, coverage, settings.mode ?? 'observational'), ...other];
   return { ...opening(property, run, coverage), status: 'passed', runs: stats.runs, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
 }

@@ -35,10 +35,10 @@ export function coverageFor(settings: object, id: string): CoverageCollector {
   return collector;
 }
 
-/** The coverage of property `id` in the run of `settings` (nothing exercised when it never ran), forgetting its collector. */
-export function takeCoverage(settings: object, id: string): Coverage {
+/** The coverage of property `id` in the run of `settings`, forgetting its collector; undefined when it ran without one. */
+export function takeCoverage(settings: object, id: string): Coverage | undefined {
   const run = byRun.get(settings);
   const collector = run?.get(id);
   run?.delete(id);
-  return collector?.data ?? emptyCoverage();
+  return collector?.data;
 }

@@ -13,3 +13,4 @@ export { brokenConstraints } from './broken.js';
 export { REQUEST_CONSTRAINT_KEYS, OPTIONAL_EXECUTOR_MEMBERS, FILTER_STATES } from './schema-facts.js';
 export { ERROR_LAWS, FILTER_LAWS, PAGE_LAWS } from './laws.js';
 export { callsOf, otherReasonWarnings, passCoverageWarnings } from './vacuity.js';
+export { coverageItems, coverageLine, type CoverageItem, type ItemStatus } from './items.js';

@@ -3,13 +3,13 @@
  * one, a filter law whose filter never matched, and (whatever the verdict) an error property none of
  * whose calls was answered with an error its law is about. Each message states only what the counts show.
  */
-import type { Coverage, Warning } from '../../common/results.js';
+import type { Coverage, Mode, Warning } from '../../common/results.js';
 import { succeeded } from './answer.js';
 import { ERROR_LAWS, FILTER_LAWS, PAGE_LAWS } from './laws.js';
 
-/** A vacuity warning saying `message`. */
-function vacuous(message: string): Warning {
-  return { kind: 'vacuous', message };
+/** A warning that coverage shows part of the law untested, saying `message`. */
+function untested(message: string): Warning {
+  return { kind: 'untested', message };
 }
 
 function plural(n: number, word: string): string {
@@ -26,22 +26,28 @@ function paginationUntested(id: string, c: Coverage): Warning[] {
   const need = PAGE_LAWS[id];
   // With no executor listed at all the walk vacuity has already said more.
   if (need === 'walks' && c.walks.total > 0 && c.executors.listed > 0 && c.walks.multiPage === 0)
-    return [vacuous(`pagination untested: no walk had a second page (${plural(c.walks.total, 'walk')}, each of one page)`)];
-  if (need === 'tokens' && callsOf(c) > 0 && c.tokensIssued === 0) return [vacuous('pagination untested: no walk had a second page (no answer carried a NextToken)')];
+    return [untested(`pagination untested: no walk had a second page (${plural(c.walks.total, 'walk')}, each of one page)`)];
+  if (need === 'tokens' && callsOf(c) > 0 && c.tokensIssued === 0) return [untested('pagination untested: no walk had a second page (no answer carried a NextToken)')];
   return [];
 }
 
-/** A filter used on walks that listed nothing with it, for a law about the filter. */
-function filtersUnmatched(id: string, c: Coverage): Warning[] {
+/**
+ * For a law about the filter: seeded, each filter used on walks that listed nothing with it (the
+ * harness chose the populations, so a state never matched is its own gap); observational, only when
+ * no filter matched at all (a given session need not hold every state: the coverage table shows which).
+ */
+function filtersUnmatched(id: string, c: Coverage, mode: Mode): Warning[] {
   if (!FILTER_LAWS.includes(id)) return [];
-  return Object.entries(c.filters)
-    .filter(([, f]) => f.walks > 0 && f.matched === 0)
-    .map(([state, f]) => vacuous(`filter ${state} never matched: its ${plural(f.walks, 'walk')} listed no executor`));
+  const used = Object.entries(c.filters).filter(([, f]) => f.walks > 0);
+  const unmatched = used.filter(([, f]) => f.matched === 0);
+  if (mode === 'seeded') return unmatched.map(([state, f]) => untested(`filter ${state} never matched: its ${plural(f.walks, 'walk')} listed no executor`));
+  if (!used.length || unmatched.length < used.length) return [];
+  return [untested(`filter untested: no filtered walk listed an executor (${plural(used.reduce((n, [, f]) => n + f.walks, 0), 'walk')} with ${used.map(([s]) => s).join(', ')})`)];
 }
 
-/** The warnings of a pass from its coverage. */
-export function passCoverageWarnings(id: string, coverage: Coverage): Warning[] {
-  return [...paginationUntested(id, coverage), ...filtersUnmatched(id, coverage)];
+/** The warnings of a pass in `mode` from its coverage (none without one). */
+export function passCoverageWarnings(id: string, coverage: Coverage | undefined, mode: Mode): Warning[] {
+  return coverage ? [...paginationUntested(id, coverage), ...filtersUnmatched(id, coverage, mode)] : [];
 }
 
 /** The answers of `coverage`, most frequent first, as `503 (unnamed) ×4, 403 AccessDeniedException ×2`. */
@@ -54,11 +60,11 @@ function answersText(coverage: Coverage): string {
  * For an error property, whatever its verdict: every call failed (none answered 200), and none with a
  * 400 naming an error its law is about, so none of them tested the law.
  */
-export function otherReasonWarnings(id: string, coverage: Coverage): Warning[] {
+export function otherReasonWarnings(id: string, coverage: Coverage | undefined): Warning[] {
   const codes = ERROR_LAWS[id];
-  const calls = callsOf(coverage);
-  if (!codes || calls === 0) return [];
+  const calls = coverage ? callsOf(coverage) : 0;
+  if (!codes || !coverage || calls === 0) return [];
   const answered = Object.keys(coverage.answers);
   if (answered.some(succeeded) || answered.some((k) => codes.some((c) => k === `400 ${c}`))) return [];
-  return [vacuous(`every call failed for another reason: none of its ${plural(calls, 'call')} was answered 400 ${codes.join(' or ')} (answers: ${answersText(coverage)})`)];
+  return [untested(`every call failed for another reason: none of its ${plural(calls, 'call')} was answered 400 ${codes.join(' or ')} (answers: ${answersText(coverage)})`)];
 }
