@@ -30,9 +30,9 @@ function counted(counts: Record<string, number>): string {
   return Object.entries(counts).map(([k, n]) => `${k} ×${n}`).join(', ');
 }
 
-/** ` (never: a, b)`, or nothing when `missing` is empty. */
-function never(missing: readonly string[]): string {
-  return missing.length ? `; never: ${missing.join(', ')}` : '';
+/** `; never matched: a, b` (`never` naming what did not happen), or nothing when `missing` is empty. */
+function never(what: string, missing: readonly string[]): string {
+  return missing.length ? `; never ${what}: ${missing.join(', ')}` : '';
 }
 
 /** A count item: covered when above zero. */
@@ -40,16 +40,16 @@ function countItem(key: string, title: string, n: number, detail: string): Cover
   return { key, title, status: n > 0 ? 'covered' : 'not', detail };
 }
 
-/** A set item: covered when every name in `hits` (each mapped to whether it was hit) was. */
-function setItem(key: string, title: string, hits: Record<string, boolean>, detail: string): CoverageItem {
+/** A set item: covered when every name in `hits` (each mapped to whether it was hit) was; the detail names those never `what`. */
+function setItem(key: string, title: string, hits: Record<string, boolean>, detail: string, what: string): CoverageItem {
   const names = Object.keys(hits);
   const missing = names.filter((n) => !hits[n]);
-  return { key, title, status: statusOf(names.length - missing.length, names.length), detail: `${detail}${never(missing)}` };
+  return { key, title, status: statusOf(names.length - missing.length, names.length), detail: `${detail}${never(what, missing)}` };
 }
 
 /** The items seeding alone can cover: not applicable in observational mode. */
 function seededItems(c: Coverage, mode: Mode): CoverageItem[] {
-  const sizes = setItem('populations', 'seeded population sizes 0, 1, 2-100, 101+', Object.fromEntries(Object.entries(c.populations.sizes).map(([k, n]) => [k, n > 0])), `${c.populations.seeded} seeded, largest ${c.populations.largest}`);
+  const sizes = setItem('populations', 'seeded population sizes 0, 1, 2-100, 101+', Object.fromEntries(Object.entries(c.populations.sizes).map(([k, n]) => [k, n > 0])), `${c.populations.seeded} seeded, largest ${c.populations.largest}`, 'seeded');
   const inserted = countItem('inserted', 'executors inserted mid-walk', c.inserted.executors, `${c.inserted.executors} in ${c.inserted.walks} walk(s)`);
   if (mode === 'seeded') return [sizes, inserted];
   return [sizes, inserted].map((i) => ({ ...i, status: 'n/a' as const, detail: 'seeded mode only' }));
@@ -62,13 +62,13 @@ export function coverageItems(c: Coverage, mode: Mode): CoverageItem[] {
   const tried = (kind: TokenKind) => c.tokens[kind]?.tried ?? 0;
   return [
     countItem('walks.multiPage', 'walks with a second page', c.walks.multiPage, `${c.walks.multiPage} of ${c.walks.total} walks, the longest ${c.walks.longest} page(s)`),
-    setItem('maxResults', 'MaxResults 1, 100, absent, other', Object.fromEntries(Object.entries(c.maxResults).map(([k, n]) => [k, n > 0])), counted(c.maxResults)),
-    setItem('filters', 'each filter matched', Object.fromEntries(filters.map(([s, f]) => [s, f.matched > 0])), `${filters.filter(([, f]) => f.walks > 0).length} of ${filters.length} used`),
+    setItem('maxResults', 'MaxResults 1, 100, absent, other', Object.fromEntries(Object.entries(c.maxResults).map(([k, n]) => [k, n > 0])), counted(c.maxResults), 'used'),
+    setItem('filters', 'each filter matched', Object.fromEntries(filters.map(([s, f]) => [s, f.matched > 0])), `${filters.filter(([, f]) => f.walks > 0).length} of ${filters.length} used`, 'matched'),
     ...seededItems(c, mode),
     countItem('ties', 'StartDateTime ties across a page boundary', c.ties, `${c.ties} boundaries`),
-    setItem('lacking', 'executors lacking each optional member', Object.fromEntries(Object.entries(c.executors.lacking).map(([m, n]) => [m, n > 0])), `${c.executors.listed} executors listed`),
-    setItem('constraints', 'request constraints broken', Object.fromEntries(constraints.map(([k, t]) => [k, t.tried > 0])), `${constraints.filter(([, t]) => t.tried > 0).length} of ${constraints.length}`),
-    setItem('tokens', 'token kinds tried', Object.fromEntries(PROBED_TOKENS.map((k) => [k, tried(k) > 0])), PROBED_TOKENS.filter((k) => tried(k) > 0).map((k) => `${k} ×${tried(k)}`).join(', ') || 'none'),
+    setItem('lacking', 'executors lacking each optional member', Object.fromEntries(Object.entries(c.executors.lacking).map(([m, n]) => [m, n > 0])), `${c.executors.listed} executors listed`, 'lacked'),
+    setItem('constraints', 'request constraints broken', Object.fromEntries(constraints.map(([k, t]) => [k, t.tried > 0])), `${constraints.filter(([, t]) => t.tried > 0).length} of ${constraints.length}`, 'broken'),
+    setItem('tokens', 'token kinds tried', Object.fromEntries(PROBED_TOKENS.map((k) => [k, tried(k) > 0])), PROBED_TOKENS.filter((k) => tried(k) > 0).map((k) => `${k} ×${tried(k)}`).join(', ') || 'none', 'tried'),
   ];
 }
 
