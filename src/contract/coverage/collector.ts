@@ -6,7 +6,7 @@
  */
 import type { Coverage } from '../../common/results.js';
 import { emptyCoverage } from './empty.js';
-import type { IssuedTokens } from './tokens.js';
+import { noTokens, type IssuedTokens } from './tokens.js';
 
 /** What a property's runs exercised so far, and the memory recording it needs. */
 export interface CoverageCollector {
@@ -20,7 +20,7 @@ export interface CoverageCollector {
 
 /** A collector of nothing yet. */
 export function createCoverage(): CoverageCollector {
-  return { data: emptyCoverage(), issued: new Map(), seeded: new Map(), scanned: new WeakSet() };
+  return { data: emptyCoverage(), issued: noTokens(), seeded: new Map(), scanned: new WeakSet() };
 }
 
 /** The collectors of each run (keyed by its settings object), by property id. */

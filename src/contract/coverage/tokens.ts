@@ -11,20 +11,35 @@ export interface TokenOrigin {
   filter?: string;
 }
 
-/** The issued tokens a run remembers, oldest first; {@link MAX_REMEMBERED} at most. */
-export type IssuedTokens = Map<string, TokenOrigin>;
+/** The issued tokens a property's runs remember: each one's origin (oldest first), and the latest few. */
+export interface IssuedTokens {
+  readonly origins: Map<string, TokenOrigin>;
+  /** The latest {@link RECENT} tokens issued, newest last: a tampered token is made from one just obtained. */
+  readonly recent: string[];
+}
 
 /** Tokens remembered per property: enough for every walk of a run, bounded so that memory is. */
 export const MAX_REMEMBERED = 5000;
+
+/** Tokens a tampered one is compared with: the latest issued, so that telling it apart stays cheap. */
+export const RECENT = 32;
+
+/** No token issued yet. */
+export function noTokens(): IssuedTokens {
+  return { origins: new Map(), recent: [] };
+}
 
 /** Characters that may differ between a tampered token and the one it was made from. */
 const NEAR_EDITS = 2;
 
 /** Remembers `token` as issued for `origin`, forgetting the oldest beyond the bound. */
 export function rememberToken(issued: IssuedTokens, token: string, origin: TokenOrigin): void {
-  issued.delete(token);
-  issued.set(token, origin);
-  if (issued.size > MAX_REMEMBERED) issued.delete(issued.keys().next().value as string);
+  const { origins, recent } = issued;
+  origins.delete(token);
+  origins.set(token, origin);
+  if (origins.size > MAX_REMEMBERED) origins.delete(origins.keys().next().value as string);
+  recent.push(token);
+  if (recent.length > RECENT) recent.shift();
 }
 
 /** Whether `a` is a few edits from `b`: one a proper prefix of the other, or as long with at most {@link NEAR_EDITS} characters changed. */
@@ -35,11 +50,10 @@ function near(a: string, b: string): boolean {
   return changed <= NEAR_EDITS;
 }
 
-/** The kind of `token` sent for `sessionId` with `filter`, given the tokens issued so far. */
+/** The kind of `token` sent for `sessionId` with `filter`, given the tokens issued so far (tampered: near one of the latest). */
 export function tokenKind(issued: IssuedTokens, token: string, sessionId: unknown, filter: unknown): TokenKind {
   if (token === '') return 'empty';
-  const origin = issued.get(token);
+  const origin = issued.origins.get(token);
   if (origin) return origin.sessionId !== sessionId ? 'foreign' : origin.filter !== (typeof filter === 'string' ? filter : undefined) ? 'other-filter' : 'issued';
-  for (const t of issued.keys()) if (near(token, t)) return 'tampered';
-  return 'garbage';
+  return issued.recent.some((t) => near(token, t)) ? 'tampered' : 'garbage';
 }
