@@ -81,6 +81,8 @@ export interface PropertyReport {
   warnings: Warning[];
   /** What the runs actually exercised: the ground for the vacuity warnings. */
   checks: CheckStats;
+  /** What the runs exercised, item by item (absent in reports of older versions). */
+  coverage?: Coverage;
 }
 
 /** The whole run's report (the `--json` shape). */
@@ -94,6 +96,8 @@ export interface Report {
   properties: PropertyReport[];
   /** Run-level warnings, e.g. that some passes were vacuous. */
   warnings: Warning[];
+  /** What the whole run exercised: every property's coverage merged (absent in reports of older versions). */
+  coverage?: Coverage;
   summary: { passed: number; failed: number; skipped: number; inconclusive: number };
   /** Set when the run could not be carried out (exit 2): the one line that says why. */
   error?: { message: string };
@@ -125,7 +129,9 @@ export interface ReplayTarget {
 export type ReplayCommand = (failure: ReplayTarget) => string;
 
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
-export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated' | 'boundary-skipped';
+export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated' | 'boundary-skipped'
+  /** Coverage shows part of a property's law untested: no second page, a filter that never matched, every call failing for another reason. */
+  | 'untested';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {
@@ -168,4 +174,54 @@ export interface LiveReport {
   maxDpus?: number;
   /** The growth calculation, when the run started one. */
   calculation?: LiveCalculationReport;
+}
+
+/** How often something was tried, and what the target answered (`200`, `400 InvalidRequestException`, `no answer`) how often. */
+export interface CoverageTally {
+  tried: number;
+  answers: Record<string, number>;
+}
+
+/** The buckets of the MaxResults values that started a listing: the bounds, none, and the rest. */
+export type MaxResultsBucket = '1' | '100' | 'absent' | 'other';
+
+/** The buckets of seeded population sizes: empty, one, up to a full page, more than the largest page. */
+export type PopulationBucket = '0' | '1' | '2-100' | '101+';
+
+/**
+ * Kinds of NextToken a request carried, told apart by what the run's answers issued: a walk's own
+ * (`issued`), another session's (`foreign`), the same session's with another filter (`other-filter`),
+ * one near an issued token (`tampered`: cut, extended, a few characters changed), none of these
+ * (`garbage`), and the empty string (`empty`).
+ */
+export type TokenKind = 'issued' | 'foreign' | 'other-filter' | 'tampered' | 'garbage' | 'empty';
+
+/**
+ * What a property's runs (or a whole run) exercised, as counts. Pinned for outside tools:
+ * `walks.total`, `walks.multiPage`, and `constraints["<Member>/<keyword>"].tried` for every constraint
+ * of the request schema (present with 0 when untried).
+ */
+export interface Coverage {
+  /** Every ListExecutors call, by answer. */
+  answers: Record<string, number>;
+  /** Answers (200) that carried a NextToken: a second page to ask for. */
+  tokensIssued: number;
+  /** Walks made; those with two pages or more; the most pages of one; those that completed. */
+  walks: { total: number; multiPage: number; longest: number; complete: number };
+  /** Listings started (valid requests without NextToken), by MaxResults. */
+  maxResults: Record<MaxResultsBucket, number>;
+  /** Per ExecutorState value: the walks filtered by it and the executors they listed. */
+  filters: Record<string, { walks: number; matched: number }>;
+  /** Sessions seeded, by size, and the largest. */
+  populations: { seeded: number; sizes: Record<PopulationBucket, number>; largest: number };
+  /** Page boundaries where the last executor of a page and the first of the next share a StartDateTime. */
+  ties: number;
+  /** Executors listed by walks, and how many of them lacked each optional member (null counts as absent). */
+  executors: { listed: number; lacking: Record<string, number> };
+  /** Every constraint of the request schema, `<Member>/<keyword>`: requests that broke it, by answer. */
+  constraints: Record<string, CoverageTally>;
+  /** Requests carrying a NextToken, by kind. */
+  tokens: Record<TokenKind, CoverageTally>;
+  /** Walks during which the session was seeded again with more executors, and how many more in all. */
+  inserted: { walks: number; executors: number };
 }

@@ -9,6 +9,7 @@ import type { Exchange } from '../wire/exchange.js';
 import { InconclusiveError } from '../common/errors.js';
 import { isThrottlingAnswer } from '../targets/throttling.js';
 import type { CheckContext } from './context.js';
+import { noteSeeding, recordCall } from './coverage/index.js';
 import { clip } from './text.js';
 
 /** What one call produced: the exchange, the body parsed as JSON (if it was), and the SDK's view. */
@@ -46,6 +47,7 @@ export const RESEND_PAUSE_MS = 200;
  * an {@link InconclusiveError}.
  */
 export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }, options: ListCallOptions = {}): Promise<ListCall> {
+  noteSeeding(ctx.coverage, ctx.exchanges);
   let result = await sendOnce(ctx, input);
   if (options.resendOn5xx && result.status >= 500 && result.status <= 599) {
     await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS));
@@ -55,6 +57,7 @@ export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | 
   }
   if (result.status === 200 && !result.error) ctx.stats.okCalls++;
   else ctx.stats.errorCalls++;
+  recordCall(ctx.coverage, { input, status: result.status, json: result.json, headers: result.exchange?.response?.headers, sdkFailed: !!result.error });
   return result;
 }
 

@@ -5,6 +5,7 @@
 import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { CheckStats, Mode } from '../common/results.js';
+import type { CoverageCollector } from './coverage/index.js';
 
 /**
  * Bounds on one walk, so that nothing a target does can hang the harness. The runner hands one value
@@ -30,6 +31,8 @@ export interface CheckContext {
   readonly stats: CheckStats;
   /** The exchanges of the current run, in order (reset by the runner before each run). */
   readonly exchanges: Exchange[];
+  /** What the property's runs exercised, recorded by every call and walk (nothing is recorded without it). */
+  readonly coverage?: CoverageCollector;
 }
 
 /** Fresh, zeroed counters. */

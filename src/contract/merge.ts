@@ -2,17 +2,18 @@
  * Joins the JSON reports of the shards of one run (`--shard i/n`) into the report of the whole run.
  */
 import { UsageError } from '../common/errors.js';
-import type { CheckStats, PropertyReport, Report, Warning } from '../common/results.js';
+import type { CheckStats, Coverage, Mode, PropertyReport, Report, Warning } from '../common/results.js';
 import { catalogue } from './catalogue.js';
 import type { ContractProperty } from './property.js';
 import { emptyStats } from './context.js';
+import { mergeCoverage, otherReasonWarnings, passCoverageWarnings } from './coverage/index.js';
 import { summarize } from './report.js';
 import { counterWarnings } from './warnings.js';
 
-/** What the summed counters of all shards make of property `id`'s pass: its own vacuity rules decide. */
-function vacuityOf(id: string, checks: CheckStats): Warning[] {
+/** What the summed counters and merged coverage of all shards make of property `id`'s pass: its own vacuity rules decide, and coverage's. */
+function vacuityOf(id: string, checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   const property = (catalogue as readonly ContractProperty[]).find((p) => p.id === id);
-  return property ? property.vacuity(checks) : [];
+  return [...(property ? property.vacuity(checks, coverage) : []), ...passCoverageWarnings(id, coverage, mode)];
 }
 
 /**
@@ -27,14 +28,15 @@ function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<Pro
   return runs > 0 ? { status: 'passed' } : { status: 'inconclusive', reason: 'no shard ran any of its runs' };
 }
 
-/** The warnings of a merged property: those its summed counters earn, and the shards' interruptions. */
-function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats): Warning[] {
+/** The warnings of a merged property: those its summed counters and merged coverage earn, and the shards' interruptions. */
+function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   if (status === 'skipped') return [];
   const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
-  return [...(status === 'passed' ? vacuityOf(id, checks) : []), ...interrupted, ...counterWarnings(checks)];
+  const other = otherReasonWarnings(id, coverage);
+  return [...(status === 'passed' ? vacuityOf(id, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
 }
 
-function mergeProperty(parts: PropertyReport[]): PropertyReport {
+function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
   const [first] = parts;
   const failed = parts.find((p) => p.status === 'failed');
   const checks = emptyStats();
@@ -42,6 +44,8 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
   const runs = parts.reduce((n, p) => n + p.runs, 0);
   const boundary = parts.reduce((n, p) => n + (p.boundary ?? 0), 0);
   const { status, reason } = mergedVerdict(parts, runs + boundary);
+  // Shards of an older version carry no coverage: the merge then has none either, and its warnings come from the counters.
+  const coverage = parts.every((p) => p.coverage) ? mergeCoverage(parts.map((p) => p.coverage)) : undefined;
   return {
     id: first.id,
     law: first.law,
@@ -52,8 +56,9 @@ function mergeProperty(parts: PropertyReport[]): PropertyReport {
     counterexample: failed?.counterexample ?? null,
     replay: failed?.replay ?? null,
     ...(reason !== undefined ? { reason } : {}),
-    warnings: mergedWarnings(first.id, status, parts, checks),
+    warnings: mergedWarnings(first.id, status, parts, checks, coverage, mode),
     checks,
+    ...(coverage ? { coverage } : {}),
   };
 }
 
@@ -120,7 +125,7 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
   const [first] = reports;
   // Every property any shard holds: a shard that ended early holds fewer.
   const ids = [...new Set(reports.flatMap((r) => r.properties.map((p) => p.id)))];
-  const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p)));
+  const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p), first.mode));
   return {
     mode: first.mode,
     target: first.target,

@@ -13,6 +13,7 @@ import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
 import { boundaryExamples, countRun, withBoundaryCases } from './boundary/phase.js';
 import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
+import { coverageFor } from './coverage/index.js';
 import type { ContractProperty } from './property.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
@@ -165,7 +166,7 @@ function failureOf(details: RunDetails<[unknown]>): PropertyRun['failure'] {
  */
 export async function runProperty(property: ContractProperty, settings: RunSettings, until = settings.deadline): Promise<PropertyRun> {
   const started = performance.now();
-  const ctx: CheckContext = { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [] };
+  const ctx: CheckContext = { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [], coverage: coverageFor(settings, property.id) };
   const sc = { mode: settings.mode, sessions: settings.sessions };
   const examples = boundaryExamples(property, sc);
   const progress: Progress = { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, boundaryCases: examples.length };

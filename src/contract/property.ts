@@ -4,7 +4,7 @@
  */
 import type fc from 'fast-check';
 import type { CheckContext } from './context.js';
-import type { CheckStats, Mode, Warning } from '../common/results.js';
+import type { CheckStats, Coverage, Mode, Warning } from '../common/results.js';
 
 /** What a property's scenario arbitrary may depend on. */
 export interface ScenarioContext {
@@ -29,8 +29,8 @@ export interface PropertySpec<Id extends string, S> {
   boundary?(ctx: ScenarioContext): readonly S[];
   /** Resolves when the law holds for `scenario`; throws a ContractViolation when it does not. */
   check(scenario: S, ctx: CheckContext): Promise<void>;
-  /** The warnings a pass deserves from the counters of its runs: what would make it vacuous. */
-  vacuity(stats: CheckStats): Warning[];
+  /** The warnings a pass deserves from the counters (and the coverage) of its runs: what would make it vacuous. */
+  vacuity(stats: CheckStats, coverage?: Coverage): Warning[];
 }
 
 /** A property with its scenario type erased, so that properties of different scenarios share one list. */
@@ -42,7 +42,7 @@ export interface ContractProperty<Id extends string = string> {
   scenario(ctx: ScenarioContext): fc.Arbitrary<unknown>;
   boundary?(ctx: ScenarioContext): readonly unknown[];
   check(scenario: unknown, ctx: CheckContext): Promise<void>;
-  vacuity(stats: CheckStats): Warning[];
+  vacuity(stats: CheckStats, coverage?: Coverage): Warning[];
 }
 
 /** Erases a property's scenario type; the check only ever receives values of its own scenario. */

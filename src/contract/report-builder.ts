@@ -5,13 +5,14 @@
  * inconclusive one, why no verdict was reached.
  * Rendering it for a medium is the reporters' job.
  */
-import type { Counterexample, Mode, PropertyReport, ReplayCommand } from '../common/results.js';
+import type { Counterexample, Coverage, Mode, PropertyReport, ReplayCommand } from '../common/results.js';
 import type { Target } from '../targets/target.js';
 import type { Exchange } from '../wire/exchange.js';
 import { createRedactor, environmentCredentials, type Redactor } from '../wire/redact.js';
 import { awsCliCommand } from './aws-cli.js';
 import { reproducerScript } from './reproducer.js';
 import { emptyStats } from './context.js';
+import { emptyCoverage, otherReasonWarnings, passCoverageWarnings, takeCoverage } from './coverage/index.js';
 import type { PropertyRun } from './property-run.js';
 import type { ContractProperty } from './property.js';
 import { counterWarnings, interruptedWarning, noRunReason, shrinkBudgetWarning, shrinkStoppedWarning, unshrunkWarning } from './warnings.js';
@@ -27,16 +28,18 @@ export interface ReportSettings {
   redactor?: Redactor;
   /** Renders the command that replays a counterexample (none when absent). */
   replayCommand?: ReplayCommand;
+  /** The run's mode, for the coverage warnings that depend on it. @defaultValue observational (the stricter reading: fewer warnings) */
+  mode?: Mode;
 }
 
 /** The report's fields before the verdict, in the order `--json` writes them. */
-function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>) {
-  return { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats };
+function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>, coverage: Coverage | undefined) {
+  return { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats, ...(coverage ? { coverage } : {}) };
 }
 
 /** The report of a property that does not run in `mode`. */
 export function skippedReport(property: ContractProperty, mode: Mode): PropertyReport {
-  return { ...opening(property, { stats: emptyStats() }), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
+  return { ...opening(property, { stats: emptyStats() }, emptyCoverage()), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
 }
 
 /** The index of the last ListExecutors exchange: the one that broke the law. */
@@ -65,23 +68,29 @@ function counterexampleOf(property: ContractProperty, failure: NonNullable<Prope
 }
 
 /** The report of a failed property: its counterexample, the command that replays it, and why shrinking stopped early. */
-function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): PropertyReport {
+function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings, coverage: Coverage | undefined): PropertyReport {
   const counterexample = counterexampleOf(property, failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
-  return { ...opening(property, run), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings: [...cut, ...counterWarnings(run.stats)] };
+  const warnings = [...cut, ...otherReasonWarnings(property.id, coverage), ...counterWarnings(run.stats)];
+  return { ...opening(property, run, coverage), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings };
 }
 
 /**
  * The report of a property that ran: failed; inconclusive when a check could reach no verdict or no
  * run finished before its share of the deadline ran out; passed otherwise (with its vacuity and
- * deadline warnings). Whatever the verdict, the counters earn their warnings (flaky, tolerated).
+ * deadline warnings, and those its coverage earns). Whatever the verdict, the counters earn their
+ * warnings (flaky, tolerated), and an error property whose every call failed for another reason says so.
+ * The coverage is the one the run of `settings` collected for the property.
  */
 export function propertyReport(property: ContractProperty, run: PropertyRun, settings: ReportSettings): PropertyReport {
   const { stats, durationMs, failure } = run;
-  if (failure) return failedReport(property, run, failure, settings);
+  const coverage = takeCoverage(settings, property.id);
+  if (failure) return failedReport(property, run, failure, settings, coverage);
   const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
   const reason = run.noVerdict ?? (stats.runs + stats.boundary === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
-  if (reason !== null) return { ...opening(property, run), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...counterWarnings(stats)] };
-  return { ...opening(property, run), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...property.vacuity(stats), ...cut, ...counterWarnings(stats)] };
+  const other = otherReasonWarnings(property.id, coverage);
+  if (reason !== null) return { ...opening(property, run, coverage), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
+  const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property.id, coverage, settings.mode ?? 'observational'), ...other];
+  return { ...opening(property, run, coverage), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
 }

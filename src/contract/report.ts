@@ -3,6 +3,7 @@
  * every output format (console, JUnit, Markdown) is rendered from, so that they never disagree.
  */
 import type { PropertyReport, PropertyStatus, Report } from '../common/results.js';
+import { mergeCoverage } from './coverage/index.js';
 import { runWarnings } from './warnings.js';
 
 /**
@@ -23,8 +24,9 @@ export function exitCodeOf(report: Report): 0 | 1 | 2 {
   return !report.error && report.properties.every((p) => green(p, report)) ? 0 : 2;
 }
 
-/** The summary counts and run-level warnings of a list of property reports. */
-export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings'> {
+/** The summary counts, run-level warnings and merged coverage of a list of property reports. */
+export function summarize(properties: readonly PropertyReport[]): Pick<Report, 'summary' | 'warnings' | 'coverage'> {
   const count = (s: PropertyStatus) => properties.filter((p) => p.status === s).length;
-  return { summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), inconclusive: count('inconclusive') }, warnings: runWarnings(properties) };
+  const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), inconclusive: count('inconclusive') };
+  return { summary, warnings: runWarnings(properties), coverage: mergeCoverage(properties.map((p) => p.coverage)) };
 }

@@ -1,22 +1,32 @@
 /**
- * What makes a property's runs vacuous, read from its counters: each property declares which of these
- * apply to it, so that a pass that tested nothing never looks green.
+ * What makes a property's runs vacuous, read from its coverage (from its counters where a report has
+ * none): each property declares which of these apply to it, so that a pass that tested nothing never
+ * looks green.
  */
-import type { CheckStats, Warning } from '../common/results.js';
+import type { CheckStats, Coverage, Warning } from '../common/results.js';
+import { callsOf } from './coverage/index.js';
 
-/** The warnings a pass deserves from the counters of its runs. */
-export type Vacuity = (stats: CheckStats) => Warning[];
+/** The warnings a pass deserves from the counters and the coverage of its runs. */
+export type Vacuity = (stats: CheckStats, coverage?: Coverage) => Warning[];
 
 /** A vacuity warning. */
 function vacuous(message: string): Warning {
   return { kind: 'vacuous', message: `vacuous: ${message}` };
 }
 
+/** Calls answered 200, calls answered otherwise, and executors walks listed: from the coverage when there is one. */
+function callCounts(stats: CheckStats, coverage?: Coverage): { ok: number; failed: number; listed: number } {
+  if (!coverage) return { ok: stats.okCalls, failed: stats.errorCalls, listed: stats.executorsSeen };
+  const ok = coverage.answers['200'] ?? 0;
+  return { ok, failed: callsOf(coverage) - ok, listed: coverage.executors.listed };
+}
+
 /** For properties that walk: every call an error, or every walk empty. */
-export const walkVacuity: Vacuity = (stats) => {
+export const walkVacuity: Vacuity = (stats, coverage) => {
   if (stats.runs + stats.boundary === 0) return [];
-  if (stats.okCalls === 0 && stats.errorCalls > 0) return [vacuous('every call was an error, so no page was checked')];
-  if (stats.executorsSeen === 0) return [vacuous('every walk was empty, so no executor was checked')];
+  const { ok, failed, listed } = callCounts(stats, coverage);
+  if (ok === 0 && failed > 0) return [vacuous('every call was an error, so no page was checked')];
+  if (listed === 0) return [vacuous('every walk was empty, so no executor was checked')];
   return [];
 };
 
@@ -30,5 +40,5 @@ export function runVacuity(why: string): Vacuity {
 
 /** Every warning of each of `rules`, in order. */
 export function allOf(...rules: Vacuity[]): Vacuity {
-  return (stats) => rules.flatMap((rule) => rule(stats));
+  return (stats, coverage) => rules.flatMap((rule) => rule(stats, coverage));
 }

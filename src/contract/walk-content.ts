@@ -25,6 +25,8 @@ export interface Content {
   barren: number;
   /** The most executors one page of the walk held. */
   largestPage: number;
+  /** Executors seeded into the session between the walk's pages (a session grown mid-walk), for coverage. */
+  inserted: number;
 }
 
 /** What the run's unfiltered walks of one session have shown. */
@@ -37,7 +39,7 @@ export interface SessionSeen {
 
 /** Nothing brought yet. */
 export function emptyContent(): Content {
-  return { firstListed: new Map(), barren: 0, largestPage: 0 };
+  return { firstListed: new Map(), barren: 0, largestPage: 0, inserted: 0 };
 }
 
 /** Adds the executors of page `page` (1-based); returns whether the page brought one not listed before. */

@@ -6,6 +6,7 @@
 import type { ListExecutorsRequest } from '../generated/athena.js';
 import { describeAnswer, listCall, type ListCall } from './call.js';
 import type { CheckContext } from './context.js';
+import { recordWalk, seededDuring } from './coverage/index.js';
 import { clip } from './text.js';
 import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed, sessionSize, wentRound, type Content, type Repeat } from './walk-content.js';
 
@@ -67,6 +68,7 @@ export async function walk(ctx: CheckContext, request: ListExecutorsRequest, opt
   const content = emptyContent();
   const w = await walkPages(ctx, request, options, content);
   if (ctx.mode === 'observational') recordListed(ctx.bounds, request, content);
+  recordWalk(ctx.coverage, { filter: request.ExecutorStateFilter, pages: w.pages.map((p) => p.executors), complete: w.outcome.kind === 'complete', inserted: content.inserted });
   return w;
 }
 
@@ -90,7 +92,8 @@ async function walkPages(ctx: CheckContext, request: ListExecutorsRequest, optio
     const token = (call.json as { NextToken?: unknown }).NextToken;
     const page: Page = { call, request: pageRequest, executors, nextToken: typeof token === 'string' ? token : undefined };
     pages.push(page);
-    if (options.afterPage) await options.afterPage(pages.length - 1, page);
+    const { afterPage } = options;
+    if (afterPage) content.inserted += await seededDuring(ctx.coverage, ctx.exchanges, request.SessionId, () => afterPage(pages.length - 1, page));
     const fresh = addPage(content, pages.length, executors);
     // As the SDK's paginator does: a missing or empty token ends the walk.
     if (typeof token !== 'string' || token === '') return end({ kind: 'complete' });

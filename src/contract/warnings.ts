@@ -64,15 +64,18 @@ function warnedOf(properties: readonly PropertyReport[], kind: WarningKind): Pro
   return properties.filter((p) => p.warnings.some((w) => w.kind === kind));
 }
 
-/** The run-level warnings of a list of property reports: which passed vacuously, which the deadline cut short, which had flaky runs. */
+/** The run-level warnings of a list of property reports: which passed vacuously, which left their law partly untested, which the deadline cut short, which had flaky runs. */
 export function runWarnings(properties: readonly PropertyReport[]): Warning[] {
   const vacuous = warnedOf(properties, 'vacuous');
+  const untested = warnedOf(properties, 'untested');
   const cut = warnedOf(properties, 'interrupted');
   const flaky = warnedOf(properties, 'flaky');
   const ids = (ps: readonly PropertyReport[]) => ps.map((p) => p.id).join(', ');
   const warnings: Warning[] = [];
   if (vacuous.length)
     warnings.push({ kind: 'vacuous', message: `${vacuous.length} of ${properties.length} properties passed vacuously (${ids(vacuous)}): a green run that tested nothing is not a pass` });
+  if (untested.length)
+    warnings.push({ kind: 'untested', message: `${untested.length} of ${properties.length} properties left part of their law untested (${ids(untested)}): see their coverage` });
   if (cut.length)
     warnings.push({ kind: 'interrupted', message: `${cut.length} of ${properties.length} properties were cut short by the run's deadline (${ids(cut)}): they passed fewer runs than asked; raise --deadline` });
   if (flaky.length)

@@ -4,6 +4,7 @@
  * inconclusive property reached no verdict.
  */
 import type { LiveReport, RunListener, PropertyReport, Report } from '../../common/results.js';
+import { coverageLine } from '../coverage/index.js';
 import { clip } from '../text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type Answer, type FailureSections } from './failure-sections.js';
@@ -100,6 +101,7 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       write(tableText(report));
       for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
       for (const p of report.properties.filter((x) => x.status === 'inconclusive')) write(`${paint(color, 35, 'inconclusive')} ${p.id}: ${p.reason ?? 'no verdict'}\n`);
+      for (const p of report.properties.filter((x) => x.status !== 'skipped' && x.coverage)) write(`${paint(color, 36, 'coverage')} ${p.id}: ${coverageLine(p.coverage!)}\n`);
       for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
       for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
       if (report.error) write(`${paint(color, 31, '✗ run error')}: ${report.error.message}\n`);

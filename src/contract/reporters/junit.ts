@@ -3,6 +3,7 @@
  * Every element goes through {@link element}, so no text or attribute reaches the XML unescaped.
  */
 import type { CheckStats, PropertyReport, Report } from '../../common/results.js';
+import { coverageItems } from '../coverage/index.js';
 import { retryTotals } from './counts.js';
 import { failureSections } from './failure-sections.js';
 
@@ -64,8 +65,19 @@ function caseContent(p: PropertyReport): string | undefined {
   return element('failure', { message: s.message ?? 'failed', type: 'ContractViolation' }, { text: detail(s.message ?? 'failed', body) });
 }
 
+/**
+ * A `<property>` per pinned coverage count and per coverage item of a property that ran:
+ * `coverage.walks.total`, `coverage.walks.multiPage`, then `coverage.<item>` = `covered: detail`.
+ */
+function coverageProperties(report: Report, p: PropertyReport): string[] {
+  const c = p.coverage;
+  if (!c || p.status === 'skipped') return [];
+  const items = coverageItems(c, report.mode).map((i) => element('property', { name: `coverage.${i.key}`, value: `${i.status}: ${i.detail}` }));
+  return [element('property', { name: 'coverage.walks.total', value: c.walks.total }), element('property', { name: 'coverage.walks.multiPage', value: c.walks.multiPage }), ...items];
+}
+
 function testcase(report: Report, p: PropertyReport): string {
-  const counters = counterProperties(p.checks);
+  const counters = [...counterProperties(p.checks), ...coverageProperties(report, p)];
   const children = [...(counters.length ? [element('properties', {}, { children: counters })] : []), caseContent(p)].filter((c): c is string => c !== undefined);
   const attributes = { classname: `athena-contract.${report.mode}`, name: p.id, time: (p.durationMs / 1000).toFixed(3) };
   return element('testcase', attributes, children.length ? { children, lines: { own: '  ', child: '    ' } } : undefined);

@@ -1,9 +1,10 @@
 /**
  * The conformance report in Markdown, for pull requests and CI job summaries: a summary line, a table
  * of the catalogue, for each failure its requests and answers and the command that replays it, and
- * for each inconclusive property why it reached no verdict.
+ * for each inconclusive property why it reached no verdict, and what the run exercised (coverage).
  */
-import type { PropertyReport, Report } from '../../common/results.js';
+import type { Coverage, PropertyReport, Report } from '../../common/results.js';
+import { coverageItems, type ItemStatus } from '../coverage/index.js';
 import { clip } from '../text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type FailureSections } from './failure-sections.js';
@@ -72,6 +73,17 @@ function row(p: PropertyReport): string {
   return `| \`${p.id}\` | ${cell(p.law)} | ${STATUS[p.status]}${p.warnings.length ? ' ⚠️' : ''} | ${p.runs}${retried} | ${(p.durationMs / 1000).toFixed(2)} s |`;
 }
 
+/** Each coverage status's mark, green to red as TraceCov draws them. */
+const COVERED: Record<ItemStatus, string> = { covered: '🟢 covered', partly: '🟡 partly', not: '🔴 not covered', 'n/a': '⚪ n/a' };
+
+/** The run's coverage: one row per item, then each request constraint with the answers its breaking requests got. */
+function coverageLines(coverage: Coverage, report: Report): string[] {
+  const items = coverageItems(coverage, report.mode).map((i) => `| ${cell(i.title)} | ${COVERED[i.status]} | ${cell(i.detail)} |`);
+  const answers = (a: Record<string, number>) => cell(Object.entries(a).map(([k, n]) => `${k} ×${n}`).join(', ')) || '—';
+  const constraints = Object.entries(coverage.constraints).map(([k, t]) => `| \`${k}\` | ${t.tried ? '🟢' : '🔴'} ${t.tried} | ${answers(t.answers)} |`);
+  return ['', '## Coverage', '', '| item | covered | detail |', '| --- | --- | --- |', ...items, '', '| request constraint broken | tried | answers |', '| --- | ---: | --- |', ...constraints];
+}
+
 /** Renders the report as Markdown. */
 export function renderMarkdown(report: Report): string {
   const { passed, failed, skipped } = report.summary;
@@ -91,5 +103,6 @@ export function renderMarkdown(report: Report): string {
   for (const w of [...report.warnings.map((x) => x.message), ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${p.id}\`: ${x.message}`))]) lines.push('', `> ⚠️ ${w}`);
   for (const p of report.properties.filter((x) => x.status === 'failed')) lines.push(...failureLines(failureSections(p)));
   for (const p of report.properties.filter((x) => x.status === 'inconclusive')) lines.push(...inconclusiveLines(p));
+  if (report.coverage) lines.push(...coverageLines(report.coverage, report));
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,44 @@
+/**
+ * The coverage collector of one property's runs: the counts (a {@link Coverage}, plain data) and
+ * what recording them needs to remember (the tokens issued, the sizes seeded, the exchanges already
+ * read). One collector per property, registered under the run's settings, so that the report built
+ * from the same settings finds it without the run's outcome having to carry it.
+ */
+import type { Coverage } from '../../common/results.js';
+import { emptyCoverage } from './empty.js';
+import { noTokens, type IssuedTokens } from './tokens.js';
+
+/** What a property's runs exercised so far, and the memory recording it needs. */
+export interface CoverageCollector {
+  readonly data: Coverage;
+  readonly issued: IssuedTokens;
+  /** Each seeded session's size as last seeded. */
+  readonly seeded: Map<string, number>;
+  /** Exchanges already read for seeding. */
+  readonly scanned: WeakSet<object>;
+}
+
+/** A collector of nothing yet. */
+export function createCoverage(): CoverageCollector {
+  return { data: emptyCoverage(), issued: noTokens(), seeded: new Map(), scanned: new WeakSet() };
+}
+
+/** The collectors of each run (keyed by its settings object), by property id. */
+const byRun = new WeakMap<object, Map<string, CoverageCollector>>();
+
+/** The collector of property `id` in the run of `settings`, created on first use (concurrent runs of one property share it). */
+export function coverageFor(settings: object, id: string): CoverageCollector {
+  let run = byRun.get(settings);
+  if (!run) byRun.set(settings, (run = new Map()));
+  let collector = run.get(id);
+  if (!collector) run.set(id, (collector = createCoverage()));
+  return collector;
+}
+
+/** The coverage of property `id` in the run of `settings`, forgetting its collector; undefined when it ran without one. */
+export function takeCoverage(settings: object, id: string): Coverage | undefined {
+  const run = byRun.get(settings);
+  const collector = run?.get(id);
+  run?.delete(id);
+  return collector?.data;
+}
