@@ -7,11 +7,12 @@
 import fc, { type RunDetails } from 'fast-check';
 import { FatalRunError, InconclusiveError } from '../common/errors.js';
 import type { CheckStats, Mode, RunListener } from '../common/results.js';
-import { SeedingError } from '../targets/seeding.js';
-import { TransportError } from '../targets/send.js';
+import { attachScopes, inScope } from '../targets/exchange-scope.js';
 import type { Target } from '../targets/target.js';
-import type { Exchange } from '../wire/exchange.js';
+import { addStats, asViolation, stopKind } from './run-outcome.js';
 import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
+import { withSessionLocks, type Pool } from './pool.js';
+import { drawScenarios, runPooled, statsOf, type PooledRun } from './pooled-runs.js';
 import type { ContractProperty } from './property.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
@@ -32,6 +33,11 @@ export interface RunSettings {
   shrinkBudgetMs: number;
   /** Told of every run done (the runner tells it of properties starting and ending). */
   listener: RunListener;
+  /**
+   * Runs in flight at once share this pool: a property's runs are then checked several at a time
+   * (pooled-runs.ts) and its shrinking holds a slot. Absent: one run at a time, as fast-check calls them.
+   */
+  pool?: Pool;
 }
 
 /** The outcome of one property's checks, before any formatting. */
@@ -66,6 +72,12 @@ interface Progress {
   closed: boolean;
   /** The failure of an abandoned run, which fast-check never saw. */
   late: PropertyRun['failure'];
+  /** The failure a pool already saw, where shrinking starts: fast-check's replay of its run gets it at once, with no call. */
+  known: ContractViolation | null;
+}
+
+function freshProgress(): Progress {
+  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null };
 }
 
 /** Whether run `index` is another shard's (shrinking, and a path's replay, run in the shard that failed). */
@@ -74,22 +86,28 @@ function otherShard(settings: RunSettings, id: string, index: number, failing: b
   return !!shard && !failing && !settings.path && shardOf(settings.seed, id, index, shard.count) !== shard.index - 1;
 }
 
-/** What a check threw as a violation that keeps the exchanges of its run. */
-function asViolation(e: unknown, exchanges: readonly Exchange[]): ContractViolation {
-  const violation = e instanceof ContractViolation ? e : new ContractViolation(`the check threw ${(e as Error).name}: ${(e as Error).message}`);
-  violation.exchanges = [...exchanges];
-  return violation;
-}
-
 /**
  * Whether `e` stops the property instead of failing it: seeding that stops working or a target gone
  * (every later verdict meaningless: fatal for the run), or a check that could reach no verdict.
  */
 function stops(e: unknown, progress: Progress): boolean {
-  if (e instanceof SeedingError || e instanceof TransportError) progress.fatal ??= e;
-  else if (e instanceof InconclusiveError) progress.noVerdict ??= e;
-  else return false;
-  return true;
+  const kind = stopKind(e);
+  if (kind === 'fatal') progress.fatal ??= e as Error;
+  else if (kind === 'inconclusive') progress.noVerdict ??= e as InconclusiveError;
+  return kind !== undefined;
+}
+
+/** Runs the check of `scenario` in the scope of run `index`, holding a slot and its sessions' locks where runs share a pool. */
+async function guarded(property: ContractProperty, ctx: CheckContext, settings: RunSettings, run: { scenario: unknown; index: number }): Promise<void> {
+  const check = (): Promise<void> => inScope({ property: property.id, run: run.index, exchanges: ctx.exchanges }, () => property.check(run.scenario, ctx));
+  const pool = settings.pool;
+  if (!pool) return check();
+  const held = await pool.slots.acquire(settings.deadline);
+  try {
+    await withSessionLocks(pool, run.scenario, check);
+  } finally {
+    if (held) pool.slots.release();
+  }
 }
 
 /**
@@ -102,7 +120,7 @@ async function checkOnce(property: ContractProperty, ctx: CheckContext, settings
   const counts = progress.failedAt === null;
   let stopped = false;
   try {
-    await property.check(run.scenario, ctx);
+    await guarded(property, ctx, settings, run);
   } catch (e) {
     stopped = stops(e, progress);
     if (stopped) return;
@@ -126,6 +144,11 @@ function predicateFor(property: ContractProperty, ctx: CheckContext, settings: R
     // After a check that stopped the property every further call passes at once, so that fast-check
     // stops without shrinking; past the shrink budget likewise, keeping the smallest counterexample so far.
     if (progress.fatal || progress.noVerdict) return;
+    if (progress.known) {
+      const known = progress.known;
+      progress.known = null;
+      throw known;
+    }
     if (progress.failedAt !== null && performance.now() - progress.failedAt > settings.shrinkBudgetMs) {
       progress.shrinkCut = true;
       return;
@@ -158,6 +181,90 @@ function failureOf(details: RunDetails<[unknown]>): PropertyRun['failure'] {
   return { violation, scenario: details.counterexample[0], path: details.counterexamplePath ?? '' };
 }
 
+/** fast-check's options for `property`: its seed and runs (the draw of its scenarios), whoever checks them. */
+function checkOptions(property: ContractProperty, settings: RunSettings): fc.Parameters<[unknown]> {
+  return { seed: propertySeed(settings.seed, property.id), numRuns: settings.runs };
+}
+
+/** The context of `property`'s checks; each pooled run gets a copy with counters and exchanges of its own. */
+function contextOf(settings: RunSettings): CheckContext {
+  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [] };
+}
+
+function arbitraryOf(property: ContractProperty, settings: RunSettings): fc.Arbitrary<unknown> {
+  return property.scenario({ mode: settings.mode, sessions: settings.sessions });
+}
+
+/** fast-check checking `property` with `extra` options until `until`; a check it abandoned is let finish, up to the deadline. */
+async function drive(property: ContractProperty, ctx: CheckContext, settings: RunSettings, progress: Progress, extra: Partial<fc.Parameters<[unknown]>>, until: number): Promise<RunDetails<[unknown]>> {
+  try {
+    const details = await fc.check(fc.asyncProperty(arbitraryOf(property, settings), predicateFor(property, ctx, settings, progress)), {
+      ...checkOptions(property, settings),
+      ...extra,
+      interruptAfterTimeLimit: Math.max(1, until - performance.now()),
+      markInterruptAsFailure: false,
+    });
+    progress.closed = true;
+    await settled(progress.inFlight, settings.deadline);
+    return details;
+  } finally {
+    progress.closed = true;
+  }
+}
+
+/** What the shrinking or the runs add to the outcome, from fast-check's details and what the predicate saw. */
+function outcomeOf(details: RunDetails<[unknown]>, progress: Progress): Pick<PropertyRun, 'failure' | 'unshrunk' | 'shrinkCut' | 'noVerdict'> {
+  if (progress.fatal) throw new FatalRunError(progress.fatal.message);
+  const failure = failureOf(details);
+  return { failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null };
+}
+
+/** One run at a time, as fast-check calls them (also a path's replay). */
+async function runInTurn(property: ContractProperty, settings: RunSettings, until: number, started: number): Promise<PropertyRun> {
+  const ctx = contextOf(settings);
+  const progress = freshProgress();
+  const details = await drive(property, ctx, settings, progress, settings.path ? { path: settings.path, endOnFailure: true } : {}, until);
+  return { stats: { ...ctx.stats }, durationMs: Math.round(performance.now() - started), interrupted: details.interrupted, shareMs: Math.max(1, until - started), ...outcomeOf(details, progress) };
+}
+
+/**
+ * Shrinks the pool's first failure alone: fast-check replays the draw from that run's index (its
+ * check throws the failure again without a call) and shrinks as it would have with one run at a time.
+ */
+async function shrinkFrom(property: ContractProperty, settings: RunSettings, until: number, first: PooledRun & { failure: ContractViolation }): Promise<{ stats: CheckStats; interrupted: boolean } & ReturnType<typeof outcomeOf>> {
+  const ctx = contextOf(settings);
+  const progress: Progress = { ...freshProgress(), runIndex: settings.runs, failedAt: performance.now(), known: first.failure };
+  const details = await drive(property, ctx, settings, progress, { path: String(first.index) }, until);
+  const outcome = outcomeOf(details, progress);
+  if (!outcome.failure) Object.assign(outcome, { failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
+  return { stats: ctx.stats, interrupted: details.interrupted, ...outcome };
+}
+
+/** Several runs at a time in `pool`: the scenarios drawn first, checked in a pool, the first failure then shrunk alone. */
+async function runPooledProperty(property: ContractProperty, settings: RunSettings & { pool: Pool }, until: number, started: number): Promise<PropertyRun> {
+  const base = contextOf(settings);
+  const pool = await runPooled({
+    property,
+    scenarios: drawScenarios(arbitraryOf(property, settings), checkOptions(property, settings)),
+    context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
+    pool: settings.pool,
+    until,
+    deadline: settings.deadline,
+    skip: (index) => otherShard(settings, property.id, index, false),
+    runDone: (runs) => settings.listener.runDone?.(property.id, runs, settings.runs),
+  });
+  const stats = statsOf(pool.runs);
+  const first = pool.first;
+  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, ...more });
+  if (first?.stop?.kind === 'fatal') throw new FatalRunError(first.stop.error.message);
+  if (first?.stop) return end({ noVerdict: first.stop.error.message });
+  if (!first?.failure) return end({});
+  if (first.late) return end({ failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
+  const shrunk = await shrinkFrom(property, settings, until, { ...first, failure: first.failure });
+  addStats(stats, { ...shrunk.stats, runs: 0 });
+  return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted, durationMs: Math.round(performance.now() - started) });
+}
+
 /**
  * Runs `property` on `settings.runs` scenarios from its own seed, shrinking the first failure, until
  * `until` (a `performance.now()`: its share of the run's deadline). Throws a FatalRunError when
@@ -165,27 +272,11 @@ function failureOf(details: RunDetails<[unknown]>): PropertyRun['failure'] {
  */
 export async function runProperty(property: ContractProperty, settings: RunSettings, until = settings.deadline): Promise<PropertyRun> {
   const started = performance.now();
-  const ctx: CheckContext = { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [] };
-  const progress: Progress = { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null };
-  const unsubscribe = settings.target.onExchange((e) => ctx.exchanges.push(e));
-  const shareMs = Math.max(1, until - started);
-  let details: RunDetails<[unknown]>;
+  const detach = attachScopes(settings.target);
   try {
-    details = await fc.check(fc.asyncProperty(property.scenario({ mode: settings.mode, sessions: settings.sessions }), predicateFor(property, ctx, settings, progress)), {
-      seed: propertySeed(settings.seed, property.id),
-      numRuns: settings.runs,
-      ...(settings.path ? { path: settings.path, endOnFailure: true } : {}),
-      interruptAfterTimeLimit: shareMs,
-      markInterruptAsFailure: false,
-    });
-    progress.closed = true;
-    await settled(progress.inFlight, settings.deadline);
+    const { pool } = settings;
+    return pool && !settings.path ? await runPooledProperty(property, { ...settings, pool }, until, started) : await runInTurn(property, settings, until, started);
   } finally {
-    progress.closed = true;
-    unsubscribe();
+    detach();
   }
-  if (progress.fatal) throw new FatalRunError(progress.fatal.message);
-  const failure = failureOf(details);
-  const outcome = { failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null };
-  return { stats: { ...ctx.stats }, durationMs: Math.round(performance.now() - started), interrupted: details.interrupted, shareMs, ...outcome };
 }
