@@ -79,11 +79,30 @@ export interface Pool {
   slots: Slots;
   /** Present in seeded mode, where runs write sessions. */
   locks?: SessionLocks;
+  /** Held by whoever runs {@link alone}, one at a time. */
+  readonly solo: Slots;
 }
 
 /** A pool of `concurrency` slots; session locks where runs seed. */
 export function createPool(concurrency: number, seeded: boolean): Pool {
-  return { slots: new Slots(concurrency), ...(seeded ? { locks: new SessionLocks() } : {}) };
+  return { slots: new Slots(concurrency), solo: new Slots(1), ...(seeded ? { locks: new SessionLocks() } : {}) };
+}
+
+/**
+ * Runs `fn` with nothing else of the pool in flight: every slot held (one holder of many slots at a
+ * time, so two never wait on each other), waiting at most until `by`. Shrinking runs so: its budget is
+ * time, and steps slowed by other runs would shrink less far than with one run at a time.
+ */
+export async function alone<T>(pool: Pool, by: number, fn: () => Promise<T>): Promise<T> {
+  const solo = await pool.solo.acquire(by);
+  let held = 0;
+  try {
+    while (held < pool.slots.size && (await pool.slots.acquire(by))) held++;
+    return await fn();
+  } finally {
+    for (; held > 0; held--) pool.slots.release();
+    if (solo) pool.solo.release();
+  }
 }
 
 /** Runs `fn` holding the session locks `scenario` needs (none without locks). */
