@@ -4,23 +4,18 @@
  * deadline or the shrink budget cut the run short, and why a check could reach no verdict. Nothing
  * here redacts or formats.
  */
-import fc, { type RunDetails } from "fast-check";
-import { FatalRunError, InconclusiveError } from "../common/errors.js";
-import type { CheckStats, Mode, RunListener } from "../common/results.js";
-import { attachScopes, inScope } from "../targets/exchange-scope.js";
-import type { Target } from "../targets/target.js";
-import { addStats, asViolation, stopKind } from "./run-outcome.js";
-import { emptyStats, type CheckContext, type WalkBounds } from "./context.js";
-import { alone, Slots, withSessionLocks, type Pool } from "./pool.js";
-import {
-  drawScenarios,
-  runPooled,
-  statsOf,
-  type PooledRun,
-} from "./pooled-runs.js";
-import type { ContractProperty } from "./property.js";
-import { propertySeed, shardOf } from "./seeds.js";
-import { ContractViolation } from "./violation.js";
+import fc, { type RunDetails } from 'fast-check';
+import { FatalRunError, InconclusiveError } from '../common/errors.js';
+import type { CheckStats, Mode, RunListener } from '../common/results.js';
+import { attachScopes, inScope } from '../targets/exchange-scope.js';
+import type { Target } from '../targets/target.js';
+import { addStats, asViolation, stopKind } from './run-outcome.js';
+import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
+import { alone, Slots, withSessionLocks, type Pool } from './pool.js';
+import { drawScenarios, runPooled, statsOf, type PooledRun } from './pooled-runs.js';
+import type { ContractProperty } from './property.js';
+import { propertySeed, shardOf } from './seeds.js';
+import { ContractViolation } from './violation.js';
 
 /** What running one property needs: the run's options with their defaults filled in. */
 export interface RunSettings {
@@ -50,11 +45,7 @@ export interface PropertyRun {
   stats: CheckStats;
   durationMs: number;
   /** The broken law, shrunk: the violation (with its run's exchanges), the scenario and fast-check's path. */
-  failure: {
-    violation: ContractViolation;
-    scenario: unknown;
-    path: string;
-  } | null;
+  failure: { violation: ContractViolation; scenario: unknown; path: string } | null;
   /** The deadline stopped the property before all its runs. */
   interrupted: boolean;
   /** Milliseconds the property was given: its share of the time left to the run's deadline. */
@@ -80,39 +71,19 @@ interface Progress {
   /** fast-check has returned: a check still running was abandoned by it. */
   closed: boolean;
   /** The failure of an abandoned run, which fast-check never saw. */
-  late: PropertyRun["failure"];
+  late: PropertyRun['failure'];
   /** The failure a pool already saw, where shrinking starts: fast-check's replay of its run gets it at once, with no call. */
   known: ContractViolation | null;
 }
 
 function freshProgress(): Progress {
-  return {
-    runIndex: 0,
-    failedAt: null,
-    shrinkCut: false,
-    fatal: null,
-    noVerdict: null,
-    inFlight: null,
-    closed: false,
-    late: null,
-    known: null,
-  };
+  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null };
 }
 
 /** Whether run `index` is another shard's (shrinking, and a path's replay, run in the shard that failed). */
-function otherShard(
-  settings: RunSettings,
-  id: string,
-  index: number,
-  failing: boolean,
-): boolean {
+function otherShard(settings: RunSettings, id: string, index: number, failing: boolean): boolean {
   const { shard } = settings;
-  return (
-    !!shard &&
-    !failing &&
-    !settings.path &&
-    shardOf(settings.seed, id, index, shard.count) !== shard.index - 1
-  );
+  return !!shard && !failing && !settings.path && shardOf(settings.seed, id, index, shard.count) !== shard.index - 1;
 }
 
 /**
@@ -121,24 +92,14 @@ function otherShard(
  */
 function stops(e: unknown, progress: Progress): boolean {
   const kind = stopKind(e);
-  if (kind === "fatal") progress.fatal ??= e as Error;
-  else if (kind === "inconclusive")
-    progress.noVerdict ??= e as InconclusiveError;
+  if (kind === 'fatal') progress.fatal ??= e as Error;
+  else if (kind === 'inconclusive') progress.noVerdict ??= e as InconclusiveError;
   return kind !== undefined;
 }
 
 /** Runs the check of `scenario` in the scope of run `index`, holding a slot and its sessions' locks where runs share a pool. */
-async function guarded(
-  property: ContractProperty,
-  ctx: CheckContext,
-  settings: RunSettings,
-  run: { scenario: unknown; index: number },
-): Promise<void> {
-  const check = (): Promise<void> =>
-    inScope(
-      { property: property.id, run: run.index, exchanges: ctx.exchanges },
-      () => property.check(run.scenario, ctx),
-    );
+async function guarded(property: ContractProperty, ctx: CheckContext, settings: RunSettings, run: { scenario: unknown; index: number }): Promise<void> {
+  const check = (): Promise<void> => inScope({ property: property.id, run: run.index, exchanges: ctx.exchanges }, () => property.check(run.scenario, ctx));
   const pool = settings.pool;
   if (!pool) return check();
   const held = await pool.slots.acquire(settings.deadline);
@@ -154,13 +115,7 @@ async function guarded(
  * fast-check abandoned at the end of the share still counts when it finishes, and its failure is kept
  * (unshrunk: fast-check has returned) rather than lost.
  */
-async function checkOnce(
-  property: ContractProperty,
-  ctx: CheckContext,
-  settings: RunSettings,
-  progress: Progress,
-  run: { scenario: unknown; index: number },
-): Promise<void> {
+async function checkOnce(property: ContractProperty, ctx: CheckContext, settings: RunSettings, progress: Progress, run: { scenario: unknown; index: number }): Promise<void> {
   ctx.exchanges.length = 0;
   const counts = progress.failedAt === null;
   let stopped = false;
@@ -171,11 +126,7 @@ async function checkOnce(
     if (stopped) return;
     const violation = asViolation(e, ctx.exchanges);
     if (progress.closed) {
-      progress.late ??= {
-        violation,
-        scenario: run.scenario,
-        path: settings.path ?? String(run.index),
-      };
+      progress.late ??= { violation, scenario: run.scenario, path: settings.path ?? String(run.index) };
       return;
     }
     progress.failedAt ??= performance.now();
@@ -188,12 +139,7 @@ async function checkOnce(
   }
 }
 
-function predicateFor(
-  property: ContractProperty,
-  ctx: CheckContext,
-  settings: RunSettings,
-  progress: Progress,
-): (scenario: unknown) => Promise<void> {
+function predicateFor(property: ContractProperty, ctx: CheckContext, settings: RunSettings, progress: Progress): (scenario: unknown) => Promise<void> {
   return async (scenario) => {
     // After a check that stopped the property every further call passes at once, so that fast-check
     // stops without shrinking; past the shrink budget likewise, keeping the smallest counterexample so far.
@@ -203,20 +149,13 @@ function predicateFor(
       progress.known = null;
       throw known;
     }
-    if (
-      progress.failedAt !== null &&
-      performance.now() - progress.failedAt > settings.shrinkBudgetMs
-    ) {
+    if (progress.failedAt !== null && performance.now() - progress.failedAt > settings.shrinkBudgetMs) {
       progress.shrinkCut = true;
       return;
     }
     const index = progress.runIndex++;
-    if (otherShard(settings, property.id, index, progress.failedAt !== null))
-      return;
-    const run = checkOnce(property, ctx, settings, progress, {
-      scenario,
-      index,
-    });
+    if (otherShard(settings, property.id, index, progress.failedAt !== null)) return;
+    const run = checkOnce(property, ctx, settings, progress, { scenario, index });
     progress.inFlight = run.then(
       () => undefined,
       () => undefined,
@@ -229,87 +168,42 @@ function predicateFor(
 async function settled(run: Promise<void> | null, by: number): Promise<void> {
   if (!run) return;
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    run,
-    new Promise<void>(
-      (resolve) =>
-        (timer = setTimeout(resolve, Math.max(0, by - performance.now()))),
-    ),
-  ]);
+  await Promise.race([run, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, by - performance.now()))))]);
   clearTimeout(timer);
 }
 
 /** The shrunk failure of fast-check's details, if there is one. */
-function failureOf(details: RunDetails<[unknown]>): PropertyRun["failure"] {
+function failureOf(details: RunDetails<[unknown]>): PropertyRun['failure'] {
   // fast-check reports a run interrupted before any check as failed, with no counterexample: that is
   // the deadline's doing, not the target's.
   if (!details.failed || details.counterexample === null) return null;
-  const violation =
-    details.errorInstance instanceof ContractViolation
-      ? details.errorInstance
-      : new ContractViolation(String(details.errorInstance));
-  return {
-    violation,
-    scenario: details.counterexample[0],
-    path: details.counterexamplePath ?? "",
-  };
+  const violation = details.errorInstance instanceof ContractViolation ? details.errorInstance : new ContractViolation(String(details.errorInstance));
+  return { violation, scenario: details.counterexample[0], path: details.counterexamplePath ?? '' };
 }
 
 /** fast-check's options for `property`: its seed and runs (the draw of its scenarios), whoever checks them. */
-function checkOptions(
-  property: ContractProperty,
-  settings: RunSettings,
-): fc.Parameters<[unknown]> {
-  return {
-    seed: propertySeed(settings.seed, property.id),
-    numRuns: settings.runs,
-  };
+function checkOptions(property: ContractProperty, settings: RunSettings): fc.Parameters<[unknown]> {
+  return { seed: propertySeed(settings.seed, property.id), numRuns: settings.runs };
 }
 
 /** The context of `property`'s checks; each pooled run gets a copy with counters and exchanges of its own. */
 function contextOf(settings: RunSettings): CheckContext {
-  return {
-    target: settings.target,
-    mode: settings.mode,
-    sessions: settings.sessions,
-    bounds: settings.bounds,
-    stats: emptyStats(),
-    exchanges: [],
-  };
+  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [] };
 }
 
-function arbitraryOf(
-  property: ContractProperty,
-  settings: RunSettings,
-): fc.Arbitrary<unknown> {
-  return property.scenario({
-    mode: settings.mode,
-    sessions: settings.sessions,
-  });
+function arbitraryOf(property: ContractProperty, settings: RunSettings): fc.Arbitrary<unknown> {
+  return property.scenario({ mode: settings.mode, sessions: settings.sessions });
 }
 
 /** fast-check checking `property` with `extra` options until `until`; a check it abandoned is let finish, up to the deadline. */
-async function drive(
-  property: ContractProperty,
-  ctx: CheckContext,
-  settings: RunSettings,
-  progress: Progress,
-  extra: Partial<fc.Parameters<[unknown]>>,
-  until: number,
-): Promise<RunDetails<[unknown]>> {
+async function drive(property: ContractProperty, ctx: CheckContext, settings: RunSettings, progress: Progress, extra: Partial<fc.Parameters<[unknown]>>, until: number): Promise<RunDetails<[unknown]>> {
   try {
-    const details = await fc.check(
-      fc.asyncProperty(
-        arbitraryOf(property, settings),
-        predicateFor(property, ctx, settings, progress),
-      ),
-      {
-        ...checkOptions(property, settings),
-        ...extra,
-        interruptAfterTimeLimit: Math.max(1, until - performance.now()),
-        markInterruptAsFailure: false,
-      },
-    );
+    const details = await fc.check(fc.asyncProperty(arbitraryOf(property, settings), predicateFor(property, ctx, settings, progress)), {
+      ...checkOptions(property, settings),
+      ...extra,
+      interruptAfterTimeLimit: Math.max(1, until - performance.now()),
+      markInterruptAsFailure: false,
+    });
     progress.closed = true;
     await settled(progress.inFlight, settings.deadline);
     return details;
@@ -319,156 +213,63 @@ async function drive(
 }
 
 /** What the shrinking or the runs add to the outcome, from fast-check's details and what the predicate saw. */
-function outcomeOf(
-  details: RunDetails<[unknown]>,
-  progress: Progress,
-): Pick<PropertyRun, "failure" | "unshrunk" | "shrinkCut" | "noVerdict"> {
+function outcomeOf(details: RunDetails<[unknown]>, progress: Progress): Pick<PropertyRun, 'failure' | 'unshrunk' | 'shrinkCut' | 'noVerdict'> {
   if (progress.fatal) throw new FatalRunError(progress.fatal.message);
   const failure = failureOf(details);
-  return {
-    failure: failure ?? progress.late,
-    unshrunk: !failure && !!progress.late,
-    shrinkCut: progress.shrinkCut,
-    noVerdict: progress.noVerdict?.message ?? null,
-  };
+  return { failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null };
 }
 
 /** One run at a time, as fast-check calls them (also a path's replay). */
-async function runInTurn(
-  property: ContractProperty,
-  settings: RunSettings,
-  until: number,
-  started: number,
-): Promise<PropertyRun> {
+async function runInTurn(property: ContractProperty, settings: RunSettings, until: number, started: number): Promise<PropertyRun> {
   const ctx = contextOf(settings);
   const progress = freshProgress();
-  const details = await drive(
-    property,
-    ctx,
-    settings,
-    progress,
-    settings.path ? { path: settings.path, endOnFailure: true } : {},
-    until,
-  );
-  return {
-    stats: { ...ctx.stats },
-    durationMs: Math.round(performance.now() - started),
-    interrupted: details.interrupted,
-    shareMs: Math.max(1, until - started),
-    ...outcomeOf(details, progress),
-  };
+  const details = await drive(property, ctx, settings, progress, settings.path ? { path: settings.path, endOnFailure: true } : {}, until);
+  return { stats: { ...ctx.stats }, durationMs: Math.round(performance.now() - started), interrupted: details.interrupted, shareMs: Math.max(1, until - started), ...outcomeOf(details, progress) };
 }
 
 /**
  * Shrinks the pool's first failure alone: fast-check replays the draw from that run's index (its
  * check throws the failure again without a call) and shrinks as it would have with one run at a time.
  */
-async function shrinkFrom(
-  property: ContractProperty,
-  settings: RunSettings,
-  until: number,
-  first: PooledRun & { failure: ContractViolation },
-): Promise<
-  { stats: CheckStats; interrupted: boolean } & ReturnType<typeof outcomeOf>
-> {
+async function shrinkFrom(property: ContractProperty, settings: RunSettings, until: number, first: PooledRun & { failure: ContractViolation }): Promise<{ stats: CheckStats; interrupted: boolean } & ReturnType<typeof outcomeOf>> {
   const ctx = contextOf(settings);
-  const progress: Progress = {
-    ...freshProgress(),
-    runIndex: settings.runs,
-    failedAt: performance.now(),
-    known: first.failure,
-  };
+  const progress: Progress = { ...freshProgress(), runIndex: settings.runs, failedAt: performance.now(), known: first.failure };
   // Alone in the pool, its steps on a slot of their own: as far as with one run at a time in the same budget.
   const { pool } = settings;
-  const shrink = (s: RunSettings) => {
+  const shrink = (s: RunSettings): Promise<RunDetails<[unknown]>> => {
     // The budget starts with the shrinking, not with the wait for the pool to empty.
     progress.failedAt = performance.now();
-    return drive(
-      property,
-      ctx,
-      s,
-      progress,
-      { path: String(first.index) },
-      until,
-    );
+    return drive(property, ctx, s, progress, { path: String(first.index) }, until);
   };
-  const details = pool
-    ? await alone(pool, settings.deadline, () =>
-        shrink({ ...settings, pool: { ...pool, slots: new Slots(1) } }),
-      )
-    : await shrink(settings);
+  const details = pool ? await alone(pool, settings.deadline, () => shrink({ ...settings, pool: { ...pool, slots: new Slots(1) } })) : await shrink(settings);
   const outcome = outcomeOf(details, progress);
-  if (!outcome.failure)
-    Object.assign(outcome, {
-      failure: {
-        violation: first.failure,
-        scenario: first.scenario,
-        path: String(first.index),
-      },
-      unshrunk: true,
-    });
+  if (!outcome.failure) Object.assign(outcome, { failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
   return { stats: ctx.stats, interrupted: details.interrupted, ...outcome };
 }
 
 /** Several runs at a time in `pool`: the scenarios drawn first, checked in a pool, the first failure then shrunk alone. */
-async function runPooledProperty(
-  property: ContractProperty,
-  settings: RunSettings & { pool: Pool },
-  until: number,
-  started: number,
-): Promise<PropertyRun> {
+async function runPooledProperty(property: ContractProperty, settings: RunSettings & { pool: Pool }, until: number, started: number): Promise<PropertyRun> {
   const base = contextOf(settings);
   const pool = await runPooled({
     property,
-    scenarios: drawScenarios(
-      arbitraryOf(property, settings),
-      checkOptions(property, settings),
-    ),
+    scenarios: drawScenarios(arbitraryOf(property, settings), checkOptions(property, settings)),
     context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
     pool: settings.pool,
     until,
     deadline: settings.deadline,
     skip: (index) => otherShard(settings, property.id, index, false),
-    runDone: (runs) =>
-      settings.listener.runDone?.(property.id, runs, settings.runs),
+    runDone: (runs) => settings.listener.runDone?.(property.id, runs, settings.runs),
   });
   const stats = statsOf(pool.runs);
   const first = pool.first;
-  const end = (more: Partial<PropertyRun>): PropertyRun => ({
-    stats,
-    durationMs: Math.round(performance.now() - started),
-    interrupted: pool.interrupted,
-    shareMs: Math.max(1, until - started),
-    failure: null,
-    shrinkCut: false,
-    unshrunk: false,
-    noVerdict: null,
-    ...more,
-  });
-  if (first?.stop?.kind === "fatal")
-    throw new FatalRunError(first.stop.error.message);
+  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, ...more });
+  if (first?.stop?.kind === 'fatal') throw new FatalRunError(first.stop.error.message);
   if (first?.stop) return end({ noVerdict: first.stop.error.message });
   if (!first?.failure) return end({});
-  if (first.late)
-    return end({
-      failure: {
-        violation: first.failure,
-        scenario: first.scenario,
-        path: String(first.index),
-      },
-      unshrunk: true,
-    });
-  const shrunk = await shrinkFrom(property, settings, until, {
-    ...first,
-    failure: first.failure,
-  });
+  if (first.late) return end({ failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
+  const shrunk = await shrinkFrom(property, settings, until, { ...first, failure: first.failure });
   addStats(stats, { ...shrunk.stats, runs: 0 });
-  return end({
-    ...shrunk,
-    stats,
-    interrupted: pool.interrupted || shrunk.interrupted,
-    durationMs: Math.round(performance.now() - started),
-  });
+  return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted, durationMs: Math.round(performance.now() - started) });
 }
 
 /**
@@ -476,18 +277,12 @@ async function runPooledProperty(
  * `until` (a `performance.now()`: its share of the run's deadline). Throws a FatalRunError when
  * seeding stops working or the target is gone.
  */
-export async function runProperty(
-  property: ContractProperty,
-  settings: RunSettings,
-  until = settings.deadline,
-): Promise<PropertyRun> {
+export async function runProperty(property: ContractProperty, settings: RunSettings, until = settings.deadline): Promise<PropertyRun> {
   const started = performance.now();
   const detach = attachScopes(settings.target);
   try {
     const { pool } = settings;
-    return pool && !settings.path
-      ? await runPooledProperty(property, { ...settings, pool }, until, started)
-      : await runInTurn(property, settings, until, started);
+    return pool && !settings.path ? await runPooledProperty(property, { ...settings, pool }, until, started) : await runInTurn(property, settings, until, started);
   } finally {
     detach();
   }
