@@ -66,6 +66,17 @@ export interface PropertyReport {
   warnings: Warning[];
   /** What the runs actually exercised: the ground for the vacuity warnings. */
   checks: CheckStats;
+  /** The calls the property made (seeding and shrinking included) and how long the target took to answer them. */
+  latency?: Latency;
+}
+
+/** Calls made and the time the target took to answer them: where a run's time goes. */
+export interface Latency {
+  calls: number;
+  /** Mean milliseconds from request sent to answer received (0 without calls). */
+  meanMs: number;
+  /** 95th percentile of the same (nearest rank; 0 without calls). */
+  p95Ms: number;
 }
 
 /** The whole run's report (the `--json` shape). */
@@ -88,6 +99,8 @@ export interface Report {
   shard?: { index: number; count: number };
   startedAt: string;
   durationMs: number;
+  /** The calls of every property together (preflight's aside), and how long the target took to answer them. */
+  latency?: Latency;
 }
 
 /** What the runner tells its listeners while it works. */

@@ -61,12 +61,14 @@ export interface PooledJob {
   skip: (index: number) => boolean;
   /** Told each time one more run counts, in index order. */
   runDone: (runs: number) => void;
+  /** Where every run's exchange durations go. */
+  durations: number[];
 }
 
 async function checkRun(job: PooledJob, index: number, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
   const ctx = job.context();
   const scenario = job.scenarios[index];
-  const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges };
+  const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
   const done = (more: Partial<PooledRun>): PooledRun => ({ index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...more });
   try {

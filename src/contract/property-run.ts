@@ -56,6 +56,8 @@ export interface PropertyRun {
   unshrunk: boolean;
   /** Why a check could reach no verdict (an {@link InconclusiveError}'s message): it stopped the property there. */
   noVerdict: string | null;
+  /** Milliseconds the target took to answer each call the property made, seeding and shrinking included. */
+  durations?: number[];
 }
 
 /** What the predicate remembers across fast-check's calls. */
@@ -74,10 +76,12 @@ interface Progress {
   late: PropertyRun['failure'];
   /** The failure a pool already saw, where shrinking starts: fast-check's replay of its run gets it at once, with no call. */
   known: ContractViolation | null;
+  /** Where the checks' exchange durations go. */
+  durations: number[];
 }
 
 function freshProgress(): Progress {
-  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null };
+  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null, durations: [] };
 }
 
 /** Whether run `index` is another shard's (shrinking, and a path's replay, run in the shard that failed). */
@@ -98,8 +102,9 @@ function stops(e: unknown, progress: Progress): boolean {
 }
 
 /** Runs the check of `scenario` in the scope of run `index`, holding a slot and its sessions' locks where runs share a pool. */
-async function guarded(property: ContractProperty, ctx: CheckContext, settings: RunSettings, run: { scenario: unknown; index: number }): Promise<void> {
-  const check = (): Promise<void> => inScope({ property: property.id, run: run.index, exchanges: ctx.exchanges }, () => property.check(run.scenario, ctx));
+async function guarded(property: ContractProperty, ctx: CheckContext, settings: RunSettings, progress: Progress, run: { scenario: unknown; index: number }): Promise<void> {
+  const scope = { property: property.id, run: run.index, exchanges: ctx.exchanges, durations: progress.durations };
+  const check = (): Promise<void> => inScope(scope, () => property.check(run.scenario, ctx));
   const pool = settings.pool;
   if (!pool) return check();
   const held = await pool.slots.acquire(settings.deadline);
@@ -120,7 +125,7 @@ async function checkOnce(property: ContractProperty, ctx: CheckContext, settings
   const counts = progress.failedAt === null;
   let stopped = false;
   try {
-    await guarded(property, ctx, settings, run);
+    await guarded(property, ctx, settings, progress, run);
   } catch (e) {
     stopped = stops(e, progress);
     if (stopped) return;
@@ -213,10 +218,10 @@ async function drive(property: ContractProperty, ctx: CheckContext, settings: Ru
 }
 
 /** What the shrinking or the runs add to the outcome, from fast-check's details and what the predicate saw. */
-function outcomeOf(details: RunDetails<[unknown]>, progress: Progress): Pick<PropertyRun, 'failure' | 'unshrunk' | 'shrinkCut' | 'noVerdict'> {
+function outcomeOf(details: RunDetails<[unknown]>, progress: Progress): Pick<PropertyRun, 'failure' | 'unshrunk' | 'shrinkCut' | 'noVerdict' | 'durations'> {
   if (progress.fatal) throw new FatalRunError(progress.fatal.message);
   const failure = failureOf(details);
-  return { failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null };
+  return { failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations };
 }
 
 /** One run at a time, as fast-check calls them (also a path's replay). */
@@ -231,9 +236,9 @@ async function runInTurn(property: ContractProperty, settings: RunSettings, unti
  * Shrinks the pool's first failure alone: fast-check replays the draw from that run's index (its
  * check throws the failure again without a call) and shrinks as it would have with one run at a time.
  */
-async function shrinkFrom(property: ContractProperty, settings: RunSettings, until: number, first: PooledRun & { failure: ContractViolation }): Promise<{ stats: CheckStats; interrupted: boolean } & ReturnType<typeof outcomeOf>> {
+async function shrinkFrom(property: ContractProperty, settings: RunSettings, until: number, first: PooledRun & { failure: ContractViolation }, durations: number[]): Promise<{ stats: CheckStats; interrupted: boolean } & ReturnType<typeof outcomeOf>> {
   const ctx = contextOf(settings);
-  const progress: Progress = { ...freshProgress(), runIndex: settings.runs, failedAt: performance.now(), known: first.failure };
+  const progress: Progress = { ...freshProgress(), runIndex: settings.runs, failedAt: performance.now(), known: first.failure, durations };
   // Alone in the pool, its steps on a slot of their own: as far as with one run at a time in the same budget.
   const { pool } = settings;
   const shrink = (s: RunSettings): Promise<RunDetails<[unknown]>> => {
@@ -250,7 +255,9 @@ async function shrinkFrom(property: ContractProperty, settings: RunSettings, unt
 /** Several runs at a time in `pool`: the scenarios drawn first, checked in a pool, the first failure then shrunk alone. */
 async function runPooledProperty(property: ContractProperty, settings: RunSettings & { pool: Pool }, until: number, started: number): Promise<PropertyRun> {
   const base = contextOf(settings);
+  const durations: number[] = [];
   const pool = await runPooled({
+    durations,
     property,
     scenarios: drawScenarios(arbitraryOf(property, settings), checkOptions(property, settings)),
     context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
@@ -262,12 +269,12 @@ async function runPooledProperty(property: ContractProperty, settings: RunSettin
   });
   const stats = statsOf(pool.runs);
   const first = pool.first;
-  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, ...more });
+  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, durations, ...more });
   if (first?.stop?.kind === 'fatal') throw new FatalRunError(first.stop.error.message);
   if (first?.stop) return end({ noVerdict: first.stop.error.message });
   if (!first?.failure) return end({});
   if (first.late) return end({ failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
-  const shrunk = await shrinkFrom(property, settings, until, { ...first, failure: first.failure });
+  const shrunk = await shrinkFrom(property, settings, until, { ...first, failure: first.failure }, durations);
   addStats(stats, { ...shrunk.stats, runs: 0 });
   return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted, durationMs: Math.round(performance.now() - started) });
 }

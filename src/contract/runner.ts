@@ -14,6 +14,7 @@ import { propertyReport, skippedReport, type ReportSettings } from './report-bui
 import { summarize } from './report.js';
 import { fanOut, inCatalogueOrder } from './run-listeners.js';
 import { createPool } from './pool.js';
+import { latencyOf } from './latency.js';
 
 /** Options of {@link runContract}. */
 export interface RunOptions {
@@ -93,8 +94,12 @@ function shareOf(deadline: number, left: number): number {
 }
 
 /** The report of one selected property: run (within its share, until `until`) or skipped in this mode. */
-async function reportOf(property: ContractProperty, settings: RunSettings & ReportSettings, until: () => number): Promise<PropertyReport> {
-  return property.modes.includes(settings.mode) ? propertyReport(property, await runProperty(property, settings, until()), settings) : skippedReport(property, settings.mode);
+async function reportOf(property: ContractProperty, settings: RunSettings & ReportSettings & { durations?: number[] }, until: () => number): Promise<PropertyReport> {
+  if (!property.modes.includes(settings.mode)) return skippedReport(property, settings.mode);
+  const run = await runProperty(property, settings, until());
+  const durations = run.durations ?? [];
+  settings.durations?.push(...durations);
+  return { ...propertyReport(property, run, settings), latency: latencyOf(durations) };
 }
 
 /** The properties one after another, each within an equal share of the time left. */
@@ -130,7 +135,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const listener = fanOut([...(options.listeners ?? []), ...(options.listener ? [options.listener] : [])]);
-  const settings = settingsOf(options, listener);
+  const settings = { ...settingsOf(options, listener), durations: [] as number[] };
   const selected = catalogue.filter((p) => !options.only || options.only.includes(p.id)) as readonly ContractProperty[];
   const concurrency = options.concurrency ?? 1;
   const properties = concurrency > 1 ? await atOnce(selected, { ...settings, listener }, concurrency) : await inTurn(selected, { ...settings, listener });
@@ -144,5 +149,6 @@ export async function runContract(options: RunOptions): Promise<Report> {
     ...(options.shard ? { shard: options.shard } : {}),
     startedAt,
     durationMs: Math.round(performance.now() - started),
+    latency: latencyOf(settings.durations),
   };
 }

@@ -14,6 +14,8 @@ export interface ExchangeScope {
   readonly run: number;
   /** The run's exchanges, in order. */
   readonly exchanges: Exchange[];
+  /** Where the durations of the run's exchanges go too (shared by a property's runs, for its latency). */
+  readonly durations?: number[];
   /** Set when the run's outcome does not count (a run past the failing one): recordings leave it out. */
   discarded?: boolean;
 }
@@ -30,6 +32,11 @@ export function currentScope(): ExchangeScope | undefined {
   return storage.getStore();
 }
 
+function deliver(scope: ExchangeScope | undefined, exchange: Exchange): void {
+  scope?.exchanges.push(exchange);
+  scope?.durations?.push(exchange.durationMs);
+}
+
 /** Subscriptions per target, so that however many properties run, each exchange reaches its scope once. */
 const attached = new WeakMap<object, { count: number; unsubscribe: () => void }>();
 
@@ -37,7 +44,7 @@ const attached = new WeakMap<object, { count: number; unsubscribe: () => void }>
 export function attachScopes(target: { onExchange(listener: (exchange: Exchange) => void): () => void }): () => void {
   const known = attached.get(target);
   if (known) known.count++;
-  else attached.set(target, { count: 1, unsubscribe: target.onExchange((e) => currentScope()?.exchanges.push(e)) });
+  else attached.set(target, { count: 1, unsubscribe: target.onExchange((e) => deliver(currentScope(), e)) });
   let done = false;
   return () => {
     const entry = attached.get(target);
