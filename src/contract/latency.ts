@@ -17,3 +17,15 @@ export function latencyOf(durations: readonly number[]): Latency {
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
+
+/**
+ * The latency of several shards' calls from their summaries: calls summed, the mean weighted by
+ * calls; the p95, which summaries cannot give exactly, is the largest shard's (an upper bound).
+ */
+export function mergedLatency(parts: readonly (Latency | undefined)[]): Latency | undefined {
+  const known = parts.filter((l): l is Latency => l !== undefined);
+  if (!known.length) return undefined;
+  const calls = known.reduce((n, l) => n + l.calls, 0);
+  const mean = calls ? known.reduce((sum, l) => sum + l.meanMs * l.calls, 0) / calls : 0;
+  return { calls, meanMs: round(mean), p95Ms: Math.max(...known.map((l) => l.p95Ms)) };
+}
