@@ -72,9 +72,9 @@ export interface VerifyOptions {
 /**
  * Checks in flight at once by default, per kind of target (measured with `npm run bench`): in
  * process the calls cost no wait, so one at a time is fastest; an endpoint's round trip is hidden by
- * keeping 8 in flight (at 40 ms that is most of the gain, and on loopback it costs nothing); live
- * Athena gets 2, which with the default `--rate` stays clear of its throttling; a replay answers in
- * process.
+ * keeping 8 in flight (at 40 ms that is most of the gain, 16 barely more, and on loopback no
+ * measurable cost); live Athena gets 2, as the default `--rate` spaces its calls anyway and a second
+ * in flight only hides the round trip; a replay answers in process.
  */
 export const DEFAULT_CONCURRENCY: Readonly<Record<Target['kind'], number>> = { emulator: 1, endpoint: 8, live: 2, replay: 1 };
 
