@@ -41,7 +41,7 @@ describe('verdicts whatever the concurrency', () => {
     await observedOn.close();
   });
 
-  const runAt = (concurrency: number | undefined, options: VerifyOptions) => verify({ endpoint: emulator.url, seed: 7, runs: 8, concurrency, ...options });
+  const runAt = (concurrency: number | undefined, options: VerifyOptions) => verify({ endpoint: emulator.url, seed: 7, runs: 5, concurrency, ...options });
 
   it.each([
     ['seeded', () => ({ seeded: true })],

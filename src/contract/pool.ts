@@ -81,6 +81,8 @@ export interface Pool {
   locks?: SessionLocks;
   /** Held by whoever runs {@link alone}, one at a time. */
   readonly solo: Slots;
+  /** Set when the run cannot go on (a fatal error in one property): no further run starts. */
+  stopped?: boolean;
 }
 
 /** A pool of `concurrency` slots; session locks where runs seed. */

@@ -106,7 +106,7 @@ export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
       continue;
     }
     const held = await job.pool.slots.acquire(job.until);
-    if (!held || performance.now() >= job.until || i > stopAt) {
+    if (!held || performance.now() >= job.until || i > stopAt || job.pool.stopped) {
       if (held) job.pool.slots.release();
       timeUp = i <= stopAt;
       break;

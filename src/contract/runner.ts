@@ -116,18 +116,26 @@ async function inTurn(selected: readonly ContractProperty[], settings: RunSettin
 }
 
 /** The properties at once, sharing `concurrency` slots and the whole deadline; their events in catalogue order. */
-function atOnce(selected: readonly ContractProperty[], settings: RunSettings & ReportSettings & { listener: Required<RunListener> }, concurrency: number): Promise<PropertyReport[]> {
+async function atOnce(selected: readonly ContractProperty[], settings: RunSettings & ReportSettings & { listener: Required<RunListener> }, concurrency: number): Promise<PropertyReport[]> {
   const ordered = inCatalogueOrder(settings.listener, selected.length);
   const pool = createPool(concurrency, settings.mode === 'seeded');
-  return Promise.all(
-    selected.map(async (property, i) => {
-      const listener = ordered.for(i);
-      listener.propertyStart(property.id, i, selected.length);
+  const runs = selected.map(async (property, i) => {
+    const listener = ordered.for(i);
+    listener.propertyStart(property.id, i, selected.length);
+    try {
       const report = await reportOf(property, { ...settings, listener, pool }, () => settings.deadline);
       listener.propertyEnd(report);
       return report;
-    }),
-  );
+    } catch (e) {
+      // The run cannot go on: the others start no further run, and the error is the run's once they have stopped.
+      pool.stopped = true;
+      throw e;
+    }
+  });
+  const settled = await Promise.allSettled(runs);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<PropertyReport>).value);
 }
 
 /** Runs the selected properties (in catalogue order, or at once with `concurrency` above 1) within the deadline, and resolves to the report. */
