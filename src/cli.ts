@@ -4,10 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from './common/errors.js';
-import { serveCommand } from './cli/serve-command.js';
-import { verifyCommand } from './cli/verify-command.js';
-import { mergeCommand } from './cli/merge-command.js';
-import { diffCommand } from './cli/diff-command.js';
 import { errorLine } from './cli/error-line.js';
 
 const USAGE = `usage: athena-contract <command> [options]
@@ -26,12 +22,16 @@ Run \`athena-contract <command> --help\` (or -h, or \`athena-contract help <comm
 
 type Io = { out(text: string): void; isTTY: boolean };
 
-/** Each command by name: what `athena-contract NAME` and `athena-contract help NAME` run. */
+/**
+ * Each command by name: what `athena-contract NAME` and `athena-contract help NAME` run. Each is
+ * imported when it runs: `serve` (and `--help`) need not load the SDK's and the contract's modules
+ * that `verify` needs, and start-up is most of a short command's time.
+ */
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
-  verify: verifyCommand,
-  serve: serveCommand,
-  'merge-reports': mergeCommand,
-  diff: diffCommand,
+  verify: async (argv, io) => (await import('./cli/verify-command.js')).verifyCommand(argv, io),
+  serve: async (argv, io) => (await import('./cli/serve-command.js')).serveCommand(argv, io),
+  'merge-reports': async (argv, io) => (await import('./cli/merge-command.js')).mergeCommand(argv, io),
+  diff: async (argv, io) => (await import('./cli/diff-command.js')).diffCommand(argv, io),
 };
 
 /** The package's version, from the package.json one level above this file (src/ or dist/). */

@@ -13,7 +13,8 @@ import { verify, type VerifyOptions } from './app/verify.js';
 /**
  * Options of {@link contractSuite}: those of `verify()` that name a target (the built-in emulator by
  * default, `endpoint` with `seeded` or `sessionIds`, or `replay` with a recording's directory) and
- * shape the run (runs, seed, faults, timeouts), and how the suite is named. Live runs and recording
+ * shape the run (runs, seed, faults, timeouts, `concurrency`: each test is one property, so it runs
+ * that property's runs several at a time), and how the suite is named. Live runs and recording
  * stay with the CLI: one test per property would start one billable session each.
  */
 export interface ContractSuiteOptions extends Omit<VerifyOptions, 'only' | 'path' | 'shard' | 'listener' | 'replayCommand' | 'live' | 'record' | 'log'> {

@@ -3,6 +3,7 @@
  * README quotes come from here, never from a timed unit test.
  */
 import { arbitrariesBench } from './arbitraries.js';
+import { concurrencyBench } from './concurrency.js';
 import { contractBench } from './contract.js';
 import { emulatorBench } from './emulator.js';
 import { loopingBench } from './looping.js';
@@ -11,7 +12,9 @@ import type { BenchSection } from './section.js';
 // The SDK's notice that its future releases need Node 22 would interleave with the tables.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench, loopingBench];
+// `--only concurrency` (or any section's first word) runs one section: the concurrency one takes minutes.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const sections: BenchSection[] = [arbitrariesBench, emulatorBench, contractBench, loopingBench, concurrencyBench].filter((s) => !only || s.title.toLowerCase().startsWith(only));
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n`);

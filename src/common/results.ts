@@ -83,6 +83,17 @@ export interface PropertyReport {
   checks: CheckStats;
   /** What the runs exercised, item by item (absent in reports of older versions). */
   coverage?: Coverage;
+  /** The calls the property made (seeding and shrinking included) and how long the target took to answer them. */
+  latency?: Latency;
+}
+
+/** Calls made and the time the target took to answer them: where a run's time goes. */
+export interface Latency {
+  calls: number;
+  /** Mean milliseconds from request sent to answer received (0 without calls). */
+  meanMs: number;
+  /** 95th percentile of the same (nearest rank; 0 without calls). */
+  p95Ms: number;
 }
 
 /** The whole run's report (the `--json` shape). */
@@ -109,6 +120,8 @@ export interface Report {
   durationMs: number;
   /** Set by live runs (`verify --live`): the session, the calculation that grew it, the DPUs it used. */
   live?: LiveReport;
+  /** The calls of every property together (preflight's aside), and how long the target took to answer them. */
+  latency?: Latency;
 }
 
 /** What the runner tells its listeners while it works. */

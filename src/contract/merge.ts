@@ -2,7 +2,8 @@
  * Joins the JSON reports of the shards of one run (`--shard i/n`) into the report of the whole run.
  */
 import { UsageError } from '../common/errors.js';
-import type { CheckStats, Coverage, Mode, PropertyReport, Report, Warning } from '../common/results.js';
+import type { CheckStats, Coverage, Latency, Mode, PropertyReport, Report, Warning } from '../common/results.js';
+import { mergedLatency } from './latency.js';
 import { catalogue } from './catalogue.js';
 import type { ContractProperty } from './property.js';
 import { emptyStats } from './context.js';
@@ -59,7 +60,14 @@ function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
     warnings: mergedWarnings(first.id, status, parts, checks, coverage, mode),
     checks,
     ...(coverage ? { coverage } : {}),
+    ...latencyOf(parts),
   };
+}
+
+/** The `latency` member of reports that had one. */
+function latencyOf(parts: readonly { latency?: Latency }[]): { latency?: Latency } {
+  const latency = mergedLatency(parts.map((p) => p.latency));
+  return latency ? { latency } : {};
 }
 
 /** A run as messages name it: `seed 7, 10000 runs, seeded`. */
@@ -136,5 +144,6 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
     ...endings(reports),
     startedAt: reports.map((r) => r.startedAt).sort()[0],
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
+    ...latencyOf(reports),
   };
 }

@@ -12,7 +12,9 @@ import type { ContractProperty } from './property.js';
 import { runProperty, type RunSettings } from './property-run.js';
 import { propertyReport, skippedReport, type ReportSettings } from './report-builder.js';
 import { summarize } from './report.js';
-import { fanOut } from './run-listeners.js';
+import { fanOut, inCatalogueOrder } from './run-listeners.js';
+import { createPool } from './pool.js';
+import { latencyOf } from './latency.js';
 
 /** Options of {@link runContract}. */
 export interface RunOptions {
@@ -54,6 +56,12 @@ export interface RunOptions {
   listeners?: readonly RunListener[];
   /** One more listener, told after `listeners` (the single listener `verify()` and library users pass). */
   listener?: RunListener;
+  /**
+   * Checks in flight at once, across properties and runs (a positive integer). Above 1 the properties
+   * run at once, sharing the whole deadline, and so do a property's runs; the verdicts, counterexamples
+   * and paths of a seed are those of 1, and listeners hear the properties in catalogue order. @defaultValue 1
+   */
+  concurrency?: number;
 }
 
 /** The run's options with their defaults filled in: what running and reporting a property need. */
@@ -85,21 +93,60 @@ function shareOf(deadline: number, left: number): number {
   return now + Math.max(0, deadline - now) / Math.max(1, left);
 }
 
-/** Runs the selected properties in catalogue order, each within its share of the deadline, and resolves to the report. */
+/** The report of one selected property: run (within its share, until `until`) or skipped in this mode. */
+async function reportOf(property: ContractProperty, settings: RunSettings & ReportSettings & { durations?: number[] }, until: () => number): Promise<PropertyReport> {
+  if (!property.modes.includes(settings.mode)) return skippedReport(property, settings.mode);
+  const run = await runProperty(property, settings, until());
+  const durations = run.durations ?? [];
+  settings.durations?.push(...durations);
+  return { ...propertyReport(property, run, settings), latency: latencyOf(durations) };
+}
+
+/** The properties one after another, each within an equal share of the time left. */
+async function inTurn(selected: readonly ContractProperty[], settings: RunSettings & ReportSettings & { listener: Required<RunListener> }): Promise<PropertyReport[]> {
+  let toRun = selected.filter((p) => p.modes.includes(settings.mode)).length;
+  const properties: PropertyReport[] = [];
+  for (const [i, property] of selected.entries()) {
+    settings.listener.propertyStart(property.id, i, selected.length);
+    const report = await reportOf(property, settings, () => shareOf(settings.deadline, toRun--));
+    properties.push(report);
+    settings.listener.propertyEnd(report);
+  }
+  return properties;
+}
+
+/** The properties at once, sharing `concurrency` slots and the whole deadline; their events in catalogue order. */
+async function atOnce(selected: readonly ContractProperty[], settings: RunSettings & ReportSettings & { listener: Required<RunListener> }, concurrency: number): Promise<PropertyReport[]> {
+  const ordered = inCatalogueOrder(settings.listener, selected.length);
+  const pool = createPool(concurrency, settings.mode === 'seeded');
+  const runs = selected.map(async (property, i) => {
+    const listener = ordered.for(i);
+    listener.propertyStart(property.id, i, selected.length);
+    try {
+      const report = await reportOf(property, { ...settings, listener, pool }, () => settings.deadline);
+      listener.propertyEnd(report);
+      return report;
+    } catch (e) {
+      // The run cannot go on: the others start no further run, and the error is the run's once they have stopped.
+      pool.stopped = true;
+      throw e;
+    }
+  });
+  const settled = await Promise.allSettled(runs);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<PropertyReport>).value);
+}
+
+/** Runs the selected properties (in catalogue order, or at once with `concurrency` above 1) within the deadline, and resolves to the report. */
 export async function runContract(options: RunOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const listener = fanOut([...(options.listeners ?? []), ...(options.listener ? [options.listener] : [])]);
-  const settings = settingsOf(options, listener);
+  const settings = { ...settingsOf(options, listener), durations: [] as number[] };
   const selected = catalogue.filter((p) => !options.only || options.only.includes(p.id)) as readonly ContractProperty[];
-  let toRun = selected.filter((p) => p.modes.includes(options.mode)).length;
-  const properties: PropertyReport[] = [];
-  for (const [i, property] of selected.entries()) {
-    listener.propertyStart(property.id, i, selected.length);
-    const report = property.modes.includes(options.mode) ? propertyReport(property, await runProperty(property, settings, shareOf(settings.deadline, toRun--)), settings) : skippedReport(property, options.mode);
-    properties.push(report);
-    listener.propertyEnd(report);
-  }
+  const concurrency = options.concurrency ?? 1;
+  const properties = concurrency > 1 ? await atOnce(selected, { ...settings, listener }, concurrency) : await inTurn(selected, { ...settings, listener });
   return {
     mode: options.mode,
     target: options.target.description,
@@ -110,5 +157,6 @@ export async function runContract(options: RunOptions): Promise<Report> {
     ...(options.shard ? { shard: options.shard } : {}),
     startedAt,
     durationMs: Math.round(performance.now() - started),
+    latency: latencyOf(settings.durations),
   };
 }

@@ -1,10 +1,13 @@
 /**
- * The recorder: listens to a run (which property is running, every exchange the target makes) and
- * turns it into one cassette per property, each exchange redacted the moment it is seen.
+ * The recorder: listens to a run (every exchange the target makes, and the run it was made in) and
+ * turns it into one cassette per property, each exchange redacted the moment it is seen. Runs in
+ * flight at once do not interleave: a cassette holds its property's runs in index order, each run's
+ * exchanges in the order made, and leaves out runs that did not count (past the failing one).
  */
 import type { Mode, RunListener } from '../common/results.js';
 import type { Exchange } from '../wire/exchange.js';
 import type { Target } from '../targets/target.js';
+import { currentScope, type ExchangeScope } from '../targets/exchange-scope.js';
 import { CASSETTE_FORMAT, writeRecording, type Cassette, type CassetteHeader } from './cassette.js';
 import type { Redactor } from '../wire/redact.js';
 import { harnessVersion, sdkVersion } from './versions.js';
@@ -33,8 +36,19 @@ export interface Recorder {
 export function startRecorder(run: RecordedRun, redactor: Redactor): Recorder {
   const recordedAt = new Date().toISOString();
   const cassettes: Cassette[] = [];
-  let current: Exchange[] | undefined;
-  const unsubscribe = run.target.onExchange((e) => current?.push(redactor.exchange(e)));
+  const runs = new Map<string, Map<ExchangeScope, Exchange[]>>();
+  const unsubscribe = run.target.onExchange((e) => {
+    const scope = currentScope();
+    if (!scope) return;
+    const ofProperty = runs.get(scope.property) ?? runs.set(scope.property, new Map()).get(scope.property)!;
+    const ofRun = ofProperty.get(scope) ?? ofProperty.set(scope, []).get(scope)!;
+    ofRun.push(redactor.exchange(e));
+  });
+  const exchangesOf = (property: string): Exchange[] =>
+    [...(runs.get(property) ?? [])]
+      .filter(([scope]) => !scope.discarded)
+      .sort(([a], [b]) => a.run - b.run)
+      .flatMap(([, exchanges]) => exchanges);
   const header = (property: string, verdict: CassetteHeader['verdict']): CassetteHeader => ({
     property,
     target: { kind: run.target.kind, description: redactor.text(run.target.description), endpoint: redactor.text(run.target.endpoint) },
@@ -51,13 +65,10 @@ export function startRecorder(run: RecordedRun, redactor: Redactor): Recorder {
   });
   return {
     listener: {
-      propertyStart() {
-        current = [];
-      },
       propertyEnd(report) {
         // A skipped property made no exchange: its cassette would replay nothing.
-        if (report.status !== 'skipped' && current) cassettes.push({ cassette: CASSETTE_FORMAT, header: header(report.id, report.status), exchanges: current });
-        current = undefined;
+        if (report.status !== 'skipped') cassettes.push({ cassette: CASSETTE_FORMAT, header: header(report.id, report.status), exchanges: exchangesOf(report.id) });
+        runs.delete(report.id);
       },
     },
     async save(dir) {

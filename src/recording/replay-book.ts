@@ -1,12 +1,14 @@
 /**
  * The replay's book of recorded exchanges: it answers each request the harness makes with the first
- * unused recorded exchange of the running property that has the same redacted method, path,
+ * unused recorded exchange of the property whose run made it (the exchange scope; runs in flight at
+ * once are told apart by it, not by arrival order) that has the same redacted method, path,
  * X-Amz-Target and body (never the SDK's per-call headers), and remembers what it could not match and
  * what was never asked for.
  */
 import type { Exchange, WireRequest } from '../wire/exchange.js';
 import type { Recording } from './cassette.js';
 import type { Redactor } from '../wire/redact.js';
+import { currentScope, type ExchangeScope } from '../targets/exchange-scope.js';
 
 /** What identifies a request across runs: the redacted method, path, target and body. */
 export function requestKey(request: WireRequest): string {
@@ -57,9 +59,13 @@ export class ReplayBook {
   readonly #entries = new Map<string, Entry[]>();
   readonly #redactor: Redactor;
   #current: string | undefined;
-  #requests = 0;
-  /** The first request that matched no recorded exchange, in one line; undefined while all matched. */
-  mismatch: string | undefined;
+  readonly #requests = new Map<string, number>();
+  readonly #mismatches: { line: string; scope?: ExchangeScope }[] = [];
+
+  /** The first request that matched no recorded exchange, in one line; undefined while all matched (a run that did not count aside). */
+  get mismatch(): string | undefined {
+    return this.#mismatches.find((m) => !m.scope?.discarded)?.line;
+  }
 
   constructor(recording: Recording, redactor: Redactor) {
     this.#redactor = redactor;
@@ -70,22 +76,22 @@ export class ReplayBook {
   /** The property whose exchanges later requests are matched against. */
   begin(property: string): void {
     this.#current = property;
-    this.#requests = 0;
   }
 
-  /** The recorded exchange that answers `request`, or undefined (and the mismatch remembered). */
-  answer(request: WireRequest): Exchange | undefined {
-    const property = this.#current ?? '(no property running)';
+  /** The recorded exchange that answers `request` (made in the run of `scope`), or undefined (and the mismatch remembered). */
+  answer(request: WireRequest, scope = currentScope()): Exchange | undefined {
+    const property = scope?.property ?? this.#current ?? '(no property running)';
     const entries = this.#entries.get(property) ?? [];
     const sent = this.#redactor.request(request);
     const key = requestKey(sent);
-    const index = ++this.#requests;
+    const index = (this.#requests.get(property) ?? 0) + 1;
+    this.#requests.set(property, index);
     const found = entries.find((e) => !e.used && e.key === key);
     if (found) {
       found.used = true;
       return found.exchange;
     }
-    this.mismatch ??= this.#describeMismatch(property, index, sent, entries);
+    this.#mismatches.push({ line: this.#describeMismatch(property, index, sent, entries), scope });
     return undefined;
   }
 

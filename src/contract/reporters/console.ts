@@ -3,7 +3,7 @@
  * of runs on a TTY), then a table, each failure's counterexample and replay command, and why each
  * inconclusive property reached no verdict.
  */
-import type { LiveReport, RunListener, PropertyReport, Report } from '../../common/results.js';
+import type { Latency, LiveReport, RunListener, PropertyReport, Report } from '../../common/results.js';
 import { coverageLine } from '../coverage/index.js';
 import { clip } from '../text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
@@ -74,6 +74,16 @@ export function liveLine(live: LiveReport): string {
   return `live: ${sessions.join('; ')}${calc}\n`;
 }
 
+/** Where the time went: calls made and the target's answer times (mean / p95), per property and for the run; empty without calls. */
+function latencyText(report: Report): string {
+  const rows = report.properties.filter((p) => p.latency?.calls).map((p) => [p.id, p.latency!] as const);
+  if (!report.latency?.calls) return '';
+  const width = Math.max(3, ...rows.map(([id]) => id.length));
+  const row = (name: string, l: Latency) => `  ${name.padEnd(width)}  ${String(l.calls).padStart(6)}  ${l.meanMs.toFixed(1).padStart(7)} ms  ${l.p95Ms.toFixed(1).padStart(7)} ms\n`;
+  const head = `  ${'answer times'.padEnd(width)}  ${'calls'.padStart(6)}  ${'mean'.padStart(10)}  ${'p95'.padStart(10)}\n`;
+  return `\n${head}${rows.map(([id, l]) => row(id, l)).join('')}${row('all', report.latency)}`;
+}
+
 /** A run listener that prints progress, and a function that prints the final summary. */
 export function consoleReporter(options: ConsoleOptions): RunListener & { summary(report: Report): void } {
   const { write, live, color } = options;
@@ -99,6 +109,7 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
     },
     summary(report) {
       write(tableText(report));
+      write(latencyText(report));
       for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
       for (const p of report.properties.filter((x) => x.status === 'inconclusive')) write(`${paint(color, 35, 'inconclusive')} ${p.id}: ${p.reason ?? 'no verdict'}\n`);
       for (const p of report.properties.filter((x) => x.status !== 'skipped' && x.coverage)) write(`${paint(color, 36, 'coverage')} ${p.id}: ${coverageLine(p.coverage!)}\n`);

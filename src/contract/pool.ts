@@ -1,0 +1,118 @@
+/**
+ * What lets runs be in flight at once: a fixed number of slots shared by every property of a run (so
+ * that `--concurrency N` bounds the calls in flight, whatever runs them), and locks on the sessions a
+ * seeded run loads (two scenarios may draw the same session id, and one run's seeding must not
+ * replace another's session under it).
+ */
+
+/** At most `size` holders at once; waiters are served first come, first served. */
+export class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(readonly size: number) {
+    this.#free = size;
+  }
+
+  /** Resolves to true once a slot is held, or to false at `by` (a `performance.now()`) without one. */
+  acquire(by = Infinity): Promise<boolean> {
+    if (this.#free > 0) {
+      this.#free--;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const take = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.#waiting.push(take);
+      if (by !== Infinity)
+        timer = setTimeout(() => {
+          const at = this.#waiting.indexOf(take);
+          if (at >= 0) this.#waiting.splice(at, 1);
+          resolve(false);
+        }, Math.max(0, by - performance.now()));
+    });
+  }
+
+  /** Gives a held slot back, to the longest waiter if there is one. */
+  release(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
+  }
+}
+
+/** Locks on session ids: a holder of some ids waits until none of them is held, then holds them all. */
+export class SessionLocks {
+  readonly #held = new Set<string>();
+  #wake: (() => void)[] = [];
+
+  /** Resolves once every id of `ids` is held by the caller; the returned function frees them. */
+  async acquire(ids: readonly string[]): Promise<() => void> {
+    // All at once or none: a holder never waits while holding, so no two runs can wait on each other.
+    while (ids.some((id) => this.#held.has(id))) await new Promise<void>((resolve) => this.#wake.push(resolve));
+    for (const id of ids) this.#held.add(id);
+    return () => {
+      for (const id of ids) this.#held.delete(id);
+      const woken = this.#wake;
+      this.#wake = [];
+      woken.forEach((wake) => wake());
+    };
+  }
+}
+
+/** The session ids a scenario names (the strings under any `sessionId` member, at any depth): what its seeded run loads or reads. */
+export function sessionIdsOf(scenario: unknown, into = new Set<string>()): string[] {
+  if (Array.isArray(scenario)) for (const v of scenario) sessionIdsOf(v, into);
+  else if (typeof scenario === 'object' && scenario !== null)
+    for (const [k, v] of Object.entries(scenario)) {
+      if (k.toLowerCase() === 'sessionid' && typeof v === 'string') into.add(v);
+      else sessionIdsOf(v, into);
+    }
+  return [...into];
+}
+
+/** What runs in flight at once share: the slots and, in seeded mode, the session locks. */
+export interface Pool {
+  slots: Slots;
+  /** Present in seeded mode, where runs write sessions. */
+  locks?: SessionLocks;
+  /** Held by whoever runs {@link alone}, one at a time. */
+  readonly solo: Slots;
+  /** Set when the run cannot go on (a fatal error in one property): no further run starts. */
+  stopped?: boolean;
+}
+
+/** A pool of `concurrency` slots; session locks where runs seed. */
+export function createPool(concurrency: number, seeded: boolean): Pool {
+  return { slots: new Slots(concurrency), solo: new Slots(1), ...(seeded ? { locks: new SessionLocks() } : {}) };
+}
+
+/**
+ * Runs `fn` with nothing else of the pool in flight: every slot held (one holder of many slots at a
+ * time, so two never wait on each other), waiting at most until `by`. Shrinking runs so: its budget is
+ * time, and steps slowed by other runs would shrink less far than with one run at a time.
+ */
+export async function alone<T>(pool: Pool, by: number, fn: () => Promise<T>): Promise<T> {
+  const solo = await pool.solo.acquire(by);
+  let held = 0;
+  try {
+    while (held < pool.slots.size && (await pool.slots.acquire(by))) held++;
+    return await fn();
+  } finally {
+    for (; held > 0; held--) pool.slots.release();
+    if (solo) pool.solo.release();
+  }
+}
+
+/** Runs `fn` holding the session locks `scenario` needs (none without locks). */
+export async function withSessionLocks<T>(pool: Pool, scenario: unknown, fn: () => Promise<T>): Promise<T> {
+  const release = pool.locks ? await pool.locks.acquire(sessionIdsOf(scenario)) : undefined;
+  try {
+    return await fn();
+  } finally {
+    release?.();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * A property's runs with several in flight: fast-check draws the scenarios first, in its order and
+ * without any I/O, then a pool checks them in index order, at most as many at once as the pool has
+ * slots. The outcome is that of the lowest run that did not pass (not the first to finish), and the
+ * runs counted are those up to it, so that a seed's verdict, counterexample and path are those of
+ * one run at a time; shrinking then goes on alone (property-run.ts).
+ */
+import fc from 'fast-check';
+import type { CheckStats } from '../common/results.js';
+import { inScope, type ExchangeScope } from '../targets/exchange-scope.js';
+import { emptyStats, type CheckContext } from './context.js';
+import { withSessionLocks, type Pool } from './pool.js';
+import type { ContractProperty } from './property.js';
+import { addStats, asViolation, stopKind } from './run-outcome.js';
+import type { ContractViolation } from './violation.js';
+
+/** The scenarios fast-check checks a property on with `options`, in order, drawn without checking any. */
+export function drawScenarios(arbitrary: fc.Arbitrary<unknown>, options: fc.Parameters<[unknown]>): unknown[] {
+  const drawn: unknown[] = [];
+  fc.check(
+    fc.property(arbitrary, (scenario) => {
+      drawn.push(scenario);
+    }),
+    options,
+  );
+  return drawn;
+}
+
+/** What one run of the pool ended with. */
+export interface PooledRun {
+  index: number;
+  scenario: unknown;
+  stats: CheckStats;
+  failure?: ContractViolation;
+  /** What stopped the property at this run, and how. */
+  stop?: { kind: 'fatal' | 'inconclusive'; error: Error };
+  /** It finished after the property's share of the deadline. */
+  late: boolean;
+}
+
+/** What the pool saw: the runs that count, in index order, and the first of them that did not pass. */
+export interface PoolOutcome {
+  runs: PooledRun[];
+  first?: PooledRun;
+  /** The share ended before every run was started. */
+  interrupted: boolean;
+}
+
+/** What running a property's scenarios in a pool needs. */
+export interface PooledJob {
+  property: ContractProperty;
+  scenarios: readonly unknown[];
+  /** A fresh context for one run: its own counters and exchanges. */
+  context: () => CheckContext;
+  pool: Pool;
+  /** No run starts after this `performance.now()` (the property's share). */
+  until: number;
+  /** Runs still in flight at this `performance.now()` are abandoned. */
+  deadline: number;
+  /** Whether run `index` is another shard's. */
+  skip: (index: number) => boolean;
+  /** Told each time one more run counts, in index order. */
+  runDone: (runs: number) => void;
+  /** Where every run's exchange durations go. */
+  durations: number[];
+}
+
+async function checkRun(job: PooledJob, index: number, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
+  const ctx = job.context();
+  const scenario = job.scenarios[index];
+  const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
+  scopes.set(index, scope);
+  const done = (more: Partial<PooledRun>): PooledRun => ({ index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...more });
+  try {
+    await withSessionLocks(job.pool, scenario, () => inScope(scope, () => job.property.check(scenario, ctx)));
+    return done({});
+  } catch (e) {
+    const kind = stopKind(e);
+    return done(kind ? { stop: { kind, error: e as Error } } : { failure: asViolation(e, ctx.exchanges) });
+  }
+}
+
+/** Resolves when every one of `runs` has settled, or at `by` (a `performance.now()`). */
+async function allSettled(runs: Iterable<Promise<void>>, by: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(runs), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, by - performance.now()))))]);
+  clearTimeout(timer);
+}
+
+/** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
+export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
+  // Each run's scope, so that those past the first that did not pass can be marked as not counting.
+  const scopes = new Map<number, ExchangeScope>();
+  const results: (PooledRun | 'skipped' | undefined)[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let stopAt = Infinity;
+  let [prefix, counted, timeUp] = [0, 0, false];
+  const advance = (): void => {
+    for (let r = results[prefix]; prefix < job.scenarios.length && prefix <= stopAt && r !== undefined; r = results[++prefix])
+      if (r !== 'skipped' && !r.stop) job.runDone(++counted);
+  };
+  for (let i = 0; i < job.scenarios.length && i <= stopAt; i++) {
+    if (job.skip(i)) {
+      results[i] = 'skipped';
+      advance();
+      continue;
+    }
+    const held = await job.pool.slots.acquire(job.until);
+    if (!held || performance.now() >= job.until || i > stopAt || job.pool.stopped) {
+      if (held) job.pool.slots.release();
+      timeUp = i <= stopAt;
+      break;
+    }
+    const run: Promise<void> = checkRun(job, i, scopes).then((r) => {
+      results[i] = r;
+      if (r.failure || r.stop) stopAt = Math.min(stopAt, i);
+      advance();
+    });
+    inFlight.add(run);
+    void run.finally(() => {
+      job.pool.slots.release();
+      inFlight.delete(run);
+    });
+  }
+  await allSettled(inFlight, job.deadline);
+  return outcomeOf(results, stopAt, timeUp, scopes);
+}
+
+function outcomeOf(results: readonly (PooledRun | 'skipped' | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): PoolOutcome {
+  for (const [index, scope] of scopes) if (index > stopAt) scope.discarded = true;
+  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && i <= stopAt);
+  const first = runs.find((r) => r.failure || r.stop);
+  return { runs, first, interrupted: timeUp && (!first || first.late) };
+}
+
+/** The counters of `runs`, summed, with `runs` and `boundary` counting those that reached a verdict (the first `cases` indices are boundary cases). */
+export function statsOf(runs: readonly PooledRun[], cases = 0): CheckStats {
+  const total = runs.reduce((sum, r) => addStats(sum, r.stats), emptyStats());
+  const verdicts = runs.filter((r) => !r.stop);
+  total.boundary = verdicts.filter((r) => r.index < cases).length;
+  total.runs = verdicts.length - total.boundary;
+  return total;
+}
