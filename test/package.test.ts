@@ -141,6 +141,11 @@ describe('the packed package installed into empty projects', () => {
       expect(existsSync(join(p.dir, 'node_modules', 'athena-executors-contract', 'node_modules', SDK)), `a second SDK in ${p.name}`).toBe(false);
     }
     expect(esmOldest.sdk).not.toBe(esmNewest.sdk);
+    // @smithy/core (the retry strategies) is a caret range: with a current SDK, npm installs one copy for both.
+    for (const p of [esmNewest, commonjs]) {
+      for (const nested of [join('athena-executors-contract', 'node_modules'), join(SDK, 'node_modules')])
+        expect(existsSync(join(p.dir, 'node_modules', nested, '@smithy', 'core')), `a second @smithy/core in ${p.name}`).toBe(false);
+    }
   });
 
   it.concurrent.each([esmOldest, esmNewest])(
