@@ -1,11 +1,16 @@
 /**
- * The package as users get it: `npm pack`, install the tarball into a copy of examples/dashboard
- * (outside this checkout, with only the declared dependencies), and run the example's tests there,
- * so a broken `exports` map or a file missing from the package fails here, not in a user's project.
+ * The package as users get it: one `npm pack`, the tarball installed into copies of the example
+ * projects (outside this checkout, with only the declared dependencies), and the examples' tests run
+ * there, so a broken `exports` map, a file missing from the package or a second copy of the SDK fails
+ * here, not in a user's project. Three projects, installed side by side: examples/dashboard (ESM) with
+ * the oldest @aws-sdk/client-athena the peer range allows and with the one this repository pins (the
+ * newest), and examples/commonjs ("type": "commonjs": a plain require and vitest tests). Each also
+ * type-checks strictly (skipLibCheck false, no @types/node) against the package's declarations.
  * The npm registry is the one network this test may reach (through the npm cache where it can).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +18,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const example = join(root, 'examples', 'dashboard');
 const work = mkdtempSync(join(tmpdir(), 'athena-contract-package-'));
-const project = join(work, 'dashboard');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+interface Manifest {
+  exports: Record<string, unknown>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+const SDK = '@aws-sdk/client-athena';
+/** The lower bound of the peer range (`^3.245.0`): the oldest SDK the package claims to work with. */
+const oldestSdk = /^\^(\d+\.\d+\.\d+)$/.exec(manifest.peerDependencies[SDK])?.[1];
+const newestSdk = manifest.devDependencies[SDK];
+const pinned = (name: string): string => `${name}@${manifest.devDependencies[name]}`;
+
+interface Project {
+  name: string;
+  example: string;
+  sdk: string;
+  format: 'esm' | 'commonjs';
+  dir: string;
+}
+const project = (name: string, example: string, sdk: string, format: Project['format']): Project => ({ name, example, sdk, format, dir: join(work, name) });
+const esmOldest = project('esm-oldest-sdk', 'dashboard', oldestSdk ?? 'unknown', 'esm');
+const esmNewest = project('esm-newest-sdk', 'dashboard', newestSdk, 'esm');
+const commonjs = project('commonjs', 'commonjs', newestSdk, 'commonjs');
+const PROJECTS = [esmOldest, esmNewest, commonjs];
 
 interface Run {
   code: number;
@@ -46,67 +76,130 @@ interface VitestJson {
   testResults: { name: string; assertionResults: { fullName: string; title: string; status: string; failureMessages: string[] }[] }[];
 }
 
+/** Runs vitest in `dir` (with `args`) and returns its JSON report's tests. */
+async function vitestIn(dir: string, out: string, args: readonly string[] = []): Promise<{ run: Run; results: VitestJson }> {
+  const file = join(dir, out);
+  const result = await run('npx', ['vitest', 'run', ...args, '--reporter=json', `--outputFile=${file}`], dir);
+  return { run: result, results: JSON.parse(readFileSync(file, 'utf8')) as VitestJson };
+}
+
+/** The projects' checks run side by side on a shared CPU: each may take a while. */
+const TIMEOUT = 180_000;
+
 let tarball: string;
-let installMs: number;
+const timings: Record<string, number> = {};
+
+/** Copies an example (its own files only: no node_modules, no lock file) and installs the tarball into it. */
+async function install(p: Project): Promise<void> {
+  cpSync(join(root, 'examples', p.example), p.dir, { recursive: true, filter: (src) => !/[\\/](node_modules|package-lock\.json)$/.test(src) });
+  const started = performance.now();
+  const deps = [tarball, pinned('vitest'), pinned('aws-sdk-client-mock'), `${SDK}@${p.sdk}`];
+  expectExit(await run('npm', ['install', ...deps, '--prefer-offline', '--no-audit', '--no-fund'], p.dir), 0, `npm install into ${p.name}`);
+  timings[`install ${p.name}`] = Math.round(performance.now() - started);
+}
 
 beforeAll(async () => {
-  // prepack cleans dist/ and compiles it, so the tarball holds exactly what the sources build to.
+  const started = performance.now();
+  // prepare builds dist/ afresh (ESM and CommonJS), so the tarball holds exactly what the sources build to.
   const pack = await run('npm', ['pack', '--pack-destination', work, '--json'], root);
   expectExit(pack, 0, 'npm pack');
   const [{ filename }] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string }[];
   tarball = join(work, basename(filename));
-  // A user's project: the example's own files, none of this checkout's node_modules or lock file.
-  cpSync(example, project, { recursive: true, filter: (src) => !/[\\/](node_modules|package-lock\.json)$/.test(src) });
-  const started = performance.now();
-  const install = await run(
-    'npm',
-    ['install', tarball, 'vitest@4.1.12', 'aws-sdk-client-mock@4.1.0', '@aws-sdk/client-athena@3.1164.0', '--prefer-offline', '--no-audit', '--no-fund'],
-    project,
-  );
-  installMs = Math.round(performance.now() - started);
-  expectExit(install, 0, 'npm install of the tarball');
-}, 240_000);
+  timings.pack = Math.round(performance.now() - started);
+  await Promise.all(PROJECTS.map(install));
+}, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  console.info(`package test: ${Object.entries(timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
+});
 
-describe('the packed package installed into an empty project', () => {
-  it('ships compiled JavaScript and types, and needs no TypeScript, tsx or dev dependency at run time', () => {
-    const installed = join(project, 'node_modules', 'athena-executors-contract');
+describe('the packed package installed into empty projects', () => {
+  it('ships compiled JavaScript and types for import and require, and needs no TypeScript, tsx or dev dependency at run time', () => {
+    const installed = join(esmNewest.dir, 'node_modules', 'athena-executors-contract');
     for (const entry of ['index', 'vitest', 'client-mock']) {
-      expect(existsSync(join(installed, 'dist', `${entry}.js`)), `dist/${entry}.js`).toBe(true);
-      expect(existsSync(join(installed, 'dist', `${entry}.d.ts`)), `dist/${entry}.d.ts`).toBe(true);
+      for (const dir of ['dist', 'dist/cjs']) {
+        expect(existsSync(join(installed, dir, `${entry}.js`)), `${dir}/${entry}.js`).toBe(true);
+        expect(existsSync(join(installed, dir, `${entry}.d.ts`)), `${dir}/${entry}.d.ts`).toBe(true);
+      }
     }
+    expect(JSON.parse(readFileSync(join(installed, 'dist', 'cjs', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     expect(existsSync(join(installed, 'src', 'cli.ts'))).toBe(false);
     for (const dev of ['tsx', 'typescript', 'json-schema-to-typescript'])
-      expect(existsSync(join(project, 'node_modules', dev)), `${dev} installed`).toBe(false);
-    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-    expect(Object.keys(manifest.exports)).toEqual(['.', './vitest', './client-mock', './package.json']);
-    console.info(`installed ${basename(tarball)} into an empty project in ${installMs} ms`);
+      expect(existsSync(join(esmNewest.dir, 'node_modules', dev)), `${dev} installed`).toBe(false);
+    const shipped = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Manifest;
+    expect(Object.keys(shipped.exports)).toEqual(['.', './vitest', './client-mock', './package.json']);
+    for (const entry of ['.', './vitest', './client-mock']) expect(Object.keys(shipped.exports[entry] as object)).toEqual(['import', 'require']);
   });
 
-  it("passes the example's tests: the contract suite per property (emulator, endpoint, replay), the client-mock handler and the main entry", async () => {
-    const out = join(project, 'vitest.json');
-    expectExit(await run('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], project), 0, 'vitest run in the example');
-    const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
+  it("uses the project's own SDK, whatever its version: the SDK is a peer dependency, never a copy of the package's", () => {
+    expect(manifest.dependencies[SDK]).toBeUndefined();
+    expect(oldestSdk).toBeDefined();
+    for (const p of PROJECTS) {
+      const own = JSON.parse(readFileSync(join(p.dir, 'node_modules', SDK, 'package.json'), 'utf8')) as { version: string };
+      expect(own.version, p.name).toBe(p.sdk);
+      expect(existsSync(join(p.dir, 'node_modules', 'athena-executors-contract', 'node_modules', SDK)), `a second SDK in ${p.name}`).toBe(false);
+    }
+    expect(esmOldest.sdk).not.toBe(esmNewest.sdk);
+    // @smithy/core (the retry strategies) is a caret range: with a current SDK, npm installs one copy for both.
+    for (const p of [esmNewest, commonjs]) {
+      for (const nested of [join('athena-executors-contract', 'node_modules'), join(SDK, 'node_modules')])
+        expect(existsSync(join(p.dir, 'node_modules', nested, '@smithy', 'core')), `a second @smithy/core in ${p.name}`).toBe(false);
+    }
+  });
+
+  it.concurrent.each([esmOldest, esmNewest])(
+    "$name: passes the example's tests: the contract suite per property, the client-mock handler, emulator.client() under the project's mockClient",
+    async (p) => {
+      const { results } = await vitestIn(p.dir, 'vitest.json');
+      const tests = results.testResults.flatMap((f) => f.assertionResults);
+      const titles = tests.map((a) => a.fullName);
+      const failed = tests.filter((a) => a.status === 'failed').map((a) => `${a.fullName}: ${a.failureMessages[0]?.slice(0, 300)}`);
+      expect(failed).toEqual([]);
+      expect(results.numFailedTests).toBe(0);
+      // Observational mode cannot check what needs seeding: those properties are skipped, not passed.
+      expect(tests.find((a) => a.fullName === 'HTTP endpoint, observed session data.faithful')?.status).toBe('skipped');
+      expect(tests.find((a) => a.fullName === 'HTTP endpoint, observed session pagination.exactly-once')?.status).toBe('passed');
+      // One test per property, named by its id, in each contractSuite; and the handler's tests.
+      expect(titles).toContain('built-in emulator pagination.exactly-once');
+      expect(titles).toContain('HTTP endpoint, seeded errors.invalid-token');
+      expect(titles.filter((t) => t.startsWith('built-in emulator '))).toHaveLength(10);
+      expect(titles.filter((t) => t.startsWith('replayed recording '))).toHaveLength(10);
+      expect(titles).toContain('listRunningExecutors lists every running executor, newest first, across pages');
+      expect(titles).toContain("emulator.client() is this project's AthenaClient, which the SDK's paginator accepts");
+      expect(titles).toContain("this project's mockClient(AthenaClient) answers emulator.client() too");
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent("CommonJS: a plain require() of the CommonJS build, and vitest tests in a \"type\": \"commonjs\" project", async () => {
+    const node = await run(process.execPath, ['--test', 'test/plain-require.cjs'], commonjs.dir);
+    expectExit(node, 0, 'node --test test/plain-require.cjs');
+    expect(node.stdout).toMatch(/# pass 5\n# fail 0/);
+    const { results } = await vitestIn(commonjs.dir, 'vitest.json');
     const tests = results.testResults.flatMap((f) => f.assertionResults);
-    const titles = tests.map((a) => a.fullName);
-    expect(results.numFailedTests).toBe(0);
-    // Observational mode cannot check what needs seeding: those properties are skipped, not passed.
-    expect(tests.find((a) => a.fullName === 'HTTP endpoint, observed session data.faithful')?.status).toBe('skipped');
-    expect(tests.find((a) => a.fullName === 'HTTP endpoint, observed session pagination.exactly-once')?.status).toBe('passed');
-    // One test per property, named by its id, in each contractSuite; and the handler's tests.
-    expect(titles).toContain('built-in emulator pagination.exactly-once');
-    expect(titles).toContain('HTTP endpoint, seeded errors.invalid-token');
-    expect(titles.filter((t) => t.startsWith('built-in emulator '))).toHaveLength(10);
-    expect(titles.filter((t) => t.startsWith('replayed recording '))).toHaveLength(10);
-    expect(titles).toContain('listRunningExecutors lists every running executor, newest first, across pages');
-  });
+    expect(tests.filter((a) => a.status !== 'passed').map((a) => a.fullName)).toEqual([]);
+    expect(tests.map((a) => a.fullName)).toContain('built-in emulator ordering.newest-first');
+    expect(tests.map((a) => a.fullName)).toContain("emulator.client() is this project's AthenaClient, and this project's mockClient(AthenaClient) answers it");
+  }, TIMEOUT);
 
-  it("shows a failing property's shrunk counterexample and replay command in the test's error, and the replay reproduces it", async () => {
-    const out = join(project, 'failure-demo.json');
-    const demo = await run('npx', ['vitest', 'run', '--config', 'vitest.failure-demo.config.ts', '--reporter=json', `--outputFile=${out}`], project);
+  it.concurrent.each(PROJECTS)('$name: the package\'s declarations type-check strictly (skipLibCheck false) without @types/node', async (p) => {
+    expect(existsSync(join(p.dir, 'node_modules', '@types', 'node')), '@types/node installed').toBe(false);
+    const check = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--listFiles'], p.dir);
+    const errors = [...check.stdout.matchAll(/^(\S[^(\n]*)\(\d+,\d+\): error TS\d+: .*$/gm)];
+    const ours = errors.filter(([, file]) => file.includes('node_modules/athena-executors-contract/')).map(([line]) => line);
+    expect(ours).toEqual([]);
+    // The SDK's and vitest's own declarations need @types/node in places: theirs, not this package's.
+    // The project's files are clean too, but with the oldest SDK, whose types predate aws-sdk-client-mock 4's.
+    if (p !== esmOldest) expect(errors.filter(([, file]) => !file.startsWith('node_modules/')).map(([line]) => line)).toEqual([]);
+    const dist = join(p.dir, 'node_modules', 'athena-executors-contract', p.format === 'esm' ? 'dist' : 'dist/cjs');
+    const read = check.stdout.split('\n');
+    for (const entry of ['index', 'vitest', 'client-mock']) expect(read, `${entry}.d.ts checked`).toContain(join(dist, `${entry}.d.ts`));
+  }, TIMEOUT);
+
+  it.concurrent("shows a failing property's shrunk counterexample and replay command in the test's error, and the replay reproduces it", async () => {
+    const { run: demo, results } = await vitestIn(esmNewest.dir, 'failure-demo.json', ['--config', 'vitest.failure-demo.config.ts']);
     expectExit(demo, 1, 'the failure demo');
-    const results = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
     const [failure] = results.testResults.flatMap((f) => f.assertionResults).filter((a) => a.status === 'failed');
     expect(failure.title).toBe('ordering.newest-first');
     const message = failure.failureMessages.join('\n');
@@ -115,16 +208,16 @@ describe('the packed package installed into an empty project', () => {
     expect(message).toMatch(/by hand: aws athena list-executors --session-id \S+/);
     const replay = /replay: npx (athena-contract verify --fault oldest-first --only ordering\.newest-first --seed 42 --path [\d:]+)/.exec(message);
     expect(replay, message).not.toBeNull();
-    const again = await run('npx', [...replay![1].split(' '), '--no-progress'], project);
+    const again = await run('npx', [...replay![1].split(' '), '--no-progress'], esmNewest.dir);
     expectExit(again, 1, 'the replay command');
     expect(again.stdout).toContain('1 failed, 0 passed');
-  });
+  }, TIMEOUT);
 
-  it('runs `npx athena-contract verify` and writes the JSON report', async () => {
-    const verify = await run('npx', ['athena-contract', 'verify', '--runs', '10', '--no-progress', '--json', 'out/report.json'], project);
+  it.concurrent('runs `npx athena-contract verify` and writes the JSON report', async () => {
+    const verify = await run('npx', ['athena-contract', 'verify', '--runs', '10', '--no-progress', '--json', 'out/report.json'], esmNewest.dir);
     expectExit(verify, 0, 'npx athena-contract verify');
-    const report = JSON.parse(readFileSync(join(project, 'out', 'report.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(esmNewest.dir, 'out', 'report.json'), 'utf8')) as Report;
     expect(report.summary).toEqual({ passed: 10, failed: 0, skipped: 0, inconclusive: 0 });
     expect(report.runs).toBe(10);
-  });
+  }, TIMEOUT);
 });

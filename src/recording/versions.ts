@@ -4,8 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageDir } from '../schema/package-dir.js';
 
-const require = createRequire(import.meta.url);
+// Resolved from the package's folder: the SDK copy it was installed with (the user's, a peer dependency).
+const fromPackage = createRequire(join(packageDir, 'package.json'));
 
 function versionOf(manifest: string): string {
   try {
@@ -17,10 +20,10 @@ function versionOf(manifest: string): string {
 
 /** The harness's version (package.json beside src/ or dist/). */
 export function harnessVersion(): string {
-  return versionOf(new URL('../../package.json', import.meta.url).pathname);
+  return versionOf(join(packageDir, 'package.json'));
 }
 
 /** The version of @aws-sdk/client-athena in use. */
 export function sdkVersion(): string {
-  return versionOf(require.resolve('@aws-sdk/client-athena/package.json'));
+  return versionOf(fromPackage.resolve('@aws-sdk/client-athena/package.json'));
 }

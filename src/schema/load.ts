@@ -2,7 +2,8 @@
  * Reads the JSON Schemas of schemas/: the single source of truth for types, validators and arbitraries.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageDir } from './package-dir.js';
 
 /** A JSON Schema document as this project writes them (draft-07). */
 export type JsonSchema = {
@@ -27,7 +28,7 @@ export type JsonSchema = {
 };
 
 /** Absolute path of the schemas/ folder (it ships in the package beside dist/). */
-export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const schemasDir = join(packageDir, 'schemas', '/');
 
 /** Every schema file, leaves first so that generated declarations read top-down. */
 export const schemaFiles = [

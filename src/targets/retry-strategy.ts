@@ -65,7 +65,8 @@ export class ThrottlingRetryStrategy implements RetryStrategyV2 {
   async acquireInitialRetryToken(scope: string): Promise<RetryToken> {
     const deadline = Date.now() + this.policy.maxRetryTimeMs;
     const standard = new StandardRetryStrategy({ maxAttempts: this.policy.maxAttempts, backoff: policyBackoff(this.policy, deadline) });
-    return this.track({ standard, token: await standard.acquireInitialRetryToken(scope), deadline });
+    // An older SDK's retry middleware passes no scope (no partition_id in its context); @smithy/core 3.x reads it as a string.
+    return this.track({ standard, token: await standard.acquireInitialRetryToken(scope ?? ''), deadline });
   }
 
   /** Waits and allows one more attempt for a throttling answer within the budget; refuses (throws) otherwise. */

@@ -5,14 +5,16 @@
  * through its interceptor.
  */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type Nock from 'nock';
+import { packageDir } from '../schema/package-dir.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from './exchange.js';
 
 let loaded: typeof Nock | undefined;
 
 /** The nock module, loaded now if it was not yet. */
 export function loadNock(): typeof Nock {
-  loaded ??= createRequire(import.meta.url)('nock') as typeof Nock;
+  loaded ??= createRequire(join(packageDir, 'package.json'))('nock') as typeof Nock;
   return loaded;
 }
 

@@ -72,7 +72,7 @@ export interface RedactorOptions {
 }
 
 /** The credentials of the environment, which no recording may contain. */
-export function environmentCredentials(env: NodeJS.ProcessEnv = process.env): string[] {
+export function environmentCredentials(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   return [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].filter((v): v is string => !!v && v.length >= 4);
 }
 

@@ -1,5 +1,9 @@
-/** A session's executors as a dashboard sees them: a coordinator and workers in three states. */
-import type { ExecutorsSummary } from '@aws-sdk/client-athena';
+/**
+ * A session's executors as a dashboard sees them: a coordinator and workers in three states. Typed
+ * with the package's ExecutorsSummary (ExecutorId required), which startEmulator's `sessions` takes
+ * and the SDK's ExecutorsSummary (whose ExecutorId may be undefined) accepts.
+ */
+import type { ExecutorsSummary } from 'athena-executors-contract';
 
 const STATES = ['CREATING', 'REGISTERED', 'TERMINATED'] as const;
 const START = Date.UTC(2026, 0, 1);
