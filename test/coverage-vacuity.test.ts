@@ -78,7 +78,7 @@ describe('a filter that never matched', () => {
     const report = await verify({ endpoint: stateless.url, sessionIds: Object.keys(STATELESS), seed: 2, runs: 10, only: ['filter.honoured'] });
     const p = report.properties[0];
     expect(p.status).toBe('passed');
-    expect(messages(p).join('\n')).toMatch(/^filter untested: no filtered walk listed an executor \(10 walks with /m);
+    expect(messages(p).join('\n')).toMatch(/^filter untested: no filtered walk listed an executor \(\d+ walks with /m);
   });
 });
 
