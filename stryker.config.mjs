@@ -1,0 +1,37 @@
+/**
+ * `npm run mutation`: Stryker mutates the reference model and the emulator's wire code (not the fault
+ * overrides of src/emulator/faults.ts) and runs vitest.mutation.config.ts against each mutant. Reports
+ * (HTML, JSON) and the incremental file go to reports/mutation/. See the README's "Mutation score".
+ */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  // Each test is one property × mode × seed: a mutant runs only the tests that reach it.
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/model/**/*.ts',
+    'src/emulator/wire.ts',
+    'src/emulator/routes.ts',
+    'src/emulator/operations.ts',
+    'src/emulator/seed-route.ts',
+    'src/emulator/http-server.ts',
+    'src/emulator/core.ts',
+  ],
+  // The machine's 2 cores are shared; 2 test runners keep it usable (override with --concurrency).
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  // Every mutant is killed or carries a reason: anything under 100 is a new survivor, and the break
+  // threshold makes a drop red even before the survivor script reads the report.
+  thresholds: { high: 100, low: 99, break: 99 },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['reports', 'dist', 'recordings', 'examples'],
+  // A mutant that makes a walk go round is a timeout (detected) within seconds, not at the walk bounds.
+  timeoutMS: 5_000,
+};
