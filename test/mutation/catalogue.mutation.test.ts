@@ -15,16 +15,22 @@ import type { PropertyReport } from '../../src/common/results.js';
 import { emulatorTarget } from '../../src/targets/emulator-target.js';
 import { endpointTarget } from '../../src/targets/endpoint-target.js';
 
+/**
+ * Milliseconds an HTTP request may take: the emulator answers in about one; a mutant that never
+ * answers fails its test at once instead of running into Stryker's timeout.
+ */
+const REQUEST_TIMEOUT_MS = 2000;
 /** Two seeds: what one seed's populations and requests miss, the other may reach. */
 const SEEDS = [1, 2];
 /** Runs per property: enough for each property's scenarios to vary, few enough for hundreds of mutants. */
-const RUNS = 20;
+const RUNS = 12;
 
 const STATES: ExecutorState[] = ['CREATING', 'CREATED', 'REGISTERED', 'TERMINATING', 'TERMINATED', 'FAILED'];
 
 /**
  * The sessions the observational runs read: more executors than the default page holds, ties on
- * StartDateTime, executors without one, every state, 0-valued members; a small one; an empty one.
+ * StartDateTime, executors without one, every state, 0-valued members; a small one; an empty one;
+ * and small ones whose SessionIds are the shortest and the longest the API allows.
  */
 function observedSessions(): Record<string, ExecutorsSummary[]> {
   const large = Array.from({ length: 57 }, (_, i): ExecutorsSummary => ({
@@ -35,8 +41,10 @@ function observedSessions(): Record<string, ExecutorsSummary[]> {
     ExecutorSize: i % 4,
     ...(i % 6 === 4 ? { TerminationDateTime: 1_764_100_000_000 } : {}),
   }));
+  large.push({ ExecutorId: 'large-zero', StartDateTime: 0, TerminationDateTime: 0, ExecutorSize: 0, ExecutorState: 'TERMINATED' });
   const small = large.slice(0, 6).map((e) => ({ ...e, ExecutorId: `small-${e.ExecutorId}` }));
-  return { 'observed-large': large, 'observed-small': small, 'observed-empty': [] };
+  // The SessionId's edges: 1 code point, and 256 astral ones (512 UTF-16 units, 1024 UTF-8 bytes).
+  return { 'observed-large': large, 'observed-small': small, 'observed-empty': [], z: small.slice(0, 2), ['\u{1D4B3}'.repeat(256)]: small.slice(2, 5) };
 }
 
 function verdict(p: PropertyReport): string {
@@ -65,7 +73,7 @@ describe.each(SEEDS)('seed %i', (seed) => {
     afterAll(() => emu.close());
 
     it.each(observationalIds)('%s', async (id: PropertyId) => {
-      const target = endpointTarget({ url: emu.url, region: 'us-east-1', seeded: false });
+      const target = endpointTarget({ url: emu.url, region: 'us-east-1', seeded: false, timeoutMs: REQUEST_TIMEOUT_MS });
       const sessions = Object.keys(observedSessions());
       const report = await runContract({ target, mode: 'observational', sessions, seed, runs: RUNS, only: [id] });
       await target.close();
