@@ -29,6 +29,8 @@ export const EQUIVALENCE_KINDS = {
   'tie order': 'the tolerance list: any order among executors with equal StartDateTime',
   'default page size': 'the tolerance list: any default page size',
   'unknown session': 'the tolerance list: ResourceNotFoundException or InvalidRequestException for an unknown session',
+  'empty token': 'the tolerance list: an empty NextToken read as "start" or rejected (the harness never sends one)',
+  'token binding': 'the tolerance list: a token bound to its filter or not',
   'opaque token': 'a NextToken is opaque: a client passes it back unchanged and never reads it',
   'memo': 'a cache of a pure computation: a miss computes the same answer again',
   'same answer': 'the mutated code computes the same value on every input it can receive (the reason says why)',

@@ -25,6 +25,8 @@ describe('the body-size rule at its edges', () => {
     expect(post(under).status).toBe(200);
     const over = JSON.stringify({ SessionId: 's', Pad: 'é'.repeat(MAX_BODY_BYTES / 2) });
     expect(typeOf(post(over))).toEqual([413, 'RequestEntityTooLargeException']);
+    expect(JSON.parse(post(over).body).Message).toContain(`over ${MAX_BODY_BYTES} bytes`);
+    expect(post(over).headers['content-type']).toBe('application/x-amz-json-1.1');
   });
 
   it('refuses a body of exactly one byte more than 1 MiB and reads one of exactly 1 MiB', () => {
@@ -57,12 +59,20 @@ describe('requests the SDK does not send', () => {
     const res = core.handle({ method: 'POST', path: '/', headers: {}, body: '{}' });
     expect(typeOf(res)).toEqual([400, 'UnknownOperationException']);
     expect(JSON.parse(res.body).Message).toContain('AmazonAthena.ListExecutors | AmazonAthena.StartSession');
+    expect(JSON.parse(res.body).Message).toMatch(/^X-Amz-Target "" is not/);
+    const lost = core.handle({ method: 'POST', path: `/${'p'.repeat(200)}`, headers: {}, body: '' });
+    expect(JSON.parse(lost.body).Message).toBe(`POST /${'p'.repeat(127)}: no such route; use POST / (AWS JSON 1.1) or PUT|DELETE /_contract/sessions/{SessionId}`);
   });
 
   it('answers other methods on the seeding route with 405, and a missing or badly encoded SessionId with 400', () => {
     const at = (method: string, path: string): WireRequest => ({ method, path, headers: {}, body: '{"executors":[]}' });
     expect(typeOf(core.handle(at('POST', '/_contract/sessions/x')))).toEqual([405, 'MethodNotAllowedException']);
     expect(typeOf(core.handle(at('PUT', '/_contract/sessions/')))).toEqual([400, 'InvalidRequestException']);
+    expect(JSON.parse(core.handle(at('PUT', '/_contract/sessions/')).body).Message).toContain('the SessionId is missing');
+    const notJson = core.handle({ ...at('PUT', '/_contract/sessions/x'), body: '{' });
+    expect(typeOf(notJson)).toEqual([400, 'SerializationException']);
+    expect(JSON.parse(notJson.body).Message).toContain('not valid JSON');
+    expect(typeOf(core.handle({ ...at('PUT', '/_contract/sessions/x'), body: '{"nope":1}' }))).toEqual([400, 'InvalidRequestException']);
     expect(typeOf(core.handle(at('PUT', '/_contract/sessions/%E0%A4%A')))).toEqual([400, 'InvalidRequestException']);
     expect(core.handle(at('PUT', '/_contract/sessions/q?ignored=1')).status).toBe(204);
     expect(post('{"SessionId":"q"}').status).toBe(200);
