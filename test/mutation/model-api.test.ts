@@ -15,6 +15,8 @@ describe('listExecutors, the exported model', () => {
       const r = listExecutors(store, input);
       expect(r.ok ? undefined : [r.error.type, r.error.body.__type]).toEqual([type, type]);
     }
+    const unknown = listExecutors(store, { SessionId: 'gone' });
+    expect(unknown.ok ? undefined : unknown.error.body.ResourceName).toBe('gone');
     expect(internalServerException('boom')).toEqual({ status: 500, type: 'InternalServerException', body: { __type: 'InternalServerException', Message: 'boom' } });
   });
 });

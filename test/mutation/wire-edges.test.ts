@@ -67,6 +67,7 @@ describe('requests the SDK does not send', () => {
   it('answers other methods on the seeding route with 405, and a missing or badly encoded SessionId with 400', () => {
     const at = (method: string, path: string): WireRequest => ({ method, path, headers: {}, body: '{"executors":[]}' });
     expect(typeOf(core.handle(at('POST', '/_contract/sessions/x')))).toEqual([405, 'MethodNotAllowedException']);
+    expect(JSON.parse(core.handle(at('POST', '/_contract/sessions/x')).body).Message).toBe('POST /_contract/sessions/{SessionId}: use PUT to seed a session or DELETE to drop it');
     expect(typeOf(core.handle(at('PUT', '/_contract/sessions/')))).toEqual([400, 'InvalidRequestException']);
     expect(JSON.parse(core.handle(at('PUT', '/_contract/sessions/')).body).Message).toContain('the SessionId is missing');
     const notJson = core.handle({ ...at('PUT', '/_contract/sessions/x'), body: '{' });
