@@ -5,7 +5,6 @@
  * stops the calculation, terminates the session and names the DPUs used. With each calculation fault,
  * and with SIGINT and SIGTERM to a child process mid-calculation, nothing is left running.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -19,7 +18,8 @@ import { liveLine } from '../src/contract/reporters/console.js';
 import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
-import { BIN, runCli } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
+import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
 const saved: Record<string, string | undefined> = {};
@@ -262,26 +262,9 @@ describe('cleanup with each calculation fault', () => {
 });
 
 /** Runs `verify --live` in a child process and sends `signal` once the calculation runs with executors. */
-function interrupt(e: Emulator, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'verify', '--live', '--workgroup', 'wg', '--poll-interval', '10', '--runs', '100000', '--no-progress'], {
-      env: { ...process.env, ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url, NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setInterval(() => {
-      if (/lists \d+ executor/.test(stderr) && Object.values(e.core.calculationStates()).includes('RUNNING')) {
-        clearInterval(timer);
-        child.kill(signal);
-      }
-    }, 10);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, stderr });
-    });
-  });
+function interrupt(e: Emulator, signal: NodeJS.Signals): Promise<Interrupted> {
+  const ready = (stderr: string): boolean => /lists \d+ executor/.test(stderr) && Object.values(e.core.calculationStates()).includes('RUNNING');
+  return interruptLive({ url: e.url, env: ENV, args: ['--workgroup', 'wg', '--poll-interval', '10', '--runs', '100000'] }, signal, ready);
 }
 
 describe('verify --live under signals mid-calculation (child process)', () => {

@@ -3,7 +3,6 @@
  * harness starts the smallest session, reads it, and leaves no session running after success, a
  * property failure, a failing session, a network error, SIGINT or SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
@@ -12,7 +11,7 @@ import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { createEmulator, startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
 import { normalizeHeaders } from '../src/wire/exchange.js';
-import { BIN } from './helpers/cli.js';
+import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
 const saved: Record<string, string | undefined> = {};
@@ -142,27 +141,9 @@ describe('verify --live', () => {
   });
 });
 
-/** Runs `verify --live` in a child process, sends `signal` once `ready(emulator)` holds, and resolves with how it ended. */
-function interrupt(e: Emulator, signal: NodeJS.Signals, ready: () => boolean, extra: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'verify', '--live', '--workgroup', 'spark-wg', '--poll-interval', '20', '--no-progress', ...extra], {
-      env: { ...process.env, ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url, NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setInterval(() => {
-      if (ready()) {
-        clearInterval(timer);
-        child.kill(signal);
-      }
-    }, 10);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, stderr });
-    });
-  });
+/** `verify --live` in a child process against `e`, sent `signal` once `ready()` holds. */
+function interrupt(e: Emulator, signal: NodeJS.Signals, ready: () => boolean, extra: string[]): Promise<Interrupted> {
+  return interruptLive({ url: e.url, env: ENV, args: ['--workgroup', 'spark-wg', '--poll-interval', '20', ...extra] }, signal, ready);
 }
 
 describe('verify --live under signals (child process)', () => {
