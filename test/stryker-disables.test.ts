@@ -52,12 +52,22 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * The line after the directive at `i` and any directly below it: Stryker gives every directive among a
+ * node's leading comments that node's line, so stacked directives (one reason each) share the code after them.
+ */
+export function lineAfterDirectives(lines: readonly string[], i: number): string | undefined {
+  let j = i + 1;
+  while (j < lines.length && DIRECTIVE.test(lines[j])) j += 1;
+  return lines[j];
+}
+
 /** Every Stryker directive in src/, with its problem (undefined when fine). */
 function directives(): { where: string; problem: string | undefined }[] {
   return sourceFiles(join(ROOT, 'src')).flatMap((file) => {
     const lines = readFileSync(file, 'utf8').split('\n');
     return lines.flatMap((line, i) =>
-      DIRECTIVE.test(line) ? [{ where: `${relative(ROOT, file)}:${i + 1}`, problem: directiveProblem(line, lines[i + 1]) }] : [],
+      DIRECTIVE.test(line) ? [{ where: `${relative(ROOT, file)}:${i + 1}`, problem: directiveProblem(line, lineAfterDirectives(lines, i)) }] : [],
     );
   });
 }
@@ -89,6 +99,13 @@ describe('Stryker disable comments', () => {
     ['/* Stryker disable next-line StringLiteral: message wording: words are not checked by the contract */', 'must be a // line comment'],
   ])('refuses %s', (line, problem) => {
     expect(directiveProblem(line, '  return x;')).toContain(problem);
+  });
+
+  it('reads stacked directives as disabling the one line of code below them', () => {
+    const lines = ['  // Stryker disable next-line StringLiteral: message wording: a', '  // Stryker disable next-line UnaryOperator: same answer: b', '  if (x) return y;', ''];
+    expect(lineAfterDirectives(lines, 0)).toBe('  if (x) return y;');
+    expect(lineAfterDirectives(lines, 1)).toBe('  if (x) return y;');
+    expect(lineAfterDirectives(['// Stryker disable next-line StringLiteral: memo: a', '', 'x'], 0)).toBe('');
   });
 
   it('refuses a comment that stands before a blank line or another comment', () => {

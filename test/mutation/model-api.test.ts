@@ -4,7 +4,7 @@
  * kill the mutants of `npm run mutation` that survive there; part of the normal suite too.
  */
 import { describe, expect, it } from 'vitest';
-import { internalServerException, listExecutors } from '../../src/model/index.js';
+import { internalServerException, listExecutors, resourceNotFoundException } from '../../src/model/index.js';
 
 const store = new Map([['s', [{ ExecutorId: 'a', StartDateTime: 1 }]]]);
 
@@ -18,5 +18,28 @@ describe('listExecutors, the exported model', () => {
     const unknown = listExecutors(store, { SessionId: 'gone' });
     expect(unknown.ok ? undefined : unknown.error.body.ResourceName).toBe('gone');
     expect(internalServerException('boom')).toEqual({ status: 500, type: 'InternalServerException', body: { __type: 'InternalServerException', Message: 'boom' } });
+  });
+
+  it('cuts a ResourceName to the API model\'s 1011 characters', () => {
+    // Only a fault override that skips validation lets an id this long reach the lookup.
+    expect(resourceNotFoundException('x'.repeat(2000)).body.ResourceName).toBe('x'.repeat(1011));
+  });
+
+  it('goes on from a token whose last executor has left the filtered view', () => {
+    // Executors change state during a live walk: the filter no longer holds what page 1 listed, and
+    // the keyset token then points before every executor left, which is the start, not an error.
+    const running = new Map([['s', [
+      { ExecutorId: 'new', StartDateTime: 2, ExecutorState: 'REGISTERED' as const },
+      { ExecutorId: 'old', StartDateTime: 1, ExecutorState: 'REGISTERED' as const },
+    ]]]);
+    const first = listExecutors(running, { SessionId: 's', ExecutorStateFilter: 'REGISTERED', MaxResults: 1 });
+    const token = first.ok ? first.output.NextToken : undefined;
+    expect(token).toBeTypeOf('string');
+    const ended = new Map([['s', [
+      { ExecutorId: 'new', StartDateTime: 2, ExecutorState: 'TERMINATED' as const },
+      { ExecutorId: 'old', StartDateTime: 1, ExecutorState: 'REGISTERED' as const },
+    ]]]);
+    const second = listExecutors(ended, { SessionId: 's', ExecutorStateFilter: 'REGISTERED', MaxResults: 1, NextToken: token });
+    expect(second.ok ? second.output.ExecutorsSummary?.map((e) => e.ExecutorId) : second.error.body).toEqual(['old']);
   });
 });
