@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    // The emulator-wire tests kill what the catalogue cannot reach there (other routes, methods, seeding errors).
-    include: ['test/mutation/**/*.test.ts', 'test/emulator-wire.test.ts'],
+    // The emulator-wire tests kill what the catalogue cannot reach there (other routes, methods, seeding
+    // errors); the model's own tests what only the package's users call (orderExecutors, the stages).
+    include: ['test/mutation/**/*.test.ts', 'test/emulator-wire.test.ts', 'test/model.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

@@ -31,6 +31,7 @@ export const EQUIVALENCE_KINDS = {
   'unknown session': 'the tolerance list: ResourceNotFoundException or InvalidRequestException for an unknown session',
   'empty token': 'the tolerance list: an empty NextToken read as "start" or rejected (the harness never sends one)',
   'token binding': 'the tolerance list: a token bound to its filter or not',
+  'tampered token': 'the tolerance list: a tampered token answered 200 with the session\'s own executors',
   'opaque token': 'a NextToken is opaque: a client passes it back unchanged and never reads it',
   'memo': 'a cache of a pure computation: a miss computes the same answer again',
   'same answer': 'the mutated code computes the same value on every input it can receive (the reason says why)',

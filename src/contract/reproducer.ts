@@ -6,7 +6,7 @@
  * the answer should have been. It is built from the redacted exchanges, so it holds no credentials.
  */
 import type { ExecutorsSummary } from '../generated/athena.js';
-import { orderedView } from '../model/order.js';
+import { filterView, orderedView } from '../model/order.js';
 import { validateRequest } from '../model/validate-request.js';
 import { isObject, parseJson } from '../schema/json.js';
 import type { Target } from '../targets/target.js';
@@ -160,7 +160,7 @@ function expected(input: ReproducerInput, sources: Map<number, number>): string[
   const executors = seeds.length === 1 && parseJson(seeds[0].request.body);
   if (!isObject(executors) || !Array.isArray(executors.executors)) return [];
   const filter = valid.request.ExecutorStateFilter;
-  const view = orderedView(executors.executors as ExecutorsSummary[], filter);
+  const view = filterView(orderedView(executors.executors as ExecutorsSummary[]), filter);
   const named = view.slice(0, SHOWN).map(({ executor: x }) => `${idText(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
   return [
     `# Should have been: the session holds ${view.length} executor(s)${filter ? ` in state ${filter}` : ''}; a walk lists each once, newest first (ties in any order):`,

@@ -45,28 +45,22 @@ function keyOf(executor: ExecutorsSummary): OrderedExecutor {
 const sorted = new WeakMap<readonly ExecutorsSummary[], readonly OrderedExecutor[]>();
 const filtered = new WeakMap<readonly OrderedExecutor[], Map<ExecutorState, readonly OrderedExecutor[]>>();
 
-/**
- * The executors in the order ListExecutors pages through them, with their keys; with a filter, only
- * those in that state (the filter applies before paging).
- */
-export function orderedView(executors: readonly ExecutorsSummary[], filter?: ExecutorState): readonly OrderedExecutor[] {
+/** The executors in the order ListExecutors pages through them, with their keys (filterView narrows it to one state). */
+export function orderedView(executors: readonly ExecutorsSummary[]): readonly OrderedExecutor[] {
   let view = sorted.get(executors);
   // Stryker disable next-line ConditionalExpression: memo: sorting the same readonly array again gives the same view
   if (!view) {
     view = executors.map(keyOf).sort(comparePositions);
     sorted.set(executors, view);
   }
-  return filter === undefined ? view : filterView(view, filter);
+  return view;
 }
 
 /** The executors of `view` in state `filter`, in the view's order (all of them when there is no filter). */
 export function filterView(view: readonly OrderedExecutor[], filter: ExecutorState | undefined): readonly OrderedExecutor[] {
   if (filter === undefined) return view;
-  let byState = filtered.get(view);
-  if (!byState) {
-    byState = new Map();
-    filtered.set(view, byState);
-  }
+  const byState = filtered.get(view) ?? new Map<ExecutorState, readonly OrderedExecutor[]>();
+  filtered.set(view, byState);
   let kept = byState.get(filter);
   // Stryker disable next-line ConditionalExpression: memo: filtering the same readonly view again keeps the same executors
   if (!kept) {

@@ -28,8 +28,10 @@ export function verifyToken(key: string, binding: string, token: string): string
   const payload = Buffer.from(token.slice(0, dot), 'base64url').toString();
   const given = Buffer.from(token.slice(dot + 1), 'base64url');
   const expected = mac(key, binding, payload);
+  // Stryker disable next-line ConditionalExpression: same answer: the canonical-spelling check below refuses every token whose MAC is wrong too; this one makes the refusal constant-time, which no client can see
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   // base64url decoding is lenient; demand the canonical spelling so that no two strings are one token.
+  // Stryker disable next-line ConditionalExpression: tampered token: another spelling of an issued token carries its payload, so it lists the same session's own executors, which the tolerance list accepts
   return signToken(key, binding, payload) === token ? payload : undefined;
 }
 

@@ -3,8 +3,9 @@
  * stages through listExecutorsWith and answers the body, so the catalogue never sees these. Written to
  * kill the mutants of `npm run mutation` that survive there; part of the normal suite too.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { internalServerException, listExecutors, resourceNotFoundException } from '../../src/model/index.js';
+import { comparePositions, internalServerException, listExecutors, orderedView, resourceNotFoundException, type Position } from '../../src/model/index.js';
 
 const store = new Map([['s', [{ ExecutorId: 'a', StartDateTime: 1 }]]]);
 
@@ -41,5 +42,38 @@ describe('listExecutors, the exported model', () => {
     ]]]);
     const second = listExecutors(ended, { SessionId: 's', ExecutorStateFilter: 'REGISTERED', MaxResults: 1, NextToken: token });
     expect(second.ok ? second.output.ExecutorsSummary?.map((e) => e.ExecutorId) : second.error.body).toEqual(['old']);
+  });
+
+  it('leaves NextToken out of the last page, not present as undefined', () => {
+    const last = listExecutors(store, { SessionId: 's' });
+    expect(last.ok && Object.keys(last.output)).toEqual(['SessionId', 'ExecutorsSummary']);
+  });
+});
+
+describe('the order of positions, a total order (what sorting and the keyset search rely on)', () => {
+  const position: fc.Arbitrary<Position> = fc.record({
+    start: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+    digest: fc.constantFrom('a', 'b', 'c'),
+  });
+  const sign = (n: number): number => Math.sign(n) + 0;
+
+  it('is reflexive and antisymmetric, and never NaN', () => {
+    fc.assert(fc.property(position, position, (a, b) => {
+      expect(comparePositions(a, { ...a })).toBe(0);
+      expect(sign(comparePositions(a, b))).toBe(sign(-comparePositions(b, a)));
+      expect(Number.isNaN(comparePositions(a, b))).toBe(false);
+    }));
+  });
+
+  it('puts newer first, no StartDateTime last, and breaks ties by digest', () => {
+    expect(comparePositions({ start: 2, digest: 'z' }, { start: 1, digest: 'a' })).toBeLessThan(0);
+    expect(comparePositions({ start: undefined, digest: 'a' }, { start: 0, digest: 'z' })).toBeGreaterThan(0);
+    expect(comparePositions({ start: 0, digest: 'z' }, { start: undefined, digest: 'a' })).toBeLessThan(0);
+    expect(comparePositions({ start: 1, digest: 'a' }, { start: 1, digest: 'b' })).toBeLessThan(0);
+  });
+
+  it('orders a StartDateTime that is not a number (data a store should not hold) as one that is absent', () => {
+    const odd = { ExecutorId: 'odd', StartDateTime: '9' as unknown as number };
+    expect(orderedView([odd, { ExecutorId: 'n', StartDateTime: 1 }]).map((e) => [e.executor.ExecutorId, e.start])).toEqual([['n', 1], ['odd', undefined]]);
   });
 });

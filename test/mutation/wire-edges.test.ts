@@ -78,6 +78,13 @@ describe('requests the SDK does not send', () => {
     expect(core.handle(at('PUT', '/_contract/sessions/q?ignored=1')).status).toBe(204);
     expect(post('{"SessionId":"q"}').status).toBe(200);
   });
+
+  it('answers 204 No Content with no body at all, for a seed and for a drop', () => {
+    for (const method of ['PUT', 'DELETE']) {
+      const res = core.handle({ method, path: '/_contract/sessions/empty', headers: {}, body: '{"executors":[]}' });
+      expect([method, res.status, res.body]).toEqual([method, 204, '']);
+    }
+  });
 });
 
 describe('createEmulator options', () => {
