@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'athena-contract-deadline-'));
@@ -31,4 +32,18 @@ it('verify --runs 100000 --deadline 3 gives every property a share, and never ex
   }
   const allRan = report.properties.every((p) => p.status === 'passed' && p.runs + (p.boundary ?? 0) > 0);
   expect(r.code, r.stderr).toBe(allRan ? 0 : 2);
+});
+
+it('with runs in flight side by side (an endpoint, --concurrency 2), --runs 100000 --deadline 2 runs within its share: scenarios are drawn as they run, not all first', async () => {
+  // Drawn all first, 100,000 scenarios took the whole share (and 600 MB) before one request: 0 runs, inconclusive, exit 2.
+  const emulator = await startEmulator();
+  try {
+    const json = join(dir, 'pooled.json');
+    const r = await runCli(['verify', '--endpoint', emulator.url, '--seeded', '--runs', '100000', '--deadline', '2', '--concurrency', '2', '--only', 'response.conforms', '--json', json, '--no-progress'], { timeoutMs: 30_000 });
+    const [p] = (JSON.parse(readFileSync(json, 'utf8')) as Report).properties;
+    expect([r.code, p.status], r.stderr).toEqual([0, 'passed']);
+    expect(p.runs, 'random runs within the share').toBeGreaterThan(0);
+  } finally {
+    await emulator.close();
+  }
 });

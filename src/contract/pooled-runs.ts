@@ -1,30 +1,18 @@
 /**
- * A property's runs with several in flight: fast-check draws the scenarios first, in its order and
- * without any I/O, then a pool checks them in index order, at most as many at once as the pool has
- * slots. The outcome is that of the lowest run that did not pass (not the first to finish), and the
+ * A property's runs with several in flight: fast-check draws the scenarios in its order and without
+ * any I/O, one ahead of the pool (scenario-stream.ts), and a pool checks them in index order, at most
+ * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass (not the first to finish), and the
  * runs counted are those up to it, so that a seed's verdict, counterexample and path are those of
  * one run at a time; shrinking then goes on alone (property-run.ts).
  */
-import fc from 'fast-check';
 import type { CheckStats } from '../common/results.js';
 import { inScope, type ExchangeScope } from '../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from './context.js';
 import { withSessionLocks, type Pool } from './pool.js';
 import type { ContractProperty } from './property.js';
 import { addStats, asViolation, stopKind } from './run-outcome.js';
+import type { ScenarioStream } from './scenario-stream.js';
 import type { ContractViolation } from './violation.js';
-
-/** The scenarios fast-check checks a property on with `options`, in order, drawn without checking any. */
-export function drawScenarios(arbitrary: fc.Arbitrary<unknown>, options: fc.Parameters<[unknown]>): unknown[] {
-  const drawn: unknown[] = [];
-  fc.check(
-    fc.property(arbitrary, (scenario) => {
-      drawn.push(scenario);
-    }),
-    options,
-  );
-  return drawn;
-}
 
 /** What one run of the pool ended with. */
 export interface PooledRun {
@@ -49,7 +37,8 @@ export interface PoolOutcome {
 /** What running a property's scenarios in a pool needs. */
 export interface PooledJob {
   property: ContractProperty;
-  scenarios: readonly unknown[];
+  /** The scenarios, in index order, drawn as they are asked for (the pool closes it when it is done). */
+  scenarios: ScenarioStream;
   /** A fresh context for one run: its own counters and exchanges. */
   context: () => CheckContext;
   pool: Pool;
@@ -65,9 +54,8 @@ export interface PooledJob {
   durations: number[];
 }
 
-async function checkRun(job: PooledJob, index: number, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
+async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
   const ctx = job.context();
-  const scenario = job.scenarios[index];
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
   const done = (more: Partial<PooledRun>): PooledRun => ({ index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...more });
@@ -96,24 +84,49 @@ export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
   let stopAt = Infinity;
   let [prefix, counted, timeUp] = [0, 0, false];
   const advance = (): void => {
-    for (let r = results[prefix]; prefix < job.scenarios.length && prefix <= stopAt && r !== undefined; r = results[++prefix])
+    for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix])
       if (r !== 'skipped' && !r.stop) job.runDone(++counted);
   };
-  for (let i = 0; i < job.scenarios.length && i <= stopAt; i++) {
+  try {
+    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true) });
+  } finally {
+    job.scenarios.close();
+  }
+  await allSettled(inFlight, job.deadline);
+  return outcomeOf(results, stopAt, timeUp, scopes);
+}
+
+/** What runPooled's loop shares with the runs it starts. */
+interface PoolState {
+  results: (PooledRun | 'skipped' | undefined)[];
+  scopes: Map<number, ExchangeScope>;
+  inFlight: Set<Promise<void>>;
+  advance: () => void;
+  stopped: () => number;
+  stop: (index: number) => void;
+  timeUp: () => void;
+}
+
+/** Starts a run per scenario, in index order, as slots free up, until the scenarios, the share or the property's verdict ends. */
+async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
+  const { results, scopes, inFlight, advance } = state;
+  for (let i = 0; i <= state.stopped(); i++) {
+    const next = await job.scenarios.next();
+    if (next === undefined) return;
     if (job.skip(i)) {
       results[i] = 'skipped';
       advance();
       continue;
     }
     const held = await job.pool.slots.acquire(job.until);
-    if (!held || performance.now() >= job.until || i > stopAt || job.pool.stopped) {
+    if (!held || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
       if (held) job.pool.slots.release();
-      timeUp = i <= stopAt;
-      break;
+      if (i <= state.stopped()) state.timeUp();
+      return;
     }
-    const run: Promise<void> = checkRun(job, i, scopes).then((r) => {
+    const run: Promise<void> = checkRun(job, i, next.scenario, scopes).then((r) => {
       results[i] = r;
-      if (r.failure || r.stop) stopAt = Math.min(stopAt, i);
+      if (r.failure || r.stop) state.stop(i);
       advance();
     });
     inFlight.add(run);
@@ -122,8 +135,6 @@ export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
       inFlight.delete(run);
     });
   }
-  await allSettled(inFlight, job.deadline);
-  return outcomeOf(results, stopAt, timeUp, scopes);
 }
 
 function outcomeOf(results: readonly (PooledRun | 'skipped' | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): PoolOutcome {

@@ -14,7 +14,8 @@ import { addStats, asViolation, stopKind } from './run-outcome.js';
 import { emptyStats, type CheckContext, type WalkBounds } from './context.js';
 import { coverageFor } from './coverage/index.js';
 import { alone, Slots, withSessionLocks, type Pool } from './pool.js';
-import { drawScenarios, runPooled, statsOf, type PooledRun } from './pooled-runs.js';
+import { runPooled, statsOf, type PooledRun } from './pooled-runs.js';
+import { streamScenarios } from './scenario-stream.js';
 import type { ContractProperty } from './property.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from './violation.js';
@@ -273,7 +274,7 @@ async function runPooledProperty(property: ContractProperty, settings: RunSettin
   const pool = await runPooled({
     durations,
     property,
-    scenarios: drawScenarios(draw.arbitrary, draw.options),
+    scenarios: streamScenarios(draw.arbitrary, draw.options),
     context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
     pool: settings.pool,
     until,
