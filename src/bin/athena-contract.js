@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `athena-contract` command. In a checkout it runs the TypeScript sources through tsx, so a fresh
-// clone needs no build step; in the installed package (no src/*.ts) it runs the compiled dist/.
+// clone needs no build step, unless dist/ was built from the sources as they are (npm ci builds it):
+// then dist/, which starts faster. In the installed package (no src/*.ts) it runs the compiled dist/.
 import { existsSync } from 'node:fs';
 
 const source = new URL('../cli.ts', import.meta.url);
@@ -8,6 +9,8 @@ const compiled = new URL('../../dist/cli.js', import.meta.url);
 
 async function load() {
   if (existsSync(source)) {
+    const { builtFromSources } = await import('./source-digest.js');
+    if (builtFromSources()) return import(compiled.href);
     const tsx = await import('tsx/esm/api').catch(() => undefined);
     if (tsx) {
       tsx.register();
