@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFromSources } from '../src/bin/source-digest.js';
 import type { Report } from '../src/common/results.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -112,20 +113,24 @@ async function install(p: Project, sameAs?: Project): Promise<void> {
 }
 
 /**
- * A copy of the checkout to pack from (its node_modules linked, not copied): npm pack's prepare
- * rebuilds dist/, and the checkout's own dist/ is what the bin runs in the tests beside this one.
+ * Where to pack from, and how. While dist/ is built from the sources as they are (npm ci builds it),
+ * the checkout as it is, without running prepare again: the same sources build the same dist/.
+ * Otherwise a copy of the checkout (its node_modules linked), whose prepare builds dist/ afresh: never
+ * the checkout's own, which the bin runs in the tests beside this one.
  */
-function packSource(): string {
+function packSource(): { dir: string; args: string[] } {
+  if (builtFromSources()) return { dir: root, args: ['--ignore-scripts'] };
   const copy = join(work, 'source');
   cpSync(root, copy, { recursive: true, filter: (src) => !/[\\/](node_modules|\.git|dist|reports|\.stryker-tmp)$/.test(src) });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
+  return { dir: copy, args: [] };
 }
 
 beforeAll(async () => {
   const started = performance.now();
-  // prepare builds dist/ afresh (ESM and CommonJS), so the tarball holds exactly what the sources build to.
-  const pack = await run('npm', ['pack', '--pack-destination', work, '--json'], packSource());
+  // The tarball holds exactly what the sources build to (ESM and CommonJS).
+  const source = packSource();
+  const pack = await run('npm', ['pack', ...source.args, '--pack-destination', work, '--json'], source.dir);
   expectExit(pack, 0, 'npm pack');
   const [{ filename }] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string }[];
   tarball = join(work, basename(filename));
