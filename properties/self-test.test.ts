@@ -13,10 +13,12 @@ import { emulatorTarget } from '../src/targets/emulator-target.js';
 const SEED = 424242;
 // Every fault is caught within 20 runs on the seeds tried (most on the first); 50 leaves margin.
 const RUNS_WITH_FAULT = 50;
+/** The table needs which properties fail, not the smallest counterexample: shrinking stops at once. */
+const SHRINK_MS = 1;
 
 async function failedProperties(faults: FaultName[]): Promise<Set<string>> {
   const target = emulatorTarget({ region: 'us-east-1', faults });
-  const report = await runContract({ target, mode: 'seeded', seed: SEED, runs: faults.length ? RUNS_WITH_FAULT : 100 });
+  const report = await runContract({ target, mode: 'seeded', seed: SEED, runs: faults.length ? RUNS_WITH_FAULT : 100, shrinkBudgetMs: SHRINK_MS });
   await target.close();
   return new Set(report.properties.filter((p) => p.status === 'failed').map((p) => p.id));
 }
@@ -74,7 +76,7 @@ describe('self-test in observational mode: the properties that only read session
     await target.seeding!.put('observed-a', executors);
     await target.seeding!.put('observed-b', executors.slice(0, 9).map((e) => ({ ...e, ExecutorId: `b-${e.ExecutorId}` })));
     const meant = meantFor.get(fault)!;
-    const report = await runContract({ target, mode: 'observational', sessions: ['observed-a', 'observed-b'], seed: SEED, runs: RUNS_WITH_FAULT, only: [meant] });
+    const report = await runContract({ target, mode: 'observational', sessions: ['observed-a', 'observed-b'], seed: SEED, runs: RUNS_WITH_FAULT, only: [meant], shrinkBudgetMs: SHRINK_MS });
     await target.close();
     expect(report.properties[0].status, report.properties[0].counterexample?.message).toBe('failed');
   });
