@@ -8,8 +8,8 @@ import { UsageError } from '../common/errors.js';
 import { exitCodeOf } from '../contract/report.js';
 import { consoleReporter } from '../contract/reporters/console.js';
 import { loadNock } from '../wire/nock-interception.js';
-import { verify, type VerifyOptions, type VerifyReport } from '../app/verify.js';
-import { FAULT_NAMES } from '../emulator/index.js';
+import type { VerifyOptions, VerifyReport } from '../app/verify.js';
+import { FAULT_NAMES } from '../emulator/faults.js';
 import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable, type OptionValues } from './args.js';
 import { checkReproducerDir, checkRunReportFiles, writeReproducers, writeRunReports } from './report-files.js';
 import { withExitReports } from './report-on-exit.js';
@@ -146,6 +146,8 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
     if (options.replay !== undefined) loadNock().disableNetConnect();
     const wait = values['wait-for-endpoint'];
     if (wait !== undefined && options.endpoint !== undefined) await waitForEndpoint(options.endpoint, wait);
+    // Loaded here, not at the top: `verify --help` and a usage error need none of the SDK's modules.
+    const { verify } = await import('../app/verify.js');
     return verify({ ...options, listener: hooks.listener, onStart: hooks.onStart, log });
   });
   if ('exitCode' in end) return end.exitCode;
