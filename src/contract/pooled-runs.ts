@@ -1,9 +1,9 @@
 /**
  * A property's runs with several in flight: fast-check draws the scenarios in its order and without
  * any I/O, one ahead of the pool (scenario-stream.ts), and a pool checks them in index order, at most
- * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass (not the first to finish), and the
- * runs counted are those up to it, so that a seed's verdict, counterexample and path are those of
- * one run at a time; shrinking then goes on alone (property-run.ts).
+ * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass
+ * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
+ * counterexample and path are those of one run at a time; shrinking then goes on alone (property-run.ts).
  */
 import type { CheckStats } from '../common/results.js';
 import { inScope, type ExchangeScope } from '../targets/exchange-scope.js';
