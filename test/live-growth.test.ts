@@ -10,8 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { liveLine } from '../src/contract/reporters/console.js';
@@ -19,19 +18,13 @@ import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type F
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
 import { runCli } from './helpers/cli.js';
+import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
 import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 
-const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
-const saved: Record<string, string | undefined> = {};
+const ENV = LIVE_ENV;
+const setEnv = liveEnvironment();
 let emulator: Emulator | undefined;
 let dir: string | undefined;
-
-function setEnv(values: Record<string, string>): void {
-  for (const [k, v] of Object.entries(values)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-}
 
 /** An emulator whose calculations grow a worker every 5 ms, and the requests it is sent, by operation. */
 async function emulatorWith(faults: FaultName[] = []): Promise<{ e: Emulator; sent: Record<string, Record<string, unknown>[]> }> {
@@ -56,22 +49,11 @@ function expectNothingRunning(e: Emulator): void {
 
 const live = { workGroup: 'wg', pollIntervalMs: 5, readyTimeoutMs: 2000 };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  nock.enableNetConnect();
 });
 
 /** The ListExecutors answers of every cassette in `recording` that carry a NextToken. */

@@ -5,24 +5,17 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nock from 'nock';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { createEmulator, startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
 import { normalizeHeaders } from '../src/wire/exchange.js';
+import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
 import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 
-const ENV = { AWS_ACCESS_KEY_ID: 'AKIDLIVETEST', AWS_SECRET_ACCESS_KEY: 'live-test-secret', AWS_REGION: 'eu-west-1' };
-const saved: Record<string, string | undefined> = {};
+const ENV = LIVE_ENV;
+const setEnv = liveEnvironment();
 let emulator: Emulator | undefined;
-
-function setEnv(values: Record<string, string>): void {
-  for (const [k, v] of Object.entries(values)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-}
 
 async function emulatorWith(faults: FaultName[] = []): Promise<Emulator> {
   emulator = await startEmulator({ faults, growth: { stepMs: 5 } });
@@ -37,20 +30,9 @@ function expectNoneRunning(e: Emulator): void {
 
 const live = { workGroup: 'spark-wg', pollIntervalMs: 5, readyTimeoutMs: 1000 };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  nock.enableNetConnect();
 });
 
 describe('verify --live', () => {
