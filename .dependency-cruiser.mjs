@@ -45,6 +45,35 @@ function layerRules() {
   return rules;
 }
 
+/**
+ * The rooms of src/contract/: the catalogue (what a law is, and the laws) reads neither the engine
+ * (running them) nor the report (telling the result); the engine does not read the report; coverage
+ * (what a run exercised) reads none of the three; and no room reads the root module that joins them.
+ */
+export const CONTRACT_ROOMS = [
+  { room: 'catalogue', forbidden: ['engine', 'report'] },
+  { room: 'engine', forbidden: ['report'] },
+  { room: 'coverage', forbidden: ['catalogue', 'engine', 'report'] },
+];
+
+function roomRules() {
+  const rooms = CONTRACT_ROOMS.map(({ room, forbidden }) => ({
+    name: `room:contract/${room}`,
+    comment: `src/contract/${room} may not import src/contract/{${forbidden.join(',')}} (see README, Development)`,
+    severity: 'error',
+    from: { path: `^src/contract/${room}/` },
+    to: { path: `^src/contract/(${forbidden.join('|')})/` },
+  }));
+  const root = {
+    name: 'room:contract/root',
+    comment: 'the rooms of src/contract may not import the modules at its root, which join them',
+    severity: 'error',
+    from: { path: '^src/contract/[^/]+/' },
+    to: { path: '^src/contract/[^/]+$' },
+  };
+  return [...rooms, root];
+}
+
 export default {
   forbidden: [
     {
@@ -55,6 +84,7 @@ export default {
       to: { circular: true },
     },
     ...layerRules(),
+    ...roomRules(),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -5,8 +5,8 @@
  */
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, isPropertyId, propertyIds } from '../src/contract/catalogue.js';
-import { runContract } from '../src/contract/runner.js';
+import { catalogue, isPropertyId, propertyIds } from '../src/contract/catalogue/index.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';

@@ -5,8 +5,8 @@
  * reader sees what each property catches besides its own faults.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogue, type PropertyId } from '../src/contract/catalogue.js';
-import { runContract } from '../src/contract/runner.js';
+import { catalogue, type PropertyId } from '../src/contract/catalogue/index.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { FAULT_REGISTRY, type FaultName } from '../src/emulator/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 

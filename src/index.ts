@@ -4,21 +4,21 @@
  * the schemas' types and their validators. The vitest suite and the aws-sdk-client-mock handler have
  * their own entry points (`/vitest`, `/client-mock`), so that this one needs neither peer dependency.
  */
-import { catalogue as properties, type PropertyId } from './contract/catalogue.js';
+import { catalogue as properties, type PropertyId } from './contract/catalogue/index.js';
 import type { Mode } from './common/results.js';
 
 export { verify } from './app/verify.js';
 export type { VerifyOptions, VerifyReport } from './app/verify.js';
 export type { Report, PropertyReport, PropertyStatus, Counterexample } from './common/results.js';
-export { exitCodeOf } from './contract/report.js';
+export { exitCodeOf } from './contract/report/summary.js';
 export type { RunListener } from './common/results.js';
 export type { CheckStats, Mode, Warning, WarningKind } from './common/results.js';
 export type { Exchange, WireRequest, WireResponse } from './wire/exchange.js';
-export { mergeReports } from './contract/merge.js';
-export { renderJson } from './contract/reporters/json.js';
-export { renderJunit } from './contract/reporters/junit.js';
-export { renderMarkdown } from './contract/reporters/markdown.js';
-export { propertyIds, isPropertyId, type PropertyId } from './contract/catalogue.js';
+export { mergeReports } from './contract/report/shard-merge.js';
+export { renderJson } from './contract/report/formats/json.js';
+export { renderJunit } from './contract/report/formats/junit.js';
+export { renderMarkdown } from './contract/report/formats/markdown.js';
+export { propertyIds, isPropertyId, type PropertyId } from './contract/catalogue/index.js';
 
 export { startEmulator, createEmulator, interceptAthena, createRequestHandler, FAULTS, FAULT_NAMES, isFaultName, DUMMY_CREDENTIALS } from './emulator/index.js';
 export type { Emulator, EmulatorCore, EmulatorOptions, ServerOptions, InterceptOptions, AthenaRequestHandler, FaultName, FaultInfo } from './emulator/index.js';

@@ -4,10 +4,10 @@
  * shows the shrunk counterexample and the command that replays it.
  */
 import { describe, it } from 'vitest';
-import { catalogue, type PropertyId } from './contract/catalogue.js';
+import { catalogue, type PropertyId } from './contract/catalogue/index.js';
 import type { PropertyReport } from './common/results.js';
-import { failureSections } from './contract/reporters/failure-sections.js';
-import { freshSeed } from './contract/seeds.js';
+import { failureSections } from './contract/report/formats/failure-sections.js';
+import { freshSeed } from './contract/engine/seeds.js';
 import { verify, type VerifyOptions } from './app/verify.js';
 
 /**

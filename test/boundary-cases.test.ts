@@ -1,5 +1,5 @@
 /**
- * The boundary cases as data (src/contract/boundary/): every constraint of the request schema is
+ * The boundary cases as data (src/contract/catalogue/boundary/): every constraint of the request schema is
  * broken by at least one case, each case breaks the schema and no valid edge does, the tables hold
  * the sizes, ties, filters and near misses issue 12 lists, and every property's cases are the same
  * whatever the seed (they depend on the mode and the given sessions only).
@@ -23,8 +23,8 @@ import {
   tamperToken,
   tieWalks,
   TOKEN_SESSION,
-} from '../src/contract/boundary/index.js';
-import { catalogue } from '../src/contract/catalogue.js';
+} from '../src/contract/catalogue/boundary/index.js';
+import { catalogue } from '../src/contract/catalogue/index.js';
 
 describe('the request near misses', () => {
   const cases = brokenRequests();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode, PropertyReport, Report } from '../src/common/results.js';
-import { runContract } from '../src/contract/runner.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Target } from '../src/targets/target.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
-import { latencyOf, mergedLatency } from '../src/contract/latency.js';
+import { latencyOf, mergedLatency } from '../src/contract/engine/latency.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { runCli } from './helpers/cli.js';
 

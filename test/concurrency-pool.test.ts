@@ -4,8 +4,8 @@
  * and listeners that hear properties in catalogue order whatever order they end in.
  */
 import { describe, expect, it } from 'vitest';
-import { SessionLocks, Slots, sessionIdsOf } from '../src/contract/pool.js';
-import { inCatalogueOrder } from '../src/contract/run-listeners.js';
+import { SessionLocks, Slots, sessionIdsOf } from '../src/contract/engine/pool.js';
+import { inCatalogueOrder } from '../src/contract/engine/run-listeners.js';
 import type { PropertyReport, RunListener } from '../src/common/results.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

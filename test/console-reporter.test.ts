@@ -4,9 +4,9 @@
  * asked (the CLI asks on a terminal without NO_COLOR).
  */
 import { describe, expect, it } from 'vitest';
-import { consoleReporter } from '../src/contract/reporters/console.js';
+import { consoleReporter } from '../src/contract/report/formats/console.js';
 import { replayCommandFor } from '../src/app/replay-command.js';
-import { runContract } from '../src/contract/runner.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { runCli } from './helpers/cli.js';
 

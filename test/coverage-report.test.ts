@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
 import type { Coverage, Report } from '../src/common/results.js';
 import { brokenConstraints, createCoverage, mergeCoverage, recordCall } from '../src/contract/coverage/index.js';
-import { mergeReports } from '../src/contract/merge.js';
-import { renderJunit } from '../src/contract/reporters/junit.js';
-import { renderMarkdown } from '../src/contract/reporters/markdown.js';
+import { mergeReports } from '../src/contract/report/shard-merge.js';
+import { renderJunit } from '../src/contract/report/formats/junit.js';
+import { renderMarkdown } from '../src/contract/report/formats/markdown.js';
 
 type Node = { type?: string; $ref?: string; required?: string[]; properties?: Record<string, Node>; minLength?: number; [k: string]: unknown };
 const schema = (file: string): Node => JSON.parse(readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8')) as Node;

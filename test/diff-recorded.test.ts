@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
 import { createEmulator, type EmulatorOptions } from '../src/emulator/index.js';
-import type { PropertyId } from '../src/contract/catalogue.js';
+import type { PropertyId } from '../src/contract/catalogue/index.js';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
 import { readRecording } from '../src/recording/cassette.js';
 import { contractFacts, type ContractFacts } from '../src/recording/contract-facts.js';

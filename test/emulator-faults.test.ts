@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { propertyIds, type PropertyId } from '../src/contract/catalogue.js';
+import { propertyIds, type PropertyId } from '../src/contract/catalogue/index.js';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
 import { AMZ_JSON, EMULATOR_STAGES, FAULTS, FAULT_NAMES, FAULT_REGISTRY, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { stagesWith } from '../src/emulator/faults.js';

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
-import { runContract } from '../src/contract/runner.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 
 /** Where the endpoint names its errors. */

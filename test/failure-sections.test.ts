@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PropertyReport, Report } from '../src/common/results.js';
-import { consoleReporter } from '../src/contract/reporters/console.js';
-import { failureSections } from '../src/contract/reporters/failure-sections.js';
-import { REPORTER_NAMES, REPORTERS } from '../src/contract/reporters/index.js';
+import { consoleReporter } from '../src/contract/report/formats/console.js';
+import { failureSections } from '../src/contract/report/formats/failure-sections.js';
+import { REPORTER_NAMES, REPORTERS } from '../src/contract/report/formats/index.js';
 import type { Exchange } from '../src/wire/exchange.js';
 
 const exchange = (body: string, answer: string | null): Exchange => ({

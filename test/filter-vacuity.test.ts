@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContract } from '../src/contract/runner.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Mode, Report } from '../src/common/results.js';
 

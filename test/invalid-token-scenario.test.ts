@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { invalidToken } from '../src/contract/properties/invalid-token.js';
-import { runContract } from '../src/contract/runner.js';
+import { invalidToken } from '../src/contract/catalogue/properties/invalid-token.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import type { FaultName } from '../src/emulator/index.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PropertyReport, Report } from '../src/common/results.js';
-import { element, renderJunit, xmlEscape } from '../src/contract/reporters/junit.js';
+import { element, renderJunit, xmlEscape } from '../src/contract/report/formats/junit.js';
 
 /** A lone surrogate: a high one not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -77,6 +77,41 @@ describe('layer rules', () => {
     expect(out).toMatch(/layer:recording: src\/recording\/peeks\.ts → src\/contract\/runner\.ts/);
   });
 
+  it.each([
+    ['catalogue', 'engine', 'catalogue'],
+    ['catalogue', 'report', 'catalogue'],
+    ['engine', 'report', 'engine'],
+    ['coverage', 'catalogue', 'coverage'],
+  ])('fail an import from contract/%s into contract/%s, naming both files', async (from, to, rule) => {
+    const dir = make({
+      [`src/contract/${from}/reads.ts`]: `import { z } from '../${to}/thing.js';\nexport const y = z;\n`,
+      [`src/contract/${to}/thing.ts`]: 'export const z = 1;\n',
+    });
+    const { code, out } = await cruise(dir);
+    expect(code).not.toBe(0);
+    expect(out).toContain(`room:contract/${rule}: src/contract/${from}/reads.ts → src/contract/${to}/thing.ts`);
+  });
+
+  it('pass the imports the rooms may make: the report reads the engine and the catalogue, the engine the catalogue', async () => {
+    const dir = make({
+      'src/contract/catalogue/law.ts': 'export const law = 1;\n',
+      'src/contract/engine/run.ts': "import { law } from '../catalogue/law.js';\nexport const run = law;\n",
+      'src/contract/report/tell.ts': "import { run } from '../engine/run.js';\nimport { law } from '../catalogue/law.js';\nexport const tell = run + law;\n",
+      'src/contract/run-all.ts': "import { tell } from './report/tell.js';\nexport const all = tell;\n",
+    });
+    expect(await cruise(dir)).toMatchObject({ code: 0 });
+  });
+
+  it('fail a room that imports the root module joining the rooms', async () => {
+    const dir = make({
+      'src/contract/engine/climbs.ts': "import { all } from '../run-all.js';\nexport const y = all;\n",
+      'src/contract/run-all.ts': 'export const all = 1;\n',
+    });
+    const { code, out } = await cruise(dir);
+    expect(code).not.toBe(0);
+    expect(out).toContain('room:contract/root: src/contract/engine/climbs.ts → src/contract/run-all.ts');
+  });
+
   it('fail an import cycle, naming the files of the circle', async () => {
     const dir = make({
       'src/emulator/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",

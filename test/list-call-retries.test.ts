@@ -5,8 +5,8 @@
  * recorded as flaky when the second answer is not a 5xx.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { listCall } from '../src/contract/call.js';
-import { emptyStats, type CheckContext } from '../src/contract/context.js';
+import { listCall } from '../src/contract/catalogue/call.js';
+import { emptyStats, type CheckContext } from '../src/contract/catalogue/context.js';
 import { InconclusiveError } from '../src/common/errors.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Target } from '../src/targets/target.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
-import { liveLine } from '../src/contract/reporters/console.js';
+import { liveLine } from '../src/contract/report/formats/console.js';
 import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';

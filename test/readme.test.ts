@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runServeBlock, serveBlocks } from './helpers/readme-blocks.js';
-import { catalogue } from '../src/contract/catalogue.js';
+import { catalogue } from '../src/contract/catalogue/index.js';
 import { FAULTS, FAULT_NAMES } from '../src/emulator/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -7,8 +7,8 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { awsCliCommand, cliRequest, listExecutorsCommand } from '../src/contract/aws-cli.js';
-import { reproducerScript, type ReproducerInput } from '../src/contract/reproducer.js';
+import { awsCliCommand, cliRequest, listExecutorsCommand } from '../src/contract/report/aws-cli.js';
+import { reproducerScript, type ReproducerInput } from '../src/contract/report/reproducer.js';
 import type { Exchange } from '../src/wire/exchange.js';
 
 /** Runs `command` with bash against a loopback endpoint; resolves with the bodies that arrived. */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PropertyReport, RunListener } from '../src/common/results.js';
-import { mergeReports } from '../src/contract/merge.js';
-import { summarize } from '../src/contract/report.js';
-import { runContract } from '../src/contract/runner.js';
+import { mergeReports } from '../src/contract/report/shard-merge.js';
+import { summarize } from '../src/contract/report/summary.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 

@@ -4,11 +4,11 @@
  * counterexample found so far.
  */
 import { describe, expect, it } from 'vitest';
-import { pageSizeProperty } from '../src/contract/properties/page-size.js';
-import type { ContractProperty } from '../src/contract/property.js';
-import { runProperty } from '../src/contract/property-run.js';
-import { propertyReport } from '../src/contract/report-builder.js';
-import { runContract } from '../src/contract/runner.js';
+import { pageSizeProperty } from '../src/contract/catalogue/properties/page-size.js';
+import type { ContractProperty } from '../src/contract/catalogue/property.js';
+import { runProperty } from '../src/contract/engine/property-run.js';
+import { propertyReport } from '../src/contract/report/property-report.js';
+import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 
 /** The run seed of the shrink-budget test: one whose first failure shrinks to a smaller population. */

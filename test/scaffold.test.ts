@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyStats, type CheckContext } from '../src/contract/context.js';
-import { confirmTwice, idDifference, inSession, seedingOf, sessionDraw, sessionScenario, withSessions, type OpenSession } from '../src/contract/scaffold/index.js';
+import { emptyStats, type CheckContext } from '../src/contract/catalogue/context.js';
+import { confirmTwice, idDifference, inSession, seedingOf, sessionDraw, sessionScenario, withSessions, type OpenSession } from '../src/contract/catalogue/scaffold/index.js';
 import type { Mode } from '../src/common/results.js';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
 import type { Target } from '../src/targets/target.js';

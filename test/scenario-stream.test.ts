@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../src/contract/catalogue.js';
-import { streamScenarios, type ScenarioStream } from '../src/contract/scenario-stream.js';
+import { catalogue } from '../src/contract/catalogue/index.js';
+import { streamScenarios, type ScenarioStream } from '../src/contract/engine/scenario-stream.js';
 
 /** What fast-check's synchronous run checks, in order: the reference the stream must match. */
 function checked(arbitrary: fc.Arbitrary<unknown>, options: fc.Parameters<[unknown]>): unknown[] {

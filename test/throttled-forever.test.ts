@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
-import { exitCodeOf } from '../src/contract/report.js';
+import { exitCodeOf } from '../src/contract/report/summary.js';
 import { observedSession, startSmallEndpoint, type SmallEndpoint } from './helpers/small-endpoint.js';
 
 const throttled = { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) };

@@ -6,15 +6,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PropertyReport, Report } from '../src/common/results.js';
-import { emptyStats } from '../src/contract/context.js';
-import { mergeReports } from '../src/contract/merge.js';
-import type { PropertyRun } from '../src/contract/property-run.js';
-import { propertyReport } from '../src/contract/report-builder.js';
-import { summarize } from '../src/contract/report.js';
-import { consoleReporter } from '../src/contract/reporters/console.js';
-import { renderJunit } from '../src/contract/reporters/junit.js';
-import { renderMarkdown } from '../src/contract/reporters/markdown.js';
-import { catalogue } from '../src/contract/catalogue.js';
+import { emptyStats } from '../src/contract/catalogue/context.js';
+import { mergeReports } from '../src/contract/report/shard-merge.js';
+import type { PropertyRun } from '../src/contract/engine/property-run.js';
+import { propertyReport } from '../src/contract/report/property-report.js';
+import { summarize } from '../src/contract/report/summary.js';
+import { consoleReporter } from '../src/contract/report/formats/console.js';
+import { renderJunit } from '../src/contract/report/formats/junit.js';
+import { renderMarkdown } from '../src/contract/report/formats/markdown.js';
+import { catalogue } from '../src/contract/catalogue/index.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 
 const REASON = 'ListExecutors throttled past the retry budget';

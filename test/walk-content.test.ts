@@ -3,7 +3,7 @@
  * after paging (one empty page per page of the session it reads), no more.
  */
 import { describe, expect, it } from 'vitest';
-import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed } from '../src/contract/walk-content.js';
+import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed } from '../src/contract/catalogue/walk-content.js';
 
 const listed = (n: number) => {
   const content = emptyContent();

@@ -3,10 +3,10 @@
  * of it: every reading the contract allows passes, and each way of breaking it is named.
  */
 import { describe, expect, it } from 'vitest';
-import type { ListCall } from '../src/contract/call.js';
-import { emptyStats } from '../src/contract/context.js';
-import { ContractViolation } from '../src/contract/violation.js';
-import { errorName, errorProblems, expectWellFormedError } from '../src/contract/well-formed.js';
+import type { ListCall } from '../src/contract/catalogue/call.js';
+import { emptyStats } from '../src/contract/catalogue/context.js';
+import { ContractViolation } from '../src/contract/catalogue/violation.js';
+import { errorName, errorProblems, expectWellFormedError } from '../src/contract/catalogue/well-formed.js';
 import { errorCode } from '../src/wire/error-code.js';
 
 function call(status: number, body: string, headers: Record<string, string> = { 'x-amzn-requestid': 'r-1' }, sdkName?: string): ListCall {

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Target } from '../targets/target.js';
-import { emptyStats, type CheckContext } from '../contract/context.js';
+import { emptyStats, type CheckContext } from '../contract/catalogue/context.js';
 import type { Mode } from '../common/results.js';
-import { describeAnswer, listCall } from '../contract/call.js';
+import { describeAnswer, listCall } from '../contract/catalogue/call.js';
 import { TargetError } from '../common/errors.js';
 
 function looksLikeHtml(body: string, contentType: string | undefined): boolean {

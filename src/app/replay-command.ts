@@ -3,7 +3,7 @@
  * property, and fast-check's seed and path. Reports print it; users paste it.
  */
 import type { ReplayCommand } from '../common/results.js';
-import { shellQuote } from '../contract/aws-cli.js';
+import { shellQuote } from '../contract/report/aws-cli.js';
 
 /** What the replay command repeats of a run's options (a part of `VerifyOptions`). */
 export interface ReplayCommandOptions {

@@ -11,13 +11,13 @@ import { emulatorTarget } from '../targets/emulator-target.js';
 import { endpointTarget } from '../targets/endpoint-target.js';
 import type { Target } from '../targets/target.js';
 import type { RetryPolicy } from '../targets/retry-strategy.js';
-import type { PropertyId } from '../contract/catalogue.js';
+import type { PropertyId } from '../contract/catalogue/index.js';
 import type { Mode, ReplayCommand, Report, RunListener } from '../common/results.js';
 import { UsageError } from '../common/errors.js';
 import { preflight } from './preflight.js';
 import { replayCommandFor } from './replay-command.js';
-import { runContract, type RunOptions } from '../contract/runner.js';
-import { freshSeed } from '../contract/seeds.js';
+import { runContract, type RunOptions } from '../contract/run-contract.js';
+import { freshSeed } from '../contract/engine/seeds.js';
 
 /** Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode. */
 export interface VerifyOptions {

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ListExecutorsCommand, type ListExecutorsRequest } from '@aws-sdk/client-athena';
-import { runContract } from '../contract/runner.js';
+import { runContract } from '../contract/run-contract.js';
 import { FAULTS, FAULT_NAMES } from '../emulator/index.js';
 import type { WireRequest } from '../wire/exchange.js';
 import { emulatorTarget } from '../targets/emulator-target.js';

@@ -7,10 +7,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.js';
-import { mergeReports } from '../contract/merge.js';
-import { exitCodeOf } from '../contract/report.js';
+import { mergeReports } from '../contract/report/shard-merge.js';
+import { exitCodeOf } from '../contract/report/summary.js';
 import type { Report } from '../common/results.js';
-import { consoleReporter } from '../contract/reporters/console.js';
+import { consoleReporter } from '../contract/report/formats/console.js';
 import { helpText, parseOptions, type OptionTable } from './args.js';
 import { checkReportFiles, writeReports } from './report-files.js';
 

@@ -5,7 +5,7 @@
 import { appendFile, chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Report } from '../common/results.js';
-import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../contract/reporters/index.js';
+import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../contract/report/formats/index.js';
 import { checkReportPaths } from './report-paths.js';
 
 /** The file each format is asked for in, by format name (`{ json: FILE, ... }`). */

@@ -6,7 +6,7 @@
  */
 import type { RunShape } from '../app/verify.js';
 import type { PropertyReport, Report, RunListener, Warning } from '../common/results.js';
-import { summarize } from '../contract/report.js';
+import { summarize } from '../contract/report/summary.js';
 import { cleanupOnSignals, type ExitSignal } from '../live/signals.js';
 import { errorLine } from './error-line.js';
 import { writeRunReports, type ReportFiles } from './report-files.js';

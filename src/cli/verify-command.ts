@@ -3,10 +3,10 @@
  * the requested reports, and exits 0 (all passed or skipped), 1 (a property failed) or 2 (usage,
  * configuration or connection error).
  */
-import { propertyIds, type PropertyId } from '../contract/catalogue.js';
+import { propertyIds, type PropertyId } from '../contract/catalogue/index.js';
 import { UsageError } from '../common/errors.js';
-import { exitCodeOf } from '../contract/report.js';
-import { consoleReporter } from '../contract/reporters/console.js';
+import { exitCodeOf } from '../contract/report/summary.js';
+import { consoleReporter } from '../contract/report/formats/console.js';
 import { loadNock } from '../wire/nock-interception.js';
 import type { VerifyOptions, VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES } from '../emulator/faults.js';

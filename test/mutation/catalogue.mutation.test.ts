@@ -7,8 +7,8 @@
  * suite's own copies of these runs are properties/catalogue.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, type PropertyId } from '../../src/contract/catalogue.js';
-import { runContract } from '../../src/contract/runner.js';
+import { catalogue, type PropertyId } from '../../src/contract/catalogue/index.js';
+import { runContract } from '../../src/contract/run-contract.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import type { ExecutorState, ExecutorsSummary } from '../../src/generated/athena.js';
 import type { PropertyReport } from '../../src/common/results.js';

@@ -5,12 +5,12 @@
  */
 export { coverageFor, createCoverage, takeCoverage, type CoverageCollector } from './collector.js';
 export { emptyCoverage, TOKEN_KINDS } from './empty.js';
-export { mergeCoverage } from './merge.js';
+export { mergeCoverage } from './merge-coverage.js';
 export { recordCall, type CallSeen } from './record-call.js';
 export { recordWalk, type WalkSeen } from './record-walk.js';
 export { noteSeeding, seededDuring } from './record-seeding.js';
 export { brokenConstraints } from './broken.js';
 export { REQUEST_CONSTRAINT_KEYS, OPTIONAL_EXECUTOR_MEMBERS, FILTER_STATES } from './schema-facts.js';
 export { ERROR_LAWS, FILTER_LAWS, PAGE_LAWS } from './laws.js';
-export { callsOf, otherReasonWarnings, passCoverageWarnings } from './vacuity.js';
+export { callsOf, otherReasonWarnings, passCoverageWarnings } from './untested.js';
 export { coverageItems, coverageLine, type CoverageItem, type ItemStatus } from './items.js';

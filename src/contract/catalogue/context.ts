@@ -1,0 +1,41 @@
+/**
+ * What a property check gets: the target, the mode, the sessions it may read, the bounds every walk
+ * obeys, and counters that tell a vacuous run from a real one.
+ */
+import type { Target } from '../../targets/target.js';
+import type { Exchange } from '../../wire/exchange.js';
+import type { CheckStats, Mode } from '../../common/results.js';
+import type { CoverageCollector } from '../coverage/index.js';
+
+/**
+ * Bounds on one walk, so that nothing a target does can hang the harness. The runner hands one value
+ * to every check of a run, and what the run's walks saw is remembered per value (walk-content.ts).
+ */
+export interface WalkBounds {
+  /**
+   * Pages before an observational walk is declared non-terminating, as a last resort: a walk that goes
+   * round, or keeps bringing nothing new, ends long before (walk-content.ts). @defaultValue 10000
+   */
+  maxPages: number;
+  /** Milliseconds one walk may take (observational), also a last resort. @defaultValue 60000 */
+  maxWalkMs: number;
+}
+
+/** Everything one property check may use. */
+export interface CheckContext {
+  readonly target: Target;
+  readonly mode: Mode;
+  /** Observational mode: the session ids given on the command line. */
+  readonly sessions: readonly string[];
+  readonly bounds: WalkBounds;
+  readonly stats: CheckStats;
+  /** The exchanges of the current run, in order (reset by the runner before each run). */
+  readonly exchanges: Exchange[];
+  /** What the property's runs exercised, recorded by every call and walk (nothing is recorded without it). */
+  readonly coverage?: CoverageCollector;
+}
+
+/** Fresh, zeroed counters. */
+export function emptyStats(): CheckStats {
+  return { executorsSeen: 0, okCalls: 0, errorCalls: 0, vacuousRuns: 0, runs: 0, boundary: 0, boundarySkipped: 0, retries: 0, flaky: 0, errorNamedByCode: 0, errorNamedByHeader: 0 };
+}

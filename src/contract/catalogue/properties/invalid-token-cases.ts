@@ -1,0 +1,83 @@
+/**
+ * The scenarios of `errors.invalid-token`, one kind of token each, and its boundary cases: tokens no
+ * server issued; a session's token carried to sessions whose ids are near misses of its own; an issued
+ * token changed each way; a filtered walk's token carried to the unfiltered walk and to another filter.
+ * In observational mode, the cases the given sessions allow.
+ */
+import type { ExecutorState, ExecutorsSummary } from '../../../generated/athena.js';
+import { BOUNDARY_GARBAGE, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
+import type { ScenarioContext } from '../property.js';
+import type { SessionDraw } from '../scaffold/index.js';
+
+/** A token no server issued, sent for `session`. */
+export interface Garbage {
+  kind: 'garbage';
+  token: string;
+  maxResults: number;
+  session: SessionDraw;
+}
+
+/** A real token of `session`, sent for `other`. */
+interface Foreign {
+  kind: 'foreign';
+  maxResults: number;
+  session: SessionDraw;
+  other: SessionDraw;
+}
+
+/** A real token of `session`, changed, sent for `session`; seeded mode also seeds `other`, whose executors it must never list. */
+interface Tampered {
+  kind: 'tampered';
+  tamper: Tamper;
+  maxResults: number;
+  session: SessionDraw;
+  other?: SessionDraw;
+}
+
+/** A real token of `session`'s walk filtered by `filter`, sent for `session` with the filter `reuse` (unfiltered when absent). */
+interface Refiltered {
+  kind: 'refiltered';
+  filter: ExecutorState;
+  reuse?: ExecutorState;
+  maxResults: number;
+  session: SessionDraw;
+  other?: SessionDraw;
+}
+
+/** A token of each kind, as the scenarios and the boundary cases draw them. */
+export type Scenario = Garbage | Foreign | Tampered | Refiltered;
+
+/** A boundary session: seeded with `population` under `sessionId`, or the `pick`-th given one. */
+function drawn(sc: ScenarioContext, sessionId: string, population: ExecutorsSummary[], pick: number): SessionDraw {
+  return sc.mode === 'seeded' ? { sessionId, population } : { pick };
+}
+
+/** The seeded boundary cases; pages of 2 over six executors (eighteen, three in each state, for the filtered walks) always give a token. */
+function seededCases(sc: ScenarioContext): Scenario[] {
+  const session = drawn(sc, TOKEN_SESSION, populationOf(6, 'token-a'), 0);
+  const other = drawn(sc, BOUNDARY_SESSION, populationOf(6, 'token-b'), 0);
+  const everyState = drawn(sc, TOKEN_SESSION, populationOf(18, 'token-a'), 0);
+  return [
+    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: 2, session })),
+    ...nearSessionIds().map((id): Scenario => ({ kind: 'foreign', maxResults: 2, session, other: drawn(sc, id, populationOf(6, 'token-b'), 0) })),
+    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: 2, session, other })),
+    ...refilters().map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: 2, session: everyState, other })),
+  ];
+}
+
+/** The observational boundary cases: the first given session's tokens, and its token carried to the second where two are given. */
+function observedCases(sc: ScenarioContext): Scenario[] {
+  const first: SessionDraw = { pick: 0 };
+  const foreign: Scenario[] = sc.sessions.length < 2 ? [] : [{ kind: 'foreign', maxResults: 1, session: first, other: { pick: 0 } }];
+  return [
+    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: 1, session: first })),
+    ...foreign,
+    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: 1, session: first })),
+    ...refilters().map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: 1, session: first })),
+  ];
+}
+
+/** The boundary cases of `errors.invalid-token` for the run's mode. */
+export function invalidTokenBoundary(sc: ScenarioContext): Scenario[] {
+  return sc.mode === 'seeded' ? seededCases(sc) : observedCases(sc);
+}

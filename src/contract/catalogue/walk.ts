@@ -1,0 +1,152 @@
+/**
+ * A bounded walk: follow NextToken from the first page to the end, never longer than the bounds, and
+ * say how it ended. Every walk the harness makes goes through here, so none can loop forever: a
+ * repeated token ends it, and so does its content going round (walk-content.ts), whatever the tokens.
+ */
+import type { ListExecutorsRequest } from '../../generated/athena.js';
+import { describeAnswer, listCall, type ListCall } from './call.js';
+import type { CheckContext } from './context.js';
+import { recordWalk, seededDuring } from '../coverage/index.js';
+import { clip } from './text.js';
+import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, recordListed, sessionSize, wentRound, type Content, type Repeat } from './walk-content.js';
+
+/** One page of a walk: the call and the executors of its raw body. */
+export interface Page {
+  call: ListCall;
+  request: ListExecutorsRequest;
+  /** `ExecutorsSummary` of the raw JSON body (members as the target sent them). */
+  executors: Record<string, unknown>[];
+  nextToken?: string;
+}
+
+/** How a walk ended. */
+export type WalkOutcome =
+  | { kind: 'complete' }
+  | { kind: 'loop'; token: string }
+  /** Page `page` brought nothing new after `repeat`'s executor was listed again. */
+  | { kind: 'went-round'; page: number; repeat: Repeat }
+  /** More than `limit` pages brought nothing new (observational: `known` is the most executors a walk of the session listed). */
+  | { kind: 'too-many-barren'; limit: number; known: number }
+  | { kind: 'too-many-pages'; limit: number }
+  | { kind: 'too-slow'; limitMs: number }
+  | { kind: 'error'; call: ListCall; page: number };
+
+/** The pages of a walk and how it ended. */
+export interface Walk {
+  pages: Page[];
+  outcome: WalkOutcome;
+  /** Tokens in the order they were received. */
+  tokens: string[];
+}
+
+/** Options of {@link walk}. */
+export interface WalkOptions {
+  /**
+   * Pages allowed before the walk counts as non-terminating: exact in seeded mode; in observational
+   * mode a last resort, the walk's content and what the run's walks saw ending it long before.
+   */
+  maxPages: number;
+  /** Milliseconds allowed. @defaultValue the context's bound */
+  maxMs?: number;
+  /** Called after each page (e.g. to grow the session mid-walk). */
+  afterPage?: (pageIndex: number, page: Page) => Promise<void>;
+}
+
+/** The executors a 200 body lists, or [] when it lists none or is malformed. */
+export function executorsOf(json: unknown): Record<string, unknown>[] {
+  const list = (json as { ExecutorsSummary?: unknown } | undefined)?.ExecutorsSummary;
+  return Array.isArray(list) ? list.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null) : [];
+}
+
+/**
+ * Walks `request` to the end within the bounds. A repeated token ends the walk as a loop; a page that
+ * brings nothing new, after the page that listed an executor again, as gone round ({@link wentRound});
+ * and (observational mode) more pages bringing nothing new than {@link barrenAllowance} allows as
+ * non-terminating too.
+ */
+export async function walk(ctx: CheckContext, request: ListExecutorsRequest, options: WalkOptions): Promise<Walk> {
+  const content = emptyContent();
+  const w = await walkPages(ctx, request, options, content);
+  if (ctx.mode === 'observational') recordListed(ctx.bounds, request, content);
+  recordWalk(ctx.coverage, { filter: request.ExecutorStateFilter, pages: w.pages.map((p) => p.executors), complete: w.outcome.kind === 'complete', inserted: content.inserted });
+  return w;
+}
+
+async function walkPages(ctx: CheckContext, request: ListExecutorsRequest, options: WalkOptions, content: Content): Promise<Walk> {
+  const pages: Page[] = [];
+  const tokens: string[] = [];
+  const seenTokens = new Set<string>();
+  const end = (outcome: WalkOutcome): Walk => ({ pages, tokens, outcome });
+  const maxMs = options.maxMs ?? ctx.bounds.maxWalkMs;
+  const deadline = performance.now() + maxMs;
+  let next: string | undefined;
+  for (;;) {
+    if (pages.length >= options.maxPages) return end({ kind: 'too-many-pages', limit: options.maxPages });
+    if (performance.now() > deadline) return end({ kind: 'too-slow', limitMs: maxMs });
+    const pageRequest: ListExecutorsRequest = next === undefined ? request : { ...request, NextToken: next };
+    // Every page request is one the contract calls valid, so a 5xx is sent once more before it counts.
+    const call = await listCall(ctx, pageRequest, { resendOn5xx: true });
+    if (call.status !== 200 || call.error || typeof call.json !== 'object' || call.json === null) return end({ kind: 'error', call, page: pages.length + 1 });
+    const executors = executorsOf(call.json);
+    ctx.stats.executorsSeen += executors.length;
+    const token = (call.json as { NextToken?: unknown }).NextToken;
+    const page: Page = { call, request: pageRequest, executors, nextToken: typeof token === 'string' ? token : undefined };
+    pages.push(page);
+    const { afterPage } = options;
+    if (afterPage) content.inserted += await seededDuring(ctx.coverage, ctx.exchanges, request.SessionId, () => afterPage(pages.length - 1, page));
+    const fresh = addPage(content, pages.length, executors);
+    // As the SDK's paginator does: a missing or empty token ends the walk.
+    if (typeof token !== 'string' || token === '') return end({ kind: 'complete' });
+    tokens.push(token);
+    if (seenTokens.has(token)) return end({ kind: 'loop', token });
+    seenTokens.add(token);
+    const repeat = wentRound(content, pages.length, fresh);
+    if (repeat) return end({ kind: 'went-round', page: pages.length, repeat });
+    const barren = fresh ? undefined : await barrenLimit(ctx, request, content);
+    if (barren && content.barren > barren.limit) return end({ kind: 'too-many-barren', ...barren });
+    next = token;
+  }
+}
+
+/**
+ * How many pages bringing nothing new an observational walk of `request` may take (none in seeded
+ * mode, whose page bound is exact). A filtered walk of a session no unfiltered walk has listed yet
+ * may be on a server that filters after paging, with up to one empty page per executor of the
+ * session: before it is called non-terminating, one unfiltered walk learns the session's size.
+ */
+async function barrenLimit(ctx: CheckContext, request: ListExecutorsRequest, content: Content): Promise<{ limit: number; known: number } | undefined> {
+  if (ctx.mode !== 'observational') return undefined;
+  let known = mostListed(ctx.bounds, request.SessionId);
+  if (known === undefined && request.ExecutorStateFilter !== undefined && content.barren > barrenAllowance(known, content, request)) {
+    await walk(ctx, { SessionId: request.SessionId }, { maxPages: ctx.bounds.maxPages });
+    known = mostListed(ctx.bounds, request.SessionId);
+  }
+  return { limit: barrenAllowance(known, content, request), known: sessionSize(known, content) };
+}
+
+/** Every executor of the walk, in order. */
+export function walkedExecutors(w: Walk): Record<string, unknown>[] {
+  return w.pages.flatMap((p) => p.executors);
+}
+
+/** One line saying why a walk did not complete, with the tokens seen where they matter. */
+export function describeIncomplete(w: Walk): string {
+  const o = w.outcome;
+  const tokens = () => `tokens seen: ${w.tokens.slice(-5).map((t) => JSON.stringify(clip(t, 60))).join(', ')}`;
+  switch (o.kind) {
+    case 'complete':
+      return 'complete';
+    case 'loop':
+      return `pagination did not terminate: token ${JSON.stringify(clip(o.token, 60))} came back after ${w.pages.length} pages (${tokens()})`;
+    case 'went-round':
+      return `pagination did not terminate: page ${o.page} brought nothing new after executor ${JSON.stringify(clip(o.repeat.executor, 60))} was listed again (first on page ${o.repeat.firstPage}, again on page ${o.repeat.againPage}; ${tokens()})`;
+    case 'too-many-barren':
+      return `pagination did not terminate: more than ${o.limit} pages brought nothing new (at most one per page a server could read of the ${o.known} executors a walk of this session listed, plus ${BARREN_SLACK}; ${tokens()})`;
+    case 'too-many-pages':
+      return `pagination did not terminate: more than ${o.limit} pages (${tokens()})`;
+    case 'too-slow':
+      return `pagination did not terminate within ${o.limitMs} ms after ${w.pages.length} pages (${tokens()})`;
+    case 'error':
+      return `page ${o.page} of the walk failed: ${describeAnswer(o.call)}`;
+  }
+}

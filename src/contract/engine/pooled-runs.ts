@@ -1,0 +1,154 @@
+/**
+ * A property's runs with several in flight: fast-check draws the scenarios in its order and without
+ * any I/O, one ahead of the pool (scenario-stream.ts), and a pool checks them in index order, at most
+ * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass
+ * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
+ * counterexample and path are those of one run at a time; shrinking then goes on alone (property-run.ts).
+ */
+import type { CheckStats } from '../../common/results.js';
+import { inScope, type ExchangeScope } from '../../targets/exchange-scope.js';
+import { emptyStats, type CheckContext } from '../catalogue/context.js';
+import { withSessionLocks, type Pool } from './pool.js';
+import type { ContractProperty } from '../catalogue/property.js';
+import { addStats, asViolation, stopKind } from './run-outcome.js';
+import type { ScenarioStream } from './scenario-stream.js';
+import type { ContractViolation } from '../catalogue/violation.js';
+
+/** What one run of the pool ended with. */
+export interface PooledRun {
+  index: number;
+  scenario: unknown;
+  stats: CheckStats;
+  failure?: ContractViolation;
+  /** What stopped the property at this run, and how. */
+  stop?: { kind: 'fatal' | 'inconclusive'; error: Error };
+  /** It finished after the property's share of the deadline. */
+  late: boolean;
+}
+
+/** What the pool saw: the runs that count, in index order, and the first of them that did not pass. */
+export interface PoolOutcome {
+  runs: PooledRun[];
+  first?: PooledRun;
+  /** The share ended before every run was started. */
+  interrupted: boolean;
+}
+
+/** What running a property's scenarios in a pool needs. */
+export interface PooledJob {
+  property: ContractProperty;
+  /** The scenarios, in index order, drawn as they are asked for (the pool closes it when it is done). */
+  scenarios: ScenarioStream;
+  /** A fresh context for one run: its own counters and exchanges. */
+  context: () => CheckContext;
+  pool: Pool;
+  /** No run starts after this `performance.now()` (the property's share). */
+  until: number;
+  /** Runs still in flight at this `performance.now()` are abandoned. */
+  deadline: number;
+  /** Whether run `index` is another shard's. */
+  skip: (index: number) => boolean;
+  /** Told each time one more run counts, in index order. */
+  runDone: (runs: number) => void;
+  /** Where every run's exchange durations go. */
+  durations: number[];
+}
+
+async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
+  const ctx = job.context();
+  const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
+  scopes.set(index, scope);
+  const done = (more: Partial<PooledRun>): PooledRun => ({ index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...more });
+  try {
+    await withSessionLocks(job.pool, scenario, () => inScope(scope, () => job.property.check(scenario, ctx)));
+    return done({});
+  } catch (e) {
+    const kind = stopKind(e);
+    return done(kind ? { stop: { kind, error: e as Error } } : { failure: asViolation(e, ctx.exchanges) });
+  }
+}
+
+/** Resolves when every one of `runs` has settled, or at `by` (a `performance.now()`). */
+async function allSettled(runs: Iterable<Promise<void>>, by: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(runs), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, by - performance.now()))))]);
+  clearTimeout(timer);
+}
+
+/** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
+export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
+  // Each run's scope, so that those past the first that did not pass can be marked as not counting.
+  const scopes = new Map<number, ExchangeScope>();
+  const results: (PooledRun | 'skipped' | undefined)[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let stopAt = Infinity;
+  let [prefix, counted, timeUp] = [0, 0, false];
+  const advance = (): void => {
+    for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix])
+      if (r !== 'skipped' && !r.stop) job.runDone(++counted);
+  };
+  try {
+    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true) });
+  } finally {
+    job.scenarios.close();
+  }
+  await allSettled(inFlight, job.deadline);
+  return outcomeOf(results, stopAt, timeUp, scopes);
+}
+
+/** What runPooled's loop shares with the runs it starts. */
+interface PoolState {
+  results: (PooledRun | 'skipped' | undefined)[];
+  scopes: Map<number, ExchangeScope>;
+  inFlight: Set<Promise<void>>;
+  advance: () => void;
+  stopped: () => number;
+  stop: (index: number) => void;
+  timeUp: () => void;
+}
+
+/** Starts a run per scenario, in index order, as slots free up, until the scenarios, the share or the property's verdict ends. */
+async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
+  const { results, scopes, inFlight, advance } = state;
+  for (let i = 0; i <= state.stopped(); i++) {
+    const next = await job.scenarios.next();
+    if (next === undefined) return;
+    if (job.skip(i)) {
+      results[i] = 'skipped';
+      advance();
+      continue;
+    }
+    const held = await job.pool.slots.acquire(job.until);
+    if (!held || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
+      if (held) job.pool.slots.release();
+      if (i <= state.stopped()) state.timeUp();
+      return;
+    }
+    const run: Promise<void> = checkRun(job, i, next.scenario, scopes).then((r) => {
+      results[i] = r;
+      if (r.failure || r.stop) state.stop(i);
+      advance();
+    });
+    inFlight.add(run);
+    void run.finally(() => {
+      job.pool.slots.release();
+      inFlight.delete(run);
+    });
+  }
+}
+
+function outcomeOf(results: readonly (PooledRun | 'skipped' | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): PoolOutcome {
+  for (const [index, scope] of scopes) if (index > stopAt) scope.discarded = true;
+  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && i <= stopAt);
+  const first = runs.find((r) => r.failure || r.stop);
+  return { runs, first, interrupted: timeUp && (!first || first.late) };
+}
+
+/** The counters of `runs`, summed, with `runs` and `boundary` counting those that reached a verdict (the first `cases` indices are boundary cases). */
+export function statsOf(runs: readonly PooledRun[], cases = 0): CheckStats {
+  const total = runs.reduce((sum, r) => addStats(sum, r.stats), emptyStats());
+  const verdicts = runs.filter((r) => !r.stop);
+  total.boundary = verdicts.filter((r) => r.index < cases).length;
+  total.runs = verdicts.length - total.boundary;
+  return total;
+}

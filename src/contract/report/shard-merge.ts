@@ -1,0 +1,149 @@
+/**
+ * Joins the JSON reports of the shards of one run (`--shard i/n`) into the report of the whole run.
+ */
+import { UsageError } from '../../common/errors.js';
+import type { CheckStats, Coverage, Latency, Mode, PropertyReport, Report, Warning } from '../../common/results.js';
+import { mergedLatency } from '../engine/latency.js';
+import { catalogue } from '../catalogue/index.js';
+import type { ContractProperty } from '../catalogue/property.js';
+import { emptyStats } from '../catalogue/context.js';
+import { mergeCoverage, otherReasonWarnings, passCoverageWarnings } from '../coverage/index.js';
+import { summarize } from './summary.js';
+import { counterWarnings } from './warnings.js';
+
+/** What the summed counters and merged coverage of all shards make of property `id`'s pass: its own vacuity rules decide, and coverage's. */
+function vacuityOf(id: string, checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
+  const property = (catalogue as readonly ContractProperty[]).find((p) => p.id === id);
+  return [...(property ? property.vacuity(checks, coverage) : []), ...passCoverageWarnings(id, coverage, mode)];
+}
+
+/**
+ * The verdict of property `id` from its shards': failed when any shard failed; else inconclusive
+ * when any was, or when no shard ran any of its runs; skipped when all skipped; passed otherwise.
+ */
+function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<PropertyReport, 'status' | 'reason'> {
+  if (parts.some((p) => p.status === 'failed')) return { status: 'failed' };
+  const inconclusive = parts.filter((p) => p.status === 'inconclusive');
+  if (inconclusive.length) return { status: 'inconclusive', reason: [...new Set(inconclusive.map((p) => p.reason ?? 'inconclusive'))].join('; ') };
+  if (parts.every((p) => p.status === 'skipped')) return { status: 'skipped', ...(parts[0].reason ? { reason: parts[0].reason } : {}) };
+  return runs > 0 ? { status: 'passed' } : { status: 'inconclusive', reason: 'no shard ran any of its runs' };
+}
+
+/** The warnings of a merged property: those its summed counters and merged coverage earn, and the shards' interruptions. */
+function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
+  if (status === 'skipped') return [];
+  const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
+  const other = otherReasonWarnings(id, coverage);
+  return [...(status === 'passed' ? vacuityOf(id, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
+}
+
+function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
+  const [first] = parts;
+  const failed = parts.find((p) => p.status === 'failed');
+  const checks = emptyStats();
+  for (const p of parts) for (const k of Object.keys(checks) as (keyof typeof checks)[]) checks[k] += p.checks?.[k] ?? 0;
+  const runs = parts.reduce((n, p) => n + p.runs, 0);
+  const boundary = parts.reduce((n, p) => n + (p.boundary ?? 0), 0);
+  const { status, reason } = mergedVerdict(parts, runs + boundary);
+  // Shards of an older version carry no coverage: the merge then has none either, and its warnings come from the counters.
+  const coverage = parts.every((p) => p.coverage) ? mergeCoverage(parts.map((p) => p.coverage)) : undefined;
+  return {
+    id: first.id,
+    law: first.law,
+    status,
+    runs,
+    boundary,
+    durationMs: parts.reduce((n, p) => n + p.durationMs, 0),
+    counterexample: failed?.counterexample ?? null,
+    replay: failed?.replay ?? null,
+    ...(reason !== undefined ? { reason } : {}),
+    warnings: mergedWarnings(first.id, status, parts, checks, coverage, mode),
+    checks,
+    ...(coverage ? { coverage } : {}),
+    ...latencyOf(parts),
+  };
+}
+
+/** The `latency` member of reports that had one. */
+function latencyOf(parts: readonly { latency?: Latency }[]): { latency?: Latency } {
+  const latency = mergedLatency(parts.map((p) => p.latency));
+  return latency ? { latency } : {};
+}
+
+/** A run as messages name it: `seed 7, 10000 runs, seeded`. */
+function runOf(r: Report): string {
+  return `seed ${r.seed}, ${r.runs} runs, ${r.mode}`;
+}
+
+/** `1/3 and 3/3`, `1/5, 2/5 and 4/5`. */
+function shardList(indexes: readonly number[], count: number): string {
+  const names = indexes.map((i) => `${i}/${count}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+}
+
+/** Throws a UsageError naming the first report that is of another run than the first one. */
+function checkSameRun(reports: readonly Report[], names: readonly string[]): void {
+  const [first] = reports;
+  reports.forEach((r, i) => {
+    if (r.seed !== first.seed || r.mode !== first.mode || r.target !== first.target || r.runs !== first.runs)
+      throw new UsageError(`merge-reports: ${names[i]} is of another run (${runOf(r)}, ${r.target}) than ${names[0]} (${runOf(first)}, ${first.target}); merge the shards of one run`);
+  });
+}
+
+/**
+ * Throws a UsageError unless `reports` are each shard 1..n of one run exactly once (or one whole
+ * run): a missing shard would pass a third of the runs as all of them, a doubled one count twice.
+ */
+function checkShards(reports: readonly Report[], names: readonly string[]): void {
+  checkSameRun(reports, names);
+  const [first] = reports;
+  const whole = reports.flatMap((r, i) => (r.shard ? [] : [names[i]]));
+  if (whole.length === reports.length && reports.length === 1) return;
+  if (whole.length === reports.length) throw new UsageError(`merge-reports: ${whole.join(' and ')} are whole runs (no --shard), nothing to merge; give the reports of verify --shard i/n`);
+  if (whole.length) throw new UsageError(`merge-reports: ${whole[0]} is a whole run (no --shard), not a shard of ${runOf(first)}; give only the shards' reports`);
+  const count = reports.find((r) => r.shard)!.shard!.count;
+  reports.forEach((r, i) => {
+    const { index, count: n } = r.shard!;
+    if (n !== count || index < 1 || index > n) throw new UsageError(`merge-reports: ${names[i]} is shard ${index}/${n}, another split than ${count} shards; merge the shards of one run (${runOf(first)})`);
+  });
+  const holders = (index: number) => names.filter((_, i) => reports[i].shard!.index === index);
+  const indexes = Array.from({ length: count }, (_, i) => i + 1);
+  const doubled = indexes.find((i) => holders(i).length > 1);
+  if (doubled !== undefined) throw new UsageError(`merge-reports: shard ${doubled}/${count} is given more than once (${holders(doubled).join(' and ')}); give each shard's JSON report once`);
+  const missing = indexes.filter((i) => !holders(i).length);
+  if (missing.length) throw new UsageError(`merge-reports: shard ${shardList(missing, count)} ${missing.length > 1 ? 'are' : 'is'} missing (${runOf(first)}); give every shard's JSON report`);
+}
+
+/** What ended a shard early, carried into the merged report, naming the shard: the merged run is not whole. */
+function endings(reports: readonly Report[]): Pick<Report, 'error' | 'interrupted'> {
+  const errored = reports.find((r) => r.error);
+  const interrupted = reports.find((r) => r.interrupted);
+  const of = (r: Report) => (r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : '');
+  return { ...(errored?.error ? { error: { message: `${of(errored)}${errored.error.message}` } } : {}), ...(interrupted?.interrupted ? { interrupted: interrupted.interrupted } : {}) };
+}
+
+/**
+ * Merges the shard reports of one run (same seed, runs, mode and target, each shard 1..n once);
+ * throws a UsageError naming the report or shard at fault otherwise. `names` name the reports in
+ * those messages (their files). @defaultValue `report 1`, `report 2`, ...
+ */
+export function mergeReports(reports: readonly Report[], names: readonly string[] = reports.map((_, i) => `report ${i + 1}`)): Report {
+  if (!reports.length) throw new UsageError('merge-reports: no JSON reports found; give the directories that --json wrote into');
+  checkShards(reports, names);
+  const [first] = reports;
+  // Every property any shard holds: a shard that ended early holds fewer.
+  const ids = [...new Set(reports.flatMap((r) => r.properties.map((p) => p.id)))];
+  const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p), first.mode));
+  return {
+    mode: first.mode,
+    target: first.target,
+    seed: first.seed,
+    runs: first.runs,
+    properties,
+    ...summarize(properties),
+    ...endings(reports),
+    startedAt: reports.map((r) => r.startedAt).sort()[0],
+    durationMs: Math.max(...reports.map((r) => r.durationMs)),
+    ...latencyOf(reports),
+  };
+}
