@@ -9,6 +9,7 @@
 export const LAYERS = [
   ['src/generated'],
   ['src/schema'],
+  ['src/profiles'],
   ['src/model', 'src/arbitraries'],
   ['src/wire'],
   ['src/common'],

@@ -5,6 +5,7 @@
  */
 import type { Target } from '../targets/target.js';
 import type { Redactor } from '../wire/redact.js';
+import type { OperationProfile } from '../profiles/index.js';
 import { catalogue } from './catalogue/index.js';
 import type { WalkBounds } from './catalogue/context.js';
 import type { RunListener, Mode, PropertyReport, Report, ReplayCommand } from '../common/results.js';
@@ -22,6 +23,8 @@ export interface RunOptions {
   mode: Mode;
   /** Observational mode: the sessions to read. */
   sessions?: readonly string[];
+  /** The operation whose laws are checked. @defaultValue ListExecutors */
+  profile?: OperationProfile;
   /** Runs per property. @defaultValue 100 */
   runs?: number;
   seed: number;
@@ -70,6 +73,7 @@ function settingsOf(options: RunOptions, listener: RunListener): RunSettings & R
     target: options.target,
     mode: options.mode,
     sessions: options.sessions ?? [],
+    profile: options.profile,
     runs: options.runs ?? 100,
     seed: options.seed,
     path: options.path,

@@ -2,6 +2,7 @@
  * The seeding routes of DESIGN.md spoken over a {@link Send}, with answers checked strictly: a target
  * that does not serve them is a configuration error, not a contract failure.
  */
+import { LIST_EXECUTORS, seedPath, type OperationProfile } from '../profiles/index.js';
 import type { Send } from './send.js';
 import type { Seeding } from './target.js';
 
@@ -10,23 +11,21 @@ export class SeedingError extends Error {
   override name = 'SeedingError';
 }
 
-function route(sessionId: string): string {
-  return `/_contract/sessions/${encodeURIComponent(sessionId)}`;
-}
-
-/** Seeding through `PUT`/`DELETE /_contract/sessions/{SessionId}`. */
+/** Seeding through `PUT`/`DELETE /_contract/{route}/{id}`, the route and the body's member the profile's. */
 export function seedingOver(send: Send): Seeding {
   return {
-    async put(sessionId, executors) {
-      const body = JSON.stringify({ executors });
-      const res = await send({ method: 'PUT', path: route(sessionId), headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+    async put(parent, items, profile: OperationProfile = LIST_EXECUTORS) {
+      const route = (id: string) => seedPath(profile, id);
+      const body = JSON.stringify({ [profile.parent.seedMember]: items });
+      const res = await send({ method: 'PUT', path: route(parent), headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
       if (res.status < 200 || res.status > 299)
-        throw new SeedingError(`PUT ${route(sessionId)} answered ${res.status} (expected 204)${res.body ? `: ${res.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`);
+        throw new SeedingError(`PUT ${route(parent)} answered ${res.status} (expected 204)${res.body ? `: ${res.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`);
     },
-    async drop(sessionId) {
-      const res = await send({ method: 'DELETE', path: route(sessionId), headers: {}, body: '' });
+    async drop(parent, profile: OperationProfile = LIST_EXECUTORS) {
+      const path = seedPath(profile, parent);
+      const res = await send({ method: 'DELETE', path, headers: {}, body: '' });
       if ((res.status < 200 || res.status > 299) && res.status !== 404)
-        throw new SeedingError(`DELETE ${route(sessionId)} answered ${res.status} (expected 204)`);
+        throw new SeedingError(`DELETE ${path} answered ${res.status} (expected 204)`);
     },
   };
 }

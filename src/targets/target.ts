@@ -3,18 +3,18 @@
  * an endpoint URL, live AWS or a recording. The contract sees exchanges, never transports.
  */
 import type { AthenaClient } from '@aws-sdk/client-athena';
-import type { ExecutorsSummary } from '../generated/athena.js';
+import type { OperationProfile } from '../profiles/index.js';
 import type { Exchange } from '../wire/exchange.js';
 
 /** Where the answers come from; reports and recordings name it. */
 export type TargetKind = 'emulator' | 'endpoint' | 'live' | 'replay';
 
-/** Loads populations into a target through the seeding routes of DESIGN.md. */
+/** Loads populations into a target through the seeding routes of DESIGN.md, for the profile's operation (ListExecutors when absent). */
 export interface Seeding {
-  /** `PUT /_contract/sessions/{id}`: the session then holds exactly `executors`. */
-  put(sessionId: string, executors: readonly ExecutorsSummary[]): Promise<void>;
-  /** `DELETE /_contract/sessions/{id}`: the session is gone. */
-  drop(sessionId: string): Promise<void>;
+  /** `PUT /_contract/{route}/{id}` (`sessions` for ListExecutors): the parent then holds exactly `items`. */
+  put(parent: string, items: readonly object[], profile?: OperationProfile): Promise<void>;
+  /** `DELETE /_contract/{route}/{id}`: the parent is gone. */
+  drop(parent: string, profile?: OperationProfile): Promise<void>;
 }
 
 /** A target: a real AthenaClient whose every HTTP exchange is observed, plus optional seeding. */

@@ -6,6 +6,7 @@ import type { Target } from '../../targets/target.js';
 import type { Exchange } from '../../wire/exchange.js';
 import type { CheckStats, Mode } from '../../common/results.js';
 import type { CoverageCollector } from '../coverage/index.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 
 /**
  * Bounds on one walk, so that nothing a target does can hang the harness. The runner hands one value
@@ -33,6 +34,13 @@ export interface CheckContext {
   readonly exchanges: Exchange[];
   /** What the property's runs exercised, recorded by every call and walk (nothing is recorded without it). */
   readonly coverage?: CoverageCollector;
+  /** The operation the laws are checked on: ListExecutors when absent (see {@link profileOf}). */
+  readonly profile?: OperationProfile;
+}
+
+/** The operation a check or a scenario is about: its context's profile, ListExecutors when it names none. */
+export function profileOf(ctx: { readonly profile?: OperationProfile }): OperationProfile {
+  return ctx.profile ?? LIST_EXECUTORS;
 }
 
 /** Fresh, zeroed counters. */

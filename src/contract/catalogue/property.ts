@@ -5,12 +5,15 @@
 import type fc from 'fast-check';
 import type { CheckContext } from './context.js';
 import type { CheckStats, Coverage, Mode, Warning } from '../../common/results.js';
+import type { OperationProfile } from '../../profiles/index.js';
 
 /** What a property's scenario arbitrary may depend on. */
 export interface ScenarioContext {
   mode: Mode;
   /** Observational mode: the sessions to read. */
   sessions: readonly string[];
+  /** The operation the laws are checked on: ListExecutors when absent (see {@link profileOf}). */
+  profile?: OperationProfile;
 }
 
 /** One property of the catalogue, typed by its scenario. */

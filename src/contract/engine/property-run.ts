@@ -19,12 +19,15 @@ import { streamScenarios } from './scenario-stream.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { propertySeed, shardOf } from './seeds.js';
 import { ContractViolation } from '../catalogue/violation.js';
+import type { OperationProfile } from '../../profiles/index.js';
 
 /** What running one property needs: the run's options with their defaults filled in. */
 export interface RunSettings {
   target: Target;
   mode: Mode;
   sessions: readonly string[];
+  /** The operation checked: ListExecutors when absent. */
+  profile?: OperationProfile;
   runs: number;
   seed: number;
   /** fast-check path of a counterexample to replay. */
@@ -200,7 +203,7 @@ interface Draw {
 
 /** The draw of `property` in this run: the boundary cases are computed once, as fast-check knows examples by identity. */
 function drawOf(property: ContractProperty, settings: RunSettings): Draw {
-  const sc = { mode: settings.mode, sessions: settings.sessions };
+  const sc = { mode: settings.mode, sessions: settings.sessions, profile: settings.profile };
   const examples = boundaryExamples(property, sc);
   return {
     arbitrary: withBoundaryCases(property.scenario(sc), examples),
@@ -211,7 +214,7 @@ function drawOf(property: ContractProperty, settings: RunSettings): Draw {
 
 /** The context of `property`'s checks; each pooled run gets a copy with counters and exchanges of its own (the coverage is shared). */
 function contextOf(settings: RunSettings, coverage: CheckContext['coverage']): CheckContext {
-  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, bounds: settings.bounds, stats: emptyStats(), exchanges: [], coverage };
+  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, profile: settings.profile, bounds: settings.bounds, stats: emptyStats(), exchanges: [], coverage };
 }
 
 /** fast-check checking `property` with `extra` options until `until`; a check it abandoned is let finish, up to the deadline. */

@@ -1,0 +1,7 @@
+/**
+ * The operation profiles: what the laws, the model and the emulator read about each list operation.
+ */
+export { defineProfile, itemId, itemsOf, listRequest, orderKeyOf, partsOf, schemaAt, seedPath, stateOf, valueAt } from './profile.js';
+export type { ListParts, MemberFacts, OperationProfile, ProfileSpec, TimeUnit } from './profile.js';
+export { LIST_EXECUTORS } from './list-executors.js';
+export { validateFor, type ProfileSchema } from './validators.js';
