@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary, ListExecutorsResponse } from '../src/generated/athena.js';
-import { DEFAULT_PAGE_SIZE, LIST_STAGES, listExecutors, listExecutorsWith, orderExecutors, type ListStages, type ModelResult, type SessionStore } from '../src/model/index.js';
+import { DEFAULT_PAGE_SIZE, LIST_STAGES, listExecutors, listWith, orderExecutors, type ListStages, type ModelResult, type SessionStore } from '../src/model/index.js';
+import { LIST_EXECUTORS } from '../src/profiles/index.js';
 import { validate } from '../src/schema/validators.js';
 
 const ex = (id: string, start?: number, state: ExecutorsSummary['ExecutorState'] = 'REGISTERED'): ExecutorsSummary => ({
@@ -188,20 +189,20 @@ describe('reference model: named stages', () => {
     [],
   ];
 
-  it('listExecutorsWith over LIST_STAGES answers exactly as listExecutors, tokens included', () => {
-    for (const request of requests) expect(listExecutorsWith(LIST_STAGES, store, request, {}, undefined)).toEqual(listExecutors(store, request));
+  it('listWith over LIST_STAGES and the ListExecutors profile answers exactly as listExecutors, tokens included', () => {
+    for (const request of requests) expect(listWith(LIST_EXECUTORS, LIST_STAGES, store, request, {}, undefined)).toEqual(listExecutors(store, request));
     const token = page(listExecutors(store, { SessionId: 's1', MaxResults: 1 })).NextToken;
     const next = { SessionId: 's1', MaxResults: 1, NextToken: token };
-    expect(listExecutorsWith(LIST_STAGES, store, next, {}, undefined)).toEqual(listExecutors(store, next));
+    expect(listWith(LIST_EXECUTORS, LIST_STAGES, store, next, {}, undefined)).toEqual(listExecutors(store, next));
   });
 
   it('a wrapped stage changes only its own part, and reads the context its caller hands it', () => {
-    const stages: ListStages<{ suffix: string }> = { ...LIST_STAGES, output: (id, executors, next, ctx) => LIST_STAGES.output(`${id}${ctx.suffix}`, executors, next) };
+    const stages: ListStages<{ suffix: string }> = { ...LIST_STAGES, output: (profile, id, executors, next, ctx) => LIST_STAGES.output(profile, `${id}${ctx.suffix}`, executors, next) };
     const plain = page(listExecutors(store, { SessionId: 's1', MaxResults: 2 }));
-    const wrapped = listExecutorsWith(stages, store, { SessionId: 's1', MaxResults: 2 }, {}, { suffix: '-x' });
+    const wrapped = listWith(LIST_EXECUTORS, stages, store, { SessionId: 's1', MaxResults: 2 }, {}, { suffix: '-x' });
     expect(wrapped).toEqual({ ok: true, output: { ...plain, SessionId: 's1-x' } });
-    const withContext: ListStages<{ suffix: string }> = { ...LIST_STAGES, binding: (request, ctx) => `${request.SessionId}${ctx.suffix}` };
-    const token = (ctx: { suffix: string }) => listExecutorsWith(withContext, store, { SessionId: 's1', MaxResults: 1 }, {}, ctx);
+    const withContext: ListStages<{ suffix: string }> = { ...LIST_STAGES, binding: (_profile, request, ctx) => `${request.parent}${ctx.suffix}` };
+    const token = (ctx: { suffix: string }) => listWith(LIST_EXECUTORS, withContext, store, { SessionId: 's1', MaxResults: 1 }, {}, ctx);
     const a = token({ suffix: 'a' });
     const b = token({ suffix: 'b' });
     expect(a.ok && b.ok && a.output.NextToken !== b.output.NextToken).toBe(true);

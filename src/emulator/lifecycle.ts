@@ -5,17 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError, type ModelOptions } from '../model/index.js';
+import type { OperationProfile } from '../profiles/index.js';
 import { isObject } from '../schema/json.js';
+import { coordinator } from './executors.js';
 import { endCalculations, grow, sessionDpuMillis, type GrowthContext } from './growth.js';
+import type { Parents } from './parents.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
 import type { EmulatorStages, StageContext } from './stages.js';
 
 /** An operation's answer: a JSON output or an error. */
 export type OperationResult = { ok: true; output: unknown } | { ok: false; error: ModelError };
 
-/** What every operation gets: the sessions, the stages (with the faults' overrides), the model's options; it is the stages' context too. */
+/**
+ * What every operation gets: the sessions, the list operations served (each profile with its
+ * parents' items), the stages (with the faults' overrides), the model's options; it is the stages'
+ * context too.
+ */
 export interface OperationContext extends StageContext, GrowthContext {
   sessions: Sessions;
+  /** The list operations the emulator answers, in the order its messages name them: ListExecutors over the sessions' executors. */
+  lists: ReadonlyMap<OperationProfile, Parents>;
   stages: EmulatorStages;
   options: ModelOptions;
 }
@@ -90,7 +99,7 @@ export function startSession(ctx: OperationContext, input: unknown): OperationRe
   ctx.sessions.start(
     id,
     { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0, ...idle },
-    [{ ExecutorId: randomUUID(), ExecutorType: 'COORDINATOR', StartDateTime: Math.round(t * 1000), ExecutorState: 'CREATING', ExecutorSize: 1 }],
+    [coordinator(randomUUID(), t * 1000)],
   );
   return { ok: true, output: { SessionId: id, State: 'CREATING' } };
 }
