@@ -6,7 +6,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../common/errors.js';
 import { FAULT_NAMES, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
-import type { Executor } from '../emulator/executors.js';
+import type { Executor } from '../emulator/session-shapes.js';
 import { checkSeed, itemsShape } from '../emulator/seeding.js';
 import { LIST_EXECUTORS } from '../profiles/index.js';
 import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from '../targets/emulator-target.js';

@@ -71,7 +71,7 @@ function factsOf(profile: OperationProfile): ItemFacts {
   return facts;
 }
 
-/** Members or paths for a summary, in alphabetical order: `StartDateTime and TerminationDateTime`. */
+/** Members or paths for a summary, in alphabetical order, joined by `and`: `ExecutorSize and TerminationDateTime`. */
 const named = (paths: readonly (readonly string[] | string)[]): string => paths.map((p) => (typeof p === 'string' ? p : p.join('.'))).sort().join(' and ');
 
 /** The profile the summaries speak of: the emulator's first list operation (a fault changes every list operation it serves). */

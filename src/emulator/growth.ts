@@ -4,7 +4,7 @@
  * time. Seeded sessions have no calculations and never change here.
  */
 import { CALCULATION_RUNNING, endedAt, stateAt, type Calculations, type GrowthOptions } from './calculations.js';
-import { dpuMillis, executorsSignature, workersAt, type Executor } from './executors.js';
+import { dpuMillis, executorsSignature, workersAt, type Executor } from './session-shapes.js';
 import type { Sessions } from './sessions.js';
 
 /** What growth reads: the sessions, their calculations, and the pace. */

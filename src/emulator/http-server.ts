@@ -8,7 +8,7 @@ import { AthenaClient, type AthenaClientConfig } from '@aws-sdk/client-athena';
 import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 import { normalizeHeaders, type WireResponse } from '../wire/exchange.js';
 import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.js';
-import type { Executor } from './executors.js';
+import type { Executor } from './session-shapes.js';
 import { MAX_BODY_BYTES, bodyTooLarge } from './wire.js';
 
 /** Where the server listens (host 127.0.0.1 and an ephemeral port by default), and how slowly it answers. */

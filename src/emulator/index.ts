@@ -6,7 +6,7 @@
 export { createEmulator } from './core.js';
 export type { EmulatorCore, EmulatorOptions } from './core.js';
 export type { CalculationState, GrowthOptions } from './calculations.js';
-export type { Executor } from './executors.js';
+export type { Executor } from './session-shapes.js';
 export type { Parents } from './parents.js';
 export { startEmulator } from './http-server.js';
 export { DUMMY_CREDENTIALS } from '../wire/credentials.js';

@@ -9,12 +9,12 @@ import { LIST_EXECUTORS, itemId, validateFor, type OperationProfile } from '../p
 /** The items of a valid seed, or one line saying what is wrong and how to fix it. */
 export type SeedCheck = { ok: true; items: Item[] } | { ok: false; message: string };
 
-/** What a parent's items look like, for messages: `[ExecutorsSummary, ...]` (the item schema's title). */
+/** What a parent's items look like, for messages: the item schema's title in a list, `[Title, ...]`. */
 export function itemsShape(profile: OperationProfile): string {
   return `[${profile.schemas.item.title ?? profile.itemNoun}, ...]`;
 }
 
-/** What a seeding body looks like, for messages: `{"executors": [ExecutorsSummary, ...]}`. */
+/** What a seeding body looks like, for messages: `{"executors": [Title, ...]}` for ListExecutors. */
 export function seedShape(profile: OperationProfile): string {
   return `{"${profile.parent.seedMember}": ${itemsShape(profile)}}`;
 }

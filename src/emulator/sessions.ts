@@ -4,7 +4,7 @@
  * through StartSession.
  */
 import type { ExecutorState } from '../generated/athena.js';
-import { executorsIn, type Executor } from './executors.js';
+import { executorsIn, type Executor } from './session-shapes.js';
 import { ParentItems, type Parents } from './parents.js';
 
 /** Session states of the Athena API (SessionState). */

@@ -11,9 +11,9 @@ import { signToken, verifyToken } from './token.js';
 import { DEFAULT_TOKEN_KEY, type ModelError, type ModelOptions, type ParentStore } from './types.js';
 
 /**
- * The message of a token the model did not issue for this parent and filter:
- * `Invalid NextToken: pass back the NextToken of the previous page unchanged, with the same SessionId and ExecutorStateFilter`
- * for ListExecutors.
+ * The message of a token the model did not issue for this parent and filter, naming the profile's
+ * members: `Invalid NextToken: pass back the NextToken of the previous page unchanged, with the same
+ * SessionId and` the filter member, for ListExecutors.
  */
 export function badTokenMessage(profile: OperationProfile): string {
   const { token } = profile;

@@ -1,13 +1,25 @@
 /**
- * The executors a started session holds, as the emulator makes them: its coordinator, the workers its
- * calculations start, what they become when the session settles or ends, and the DPUs they use. The
- * one emulator module that is truly about executors (the rest reads ListExecutors through its profile).
+ * What the emulator's started sessions look like to Athena's calls: a session's status, the executors
+ * it holds (its coordinator, the workers its calculations start, what they become when the session
+ * settles or ends) and the DPUs they use. The one emulator module that names the members of these
+ * shapes: the rest reads ListExecutors through its profile.
  */
 import type { ExecutorState, ExecutorsSummary } from '../generated/athena.js';
 import { endedAt, type Calculation } from './calculations.js';
 
 /** An executor as ListExecutors lists it. */
 export type Executor = ExecutorsSummary;
+
+/** A session's status as GetSessionStatus and GetSession answer it (AWS JSON timestamps: epoch seconds). */
+export function sessionStatus(session: { state: string; startedAt: number; lastModifiedAt: number; endedAt?: number; stateChangeReason?: string }): Record<string, unknown> {
+  return {
+    StartDateTime: session.startedAt,
+    LastModifiedDateTime: session.lastModifiedAt,
+    ...(session.endedAt === undefined ? {} : { EndDateTime: session.endedAt }),
+    State: session.state,
+    ...(session.stateChangeReason === undefined ? {} : { StateChangeReason: session.stateChangeReason }),
+  };
+}
 
 /** The COORDINATOR executor a session starts with at `t` (epoch milliseconds), CREATING. */
 export function coordinator(id: string, t: number): Executor {
