@@ -241,6 +241,7 @@ describe('reference model: any list operation, read through its profile', () => 
           StateFilter: { type: 'string', enum: ['NEW', 'SOLD'] },
           PageSize: { type: 'integer', minimum: 1, maximum: 20 },
           Cursor: { type: 'string', minLength: 0, maxLength: 2048 },
+          Label: { type: 'string', pattern: '^\\p{L}{1,3}$' },
         },
       },
       response: { $id: 'list-widgets-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'widget' } }, Cursor: { type: 'string' } } },
@@ -308,6 +309,9 @@ describe('reference model: any list operation, read through its profile', () => 
       return r.ok ? undefined : [r.error.type, r.error.body.Message];
     };
     expect(message({ ShelfId: 'shelf 1!' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'shelf 1!' at 'shelfId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9._-]{1,128}$"]);
+    // Patterns read as the schema's validator reads them: Unicode-aware (`\p{L}` is a letter, not "p{L}").
+    expect(list({ ShelfId: 'shelf-1', Label: 'éà' }).ok).toBe(true);
+    expect(message({ ShelfId: 'shelf-1', Label: 'p{L}' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'p{L}' at 'label' failed to satisfy constraint: Member must satisfy regular expression pattern: ^\\p{L}{1,3}$"]);
     expect(message({ ShelfId: 'shelf-1', PageSize: 21 })).toEqual(['InvalidRequestException', "1 validation error detected: Value '21' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to 20"]);
     expect(message({ ShelfId: 'shelf-1', StateFilter: 'GONE' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'GONE' at 'stateFilter' failed to satisfy constraint: Member must satisfy enum value set: [NEW, SOLD]"]);
     expect(message({})).toEqual(['InvalidRequestException', "1 validation error detected: Value null at 'shelfId' failed to satisfy constraint: Member must not be null"]);
