@@ -16,19 +16,44 @@ import {
   InternalServerException,
   InvalidRequestException,
   ResourceNotFoundException,
-  type ExecutorsSummary as SdkExecutorsSummary,
   type ListExecutorsCommandInput,
   type ListExecutorsCommandOutput,
 } from '@aws-sdk/client-athena';
 import { assertSeed } from './emulator/seeding.js';
-import type { ExecutorsSummary } from './generated/athena.js';
-import { DEFAULT_TOKEN_KEY, listExecutors, type ModelError } from './model/index.js';
-import { EXECUTOR_MEMBERS, REQUEST_MEMBERS } from './schema/members.js';
+import { DEFAULT_TOKEN_KEY, listItems, type Item, type ItemOf, type ModelError } from './model/index.js';
+import { LIST_EXECUTORS, valueAt, type OperationProfile } from './profiles/index.js';
+
+/** An executor as the SDK hands it to user code (the SDK's own type). */
+type SdkExecutor = ItemOf<ListExecutorsCommandOutput>;
+
+/** Options of {@link listHandler}; all optional. `I` is an item as the SDK types it. */
+export interface ListHandlerOptions<I extends object = Item> {
+  /** Parents to hold from the start, keyed by the parent's id (validated like the emulator's seeds). @defaultValue none */
+  parents?: Record<string, readonly I[]>;
+  /**
+   * The HMAC key of tokens.
+   * @defaultValue the emulator's default key, so that a token from the handler is valid in the HTTP
+   * emulator and the other way round
+   */
+  tokenKey?: string;
+}
+
+/**
+ * A function for `callsFake` that answers a list operation from the reference model, and holds the
+ * parents it answers about. `In`, `Out` and `I` are the operation's SDK input, output and item types.
+ */
+export interface ListHandler<In extends object = object, Out extends object = Record<string, unknown>, I extends object = Item> {
+  (input: In): Promise<Out>;
+  /** The parent now holds exactly `items` (created if new); throws a one-line message on an invalid seed. */
+  seed(parent: string, items: readonly I[]): void;
+  /** Forgets a parent: later calls get ResourceNotFoundException. Idempotent. */
+  drop(parent: string): void;
+}
 
 /** Options of {@link listExecutorsHandler}; all optional. */
 export interface ListExecutorsHandlerOptions {
   /** Sessions to hold from the start, keyed by SessionId (validated like the emulator's seeds). @defaultValue none */
-  sessions?: Record<string, readonly SdkExecutorsSummary[]>;
+  sessions?: Record<string, readonly SdkExecutor[]>;
   /**
    * The HMAC key of NextTokens.
    * @defaultValue the emulator's default key, so that a token from the handler is valid in the HTTP
@@ -44,35 +69,38 @@ export interface ListExecutorsHandlerOptions {
 export interface ListExecutorsHandler {
   (input: ListExecutorsCommandInput): Promise<ListExecutorsCommandOutput>;
   /** The session now holds exactly `executors` (created if new); throws a one-line message on an invalid seed. */
-  seed(sessionId: string, executors: readonly SdkExecutorsSummary[]): void;
+  seed(sessionId: string, executors: readonly SdkExecutor[]): void;
   /** Forgets a session: later calls get ResourceNotFoundException. Idempotent. */
   drop(sessionId: string): void;
 }
 
-// The SDK serializes only the modelled request members (REQUEST_MEMBERS) and deserializes only the
-// modelled executor members (EXECUTOR_MEMBERS): unknown ones never cross, either way.
+// The SDK serializes only the modelled request members (the profile's request) and deserializes only
+// the modelled item members (the profile's itemMembers): unknown ones never cross, either way.
 
 /**
  * The request body the SDK would send for `input`: modelled members only, null and undefined dropped,
  * non-finite numbers as the strings the SDK writes ("NaN", "Infinity"), everything else as JSON has it,
  * wrong types included (the SDK does not validate), so the model sees what the service would.
  */
-function asSent(input: ListExecutorsCommandInput): unknown {
+function asSent(profile: OperationProfile, input: object): unknown {
   const body: Record<string, unknown> = {};
-  for (const member of REQUEST_MEMBERS) {
+  for (const member of Object.keys(profile.request)) {
     // Typed as the SDK's input, but user code may pass anything at run time: read it as such.
-    const value: unknown = input[member];
+    const value = valueAt(input, [member]);
     if (value === undefined || value === null) continue;
     body[member] = typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
   }
   return JSON.parse(JSON.stringify(body));
 }
 
-/** An executor as the SDK hands it to user code: known members only. */
-function asReceived(executor: ExecutorsSummary): SdkExecutorsSummary {
+/** An item as the SDK hands it to user code: known members only. */
+function asReceived(profile: OperationProfile, item: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const member of EXECUTOR_MEMBERS) if (executor[member] !== undefined) out[member] = executor[member];
-  return out as unknown as SdkExecutorsSummary;
+  for (const member of profile.itemMembers) {
+    const value = valueAt(item, [member]);
+    if (value !== undefined) out[member] = value;
+  }
+  return out;
 }
 
 function metadata(httpStatusCode: number): ListExecutorsCommandOutput['$metadata'] {
@@ -109,37 +137,52 @@ function sdkException(error: ModelError): AthenaServiceException {
 }
 
 /**
- * Creates a ListExecutors handler for aws-sdk-client-mock's `callsFake`: each call runs the reference
- * model over the handler's sessions (newest StartDateTime first, MaxResults pages of 50 by default,
- * ExecutorStateFilter, NextTokens bound to session and filter) and resolves to the SDK's output, or
- * rejects with the SDK's exception: InvalidRequestException for a broken constraint or a token it did
- * not issue, ResourceNotFoundException for an unknown session, and an AthenaServiceException named
- * SerializationException for a member of the wrong type.
+ * Creates a handler of the profile's list operation for aws-sdk-client-mock's `callsFake`: each call
+ * runs the reference model over the handler's parents and resolves to the SDK's output (the echoed
+ * parent, the items with their modelled members only, the token when another page follows, and
+ * `$metadata`), or rejects with the SDK's exception: InvalidRequestException for a broken constraint
+ * or a token it did not issue, ResourceNotFoundException for an unknown parent, and an
+ * AthenaServiceException named SerializationException for a member of the wrong type. The type
+ * arguments are the operation's SDK types; the model answers what the profile's schemas say.
  */
-export function listExecutorsHandler(options: ListExecutorsHandlerOptions = {}): ListExecutorsHandler {
-  const store = new Map<string, readonly ExecutorsSummary[]>();
+export function listHandler<In extends object = object, Out extends object = Record<string, unknown>, I extends object = Item>(
+  profile: OperationProfile,
+  options: ListHandlerOptions<I> = {},
+): ListHandler<In, Out, I> {
+  const store = new Map<string, readonly Item[]>();
   const tokenKey = options.tokenKey ?? DEFAULT_TOKEN_KEY;
-  const seed = (sessionId: string, executors: readonly SdkExecutorsSummary[]): void => {
+  const seed = (parent: string, items: readonly I[]): void => {
     // Through JSON, as a seed crosses the wire to the HTTP emulator: explicit undefined members vanish.
-    const checked = assertSeed(sessionId, JSON.parse(JSON.stringify(executors)) as ExecutorsSummary[]);
+    const checked = assertSeed(parent, JSON.parse(JSON.stringify(items)) as Item[], profile);
     // A new frozen array each time: the model memoizes its ordering per array.
-    store.set(sessionId, Object.freeze(checked.map((e) => Object.freeze(e))));
+    store.set(parent, Object.freeze(checked.map((e) => Object.freeze(e))));
   };
-  for (const [id, executors] of Object.entries(options.sessions ?? {})) seed(id, executors);
+  for (const [id, items] of Object.entries(options.parents ?? {})) seed(id, items);
 
-  const handler = async (input: ListExecutorsCommandInput): Promise<ListExecutorsCommandOutput> => {
-    const result = listExecutors(store, asSent(input), { tokenKey });
+  const handler = async (input: In): Promise<Out> => {
+    const result = listItems(profile, store, asSent(profile, input), { tokenKey });
     if (!result.ok) throw sdkException(result.error);
-    const { SessionId, NextToken, ExecutorsSummary: page } = result.output;
+    const { output } = result;
+    const token = output[profile.token];
+    const listed = output[profile.items];
     return {
-      SessionId,
-      ...(NextToken !== undefined ? { NextToken } : {}),
-      ExecutorsSummary: (page ?? []).map(asReceived),
+      ...(profile.echo === undefined ? {} : { [profile.echo]: output[profile.echo] }),
+      ...(token !== undefined ? { [profile.token]: token } : {}),
+      [profile.items]: (Array.isArray(listed) ? listed : []).map((item) => asReceived(profile, item)),
       $metadata: metadata(200),
-    };
+    } as unknown as Out;
   };
   return Object.assign(handler, {
     seed,
-    drop: (sessionId: string) => void store.delete(sessionId),
+    drop: (parent: string) => void store.delete(parent),
   });
+}
+
+/**
+ * Creates a ListExecutors handler for aws-sdk-client-mock's `callsFake`: {@link listHandler} with the
+ * ListExecutors profile and the SDK's ListExecutors types (newest first, MaxResults pages of 50 by
+ * default, the state filter, NextTokens bound to session and filter).
+ */
+export function listExecutorsHandler(options: ListExecutorsHandlerOptions = {}): ListExecutorsHandler {
+  return listHandler<ListExecutorsCommandInput, ListExecutorsCommandOutput, SdkExecutor>(LIST_EXECUTORS, { parents: options.sessions, tokenKey: options.tokenKey });
 }

@@ -28,18 +28,8 @@ export type { SessionStore, ModelError, ModelResult, ModelOptions } from './mode
 
 export { validate, validatorFor, formatAjvError, type Validation } from './schema/validators.js';
 export { loadSchema, schemaFiles, schemasDir, type SchemaFile, type JsonSchema } from './schema/load.js';
-export type {
-  ExecutorState,
-  ExecutorType,
-  ExecutorsSummary,
-  ListExecutorsRequest,
-  ListExecutorsResponse,
-  AwsJsonError,
-  InvalidRequestException,
-  ResourceNotFoundException,
-  InternalServerException,
-  SessionSeed,
-} from './generated/athena.js';
+/** The types generated from the schemas: ListExecutors' request, response and item, its enums, its errors, the seeding body. */
+export type * from './generated/athena.js';
 
 /** One property of the catalogue as data: its stable id, its law in one sentence, the modes it runs in. */
 export interface CatalogueEntry {

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary, ListExecutorsResponse } from '../src/generated/athena.js';
-import { DEFAULT_PAGE_SIZE, LIST_STAGES, listExecutors, listExecutorsWith, orderExecutors, type ListStages, type ModelResult, type SessionStore } from '../src/model/index.js';
+import {
+  BAD_TOKEN_MESSAGE,
+  DEFAULT_PAGE_SIZE,
+  LIST_STAGES,
+  listExecutors,
+  listItems,
+  listWith,
+  orderExecutors,
+  orderItems,
+  type ListResult,
+  type ListStages,
+  type ModelResult,
+  type SessionStore,
+} from '../src/model/index.js';
+import { LIST_EXECUTORS, defineProfile } from '../src/profiles/index.js';
 import { validate } from '../src/schema/validators.js';
 
 const ex = (id: string, start?: number, state: ExecutorsSummary['ExecutorState'] = 'REGISTERED'): ExecutorsSummary => ({
@@ -188,22 +202,137 @@ describe('reference model: named stages', () => {
     [],
   ];
 
-  it('listExecutorsWith over LIST_STAGES answers exactly as listExecutors, tokens included', () => {
-    for (const request of requests) expect(listExecutorsWith(LIST_STAGES, store, request, {}, undefined)).toEqual(listExecutors(store, request));
+  it('listWith over LIST_STAGES and the ListExecutors profile answers exactly as listExecutors, tokens included', () => {
+    for (const request of requests) expect(listWith(LIST_EXECUTORS, LIST_STAGES, store, request, {}, undefined)).toEqual(listExecutors(store, request));
     const token = page(listExecutors(store, { SessionId: 's1', MaxResults: 1 })).NextToken;
     const next = { SessionId: 's1', MaxResults: 1, NextToken: token };
-    expect(listExecutorsWith(LIST_STAGES, store, next, {}, undefined)).toEqual(listExecutors(store, next));
+    expect(listWith(LIST_EXECUTORS, LIST_STAGES, store, next, {}, undefined)).toEqual(listExecutors(store, next));
   });
 
   it('a wrapped stage changes only its own part, and reads the context its caller hands it', () => {
-    const stages: ListStages<{ suffix: string }> = { ...LIST_STAGES, output: (id, executors, next, ctx) => LIST_STAGES.output(`${id}${ctx.suffix}`, executors, next) };
+    const stages: ListStages<{ suffix: string }> = { ...LIST_STAGES, output: (profile, id, executors, next, ctx) => LIST_STAGES.output(profile, `${id}${ctx.suffix}`, executors, next) };
     const plain = page(listExecutors(store, { SessionId: 's1', MaxResults: 2 }));
-    const wrapped = listExecutorsWith(stages, store, { SessionId: 's1', MaxResults: 2 }, {}, { suffix: '-x' });
+    const wrapped = listWith(LIST_EXECUTORS, stages, store, { SessionId: 's1', MaxResults: 2 }, {}, { suffix: '-x' });
     expect(wrapped).toEqual({ ok: true, output: { ...plain, SessionId: 's1-x' } });
-    const withContext: ListStages<{ suffix: string }> = { ...LIST_STAGES, binding: (request, ctx) => `${request.SessionId}${ctx.suffix}` };
-    const token = (ctx: { suffix: string }) => listExecutorsWith(withContext, store, { SessionId: 's1', MaxResults: 1 }, {}, ctx);
+    const withContext: ListStages<{ suffix: string }> = { ...LIST_STAGES, binding: (_profile, request, ctx) => `${request.parent}${ctx.suffix}` };
+    const token = (ctx: { suffix: string }) => listWith(LIST_EXECUTORS, withContext, store, { SessionId: 's1', MaxResults: 1 }, {}, ctx);
     const a = token({ suffix: 'a' });
     const b = token({ suffix: 'b' });
     expect(a.ok && b.ok && a.output.NextToken !== b.output.NextToken).toBe(true);
+  });
+});
+
+/**
+ * A made-up list operation, as a profile: a shelf's widgets, newest `Status.AddedDateTime` (epoch
+ * seconds, with fractions) first, filtered on `Status.State`, a shelf id with a pattern, no echo of the
+ * shelf, no operation that makes a shelf. The model reads all of it from the profile.
+ */
+describe('reference model: any list operation, read through its profile', () => {
+  const WIDGETS = defineProfile({
+    operation: 'ListWidgets',
+    amzTarget: 'Shop.ListWidgets',
+    schemas: {
+      request: {
+        $id: 'list-widgets-request',
+        type: 'object',
+        required: ['ShelfId'],
+        properties: {
+          ShelfId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[a-zA-Z0-9._-]{1,128}$' },
+          StateFilter: { type: 'string', enum: ['NEW', 'SOLD'] },
+          PageSize: { type: 'integer', minimum: 1, maximum: 20 },
+          Cursor: { type: 'string', minLength: 0, maxLength: 2048 },
+          Label: { type: 'string', pattern: '^\\p{L}{1,3}$' },
+        },
+      },
+      response: { $id: 'list-widgets-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'widget' } }, Cursor: { type: 'string' } } },
+      item: {
+        $id: 'widget',
+        type: 'object',
+        required: ['WidgetId'],
+        properties: {
+          WidgetId: { type: 'string' },
+          Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { type: 'string', enum: ['NEW', 'SOLD'] } } },
+        },
+      },
+    },
+    parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
+    items: 'Widgets',
+    id: 'WidgetId',
+    itemNoun: 'widget',
+    orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
+    filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
+    pageSize: 'PageSize',
+    token: 'Cursor',
+    unknownParentLaw: 'errors.unknown-shelf',
+    awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
+  });
+  const widget = (id: string, added?: number, state = 'NEW') => ({ WidgetId: id, Status: { ...(added === undefined ? {} : { AddedDateTime: added }), State: state } });
+  const shelf = [widget('w1', 1.5), widget('w2', 1.25, 'SOLD'), widget('w3'), widget('w4', 1.75), widget('w5', 1.5, 'SOLD')];
+  const shelves = new Map([['shelf-1', shelf]]);
+  const list = (input: unknown) => listItems(WIDGETS, shelves, input);
+  const ok = (r: ListResult): Record<string, unknown> => {
+    if (!r.ok) throw new Error(`expected a page, got ${JSON.stringify(r.error.body)}`);
+    return r.output;
+  };
+  const idsOf = (out: Record<string, unknown>): unknown[] => (out.Widgets as { WidgetId: string }[]).map((w) => w.WidgetId);
+  function walkAll(request: Record<string, unknown>): unknown[] {
+    const seen: unknown[] = [];
+    let cursor: unknown;
+    for (let i = 0; i < 20; i++) {
+      const out = ok(list({ ...request, ...(cursor === undefined ? {} : { Cursor: cursor }) }));
+      seen.push(...idsOf(out));
+      cursor = out.Cursor;
+      if (cursor === undefined) return seen;
+    }
+    throw new Error('walk did not end in 20 pages');
+  }
+
+  it('lists newest first by the nested ordering key, fractions of seconds included, items without one last', () => {
+    const newestFirst = ['w4', ...orderItems(WIDGETS, [widget('w1', 1.5), widget('w5', 1.5)]).map((w) => w.WidgetId), 'w2', 'w3'];
+    expect(idsOf(ok(list({ ShelfId: 'shelf-1' })))).toEqual(newestFirst);
+    for (const size of [1, 2, 3]) expect(walkAll({ ShelfId: 'shelf-1', PageSize: size })).toEqual(newestFirst);
+  });
+
+  it('filters on the state at the profile\'s item path, before paging', () => {
+    expect(walkAll({ ShelfId: 'shelf-1', StateFilter: 'SOLD', PageSize: 1 })).toEqual(['w5', 'w2']);
+  });
+
+  it('answers the members the profile names, in order, with no echo of the parent when it has none', () => {
+    const first = ok(list({ ShelfId: 'shelf-1', PageSize: 2 }));
+    expect(Object.keys(first)).toEqual(['Widgets', 'Cursor']);
+    expect(Object.keys(ok(list({ ShelfId: 'shelf-1' })))).toEqual(['Widgets']);
+  });
+
+  it('validates the request from the profile\'s schema: types, required, bounds, enum and pattern', () => {
+    const message = (input: unknown): unknown => {
+      const r = list(input);
+      return r.ok ? undefined : [r.error.type, r.error.body.Message];
+    };
+    expect(message({ ShelfId: 'shelf 1!' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'shelf 1!' at 'shelfId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9._-]{1,128}$"]);
+    // Patterns read as the schema's validator reads them: Unicode-aware (`\p{L}` is a letter, not "p{L}").
+    expect(list({ ShelfId: 'shelf-1', Label: 'éà' }).ok).toBe(true);
+    expect(message({ ShelfId: 'shelf-1', Label: 'p{L}' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'p{L}' at 'label' failed to satisfy constraint: Member must satisfy regular expression pattern: ^\\p{L}{1,3}$"]);
+    expect(message({ ShelfId: 'shelf-1', PageSize: 21 })).toEqual(['InvalidRequestException', "1 validation error detected: Value '21' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to 20"]);
+    expect(message({ ShelfId: 'shelf-1', StateFilter: 'GONE' })).toEqual(['InvalidRequestException', "1 validation error detected: Value 'GONE' at 'stateFilter' failed to satisfy constraint: Member must satisfy enum value set: [NEW, SOLD]"]);
+    expect(message({})).toEqual(['InvalidRequestException', "1 validation error detected: Value null at 'shelfId' failed to satisfy constraint: Member must not be null"]);
+    expect(message({ ShelfId: 'shelf-1', PageSize: '2' })).toEqual(['SerializationException', 'PageSize: expected a JSON number, got a string']);
+    expect(message({ ShelfId: 7, SessionId: 'ignored' })).toEqual(['SerializationException', 'ShelfId: expected a JSON string, got a number']);
+    expect(message(null)).toEqual(['SerializationException', 'Request body: expected a JSON object, send {"ShelfId": "..."}']);
+  });
+
+  it('names an unknown parent in the profile\'s words, and a bad token by the profile\'s members', () => {
+    const unknown = list({ ShelfId: 'nope' });
+    expect(unknown.ok ? undefined : [unknown.error.type, unknown.error.body.ResourceName, unknown.error.body.Message]).toEqual(['ResourceNotFoundException', 'nope', 'Shelf nope was not found: check the ShelfId']);
+    const bad = list({ ShelfId: 'shelf-1', Cursor: 'garbage' });
+    expect(bad.ok ? undefined : bad.error.body.Message).toBe('Invalid Cursor: pass back the Cursor of the previous page unchanged, with the same ShelfId and StateFilter');
+    const cursor = ok(list({ ShelfId: 'shelf-1', PageSize: 1 })).Cursor;
+    expect(list({ ShelfId: 'shelf-1', PageSize: 1, StateFilter: 'NEW', Cursor: cursor }).ok).toBe(false);
+  });
+
+  it('words ListExecutors\' own messages as it always has', () => {
+    const e = errorOf(listExecutors(store, { SessionId: 'nope' }));
+    expect(e.body.Message).toBe('Session nope was not found: start it with StartSession or check the SessionId');
+    expect(errorOf(listExecutors(store, { SessionId: 's1', NextToken: 'garbage' })).body.Message).toBe(BAD_TOKEN_MESSAGE);
+    expect(BAD_TOKEN_MESSAGE).toBe('Invalid NextToken: pass back the NextToken of the previous page unchanged, with the same SessionId and ExecutorStateFilter');
   });
 });

@@ -6,8 +6,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../common/errors.js';
 import { FAULT_NAMES, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
-import { checkSeed } from '../emulator/seeding.js';
-import type { ExecutorsSummary } from '../generated/athena.js';
+import type { Executor } from '../emulator/session-shapes.js';
+import { checkSeed, itemsShape } from '../emulator/seeding.js';
+import { LIST_EXECUTORS } from '../profiles/index.js';
 import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from '../targets/emulator-target.js';
 import { helpText, milliseconds, oneOf, parseOptions, type OptionTable } from './args.js';
 
@@ -17,18 +18,24 @@ function portNumber(flag: string, raw: string): number {
   return Number(raw);
 }
 
+/** The parents a seed file holds, and what it says of them: ListExecutors' sessions. */
+const { parent: PARENT } = LIST_EXECUTORS;
+
+/** What a seed file holds, as its messages say it: each parent's items under the parent's id, all under the seeding route's name. */
+const SEED_FILE = `{"${PARENT.route}": {"<${PARENT.member}>": ${itemsShape(LIST_EXECUTORS)}}}`;
+
 /** The options of `serve`, as data. */
 export const SERVE_OPTIONS = {
   port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT), parse: portNumber },
   host: { type: 'string', value: 'H', description: 'the address to listen on', default: DEFAULT_SERVE_HOST },
   latency: { type: 'string', value: 'MS', description: 'every answer waits MS milliseconds first (a real region is tens of ms away)', default: '0', parse: milliseconds },
-  'seed-file': { type: 'string', value: 'F', description: 'sessions to start with: {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}' },
+  'seed-file': { type: 'string', value: 'F', description: `${PARENT.noun}s to start with: ${SEED_FILE}` },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   'ready-file': { type: 'string', value: 'F', description: 'once listening, write the URL to F (removed again on exit), so a script can wait with `until [ -f F ]`' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
-function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
+function readSeedFile(file: string): Record<string, Executor[]> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -39,16 +46,17 @@ function readSeedFile(file: string): Record<string, ExecutorsSummary[]> {
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new UsageError(`--seed-file: ${file} is not valid JSON; write {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}`);
+    throw new UsageError(`--seed-file: ${file} is not valid JSON; write ${SEED_FILE}`);
   }
-  const sessions = (doc as { sessions?: unknown } | null)?.sessions;
-  if (typeof sessions !== 'object' || sessions === null || Array.isArray(sessions))
-    throw new UsageError(`--seed-file: ${file} has no "sessions" object; write {"sessions": {"<SessionId>": [ExecutorsSummary, ...]}}`);
-  const out: Record<string, ExecutorsSummary[]> = {};
-  for (const [id, executors] of Object.entries(sessions)) {
-    const check = checkSeed({ executors });
-    if (!check.ok) throw new UsageError(`--seed-file: ${file}, session ${JSON.stringify(id)}: ${check.message.replace(/^seed body: /, '')}`);
-    out[id] = check.executors;
+  const parents = (doc as Record<string, unknown> | null)?.[PARENT.route];
+  if (typeof parents !== 'object' || parents === null || Array.isArray(parents))
+    throw new UsageError(`--seed-file: ${file} has no "${PARENT.route}" object; write ${SEED_FILE}`);
+  const out: Record<string, Executor[]> = {};
+  for (const [id, items] of Object.entries(parents)) {
+    const check = checkSeed({ [PARENT.seedMember]: items }, LIST_EXECUTORS);
+    if (!check.ok) throw new UsageError(`--seed-file: ${file}, ${PARENT.noun} ${JSON.stringify(id)}: ${check.message.replace(/^seed body: /, '')}`);
+    // checkSeed held them to the profile's item schema: they are executors.
+    out[id] = check.items as Executor[];
   }
   return out;
 }
@@ -78,7 +86,7 @@ export interface ServeConfig {
   port: number;
   host: string;
   latencyMs: number;
-  sessions: Record<string, ExecutorsSummary[]>;
+  sessions: Record<string, Executor[]>;
   faults: FaultName[];
   readyFile?: string;
   help: boolean;

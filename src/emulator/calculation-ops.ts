@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError } from '../model/index.js';
 import { isObject } from '../schema/json.js';
-import { CALCULATION_RUNNING, dpuMillis, endedAt, stateAt, workersAt, type Calculation } from './calculations.js';
+import { CALCULATION_RUNNING, endedAt, stateAt, type Calculation } from './calculations.js';
+import { dpuMillis, workersAt } from './session-shapes.js';
 import { grow } from './growth.js';
 import { sessionOf, type OperationContext, type OperationResult } from './lifecycle.js';
 

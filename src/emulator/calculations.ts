@@ -1,12 +1,10 @@
 /**
- * Calculations in started sessions, and the executors they make a session grow: a calculation asks
+ * Calculations in started sessions, and the executors they make a session grow (executors.ts makes them): a calculation asks
  * for workers one clock step after another (each CREATING for a step, then REGISTERED), up to what
  * the session's MaxConcurrentDpus leaves beside its coordinator; when it completes, is stopped or its
  * session ends, its workers are TERMINATING for a step, then TERMINATED. Everything is a function of
  * the clock, read when a request comes: no timers, so a test makes growth fast with a small step.
  */
-import type { ExecutorsSummary } from '../generated/athena.js';
-
 /** How fast calculations grow and how long they run (milliseconds of the emulator's clock). */
 export interface GrowthOptions {
   /** Between one worker and the next, and from CREATING to REGISTERED (TERMINATING to TERMINATED). @defaultValue 1000 */
@@ -58,36 +56,6 @@ export function stateAt(c: Calculation, t: number, stepMs: number): CalculationS
 /** When `c` ended (completion, stop or its session's end), if it had by `t`. */
 export function endedAt(c: Calculation, t: number): number | undefined {
   return endOf(c, t)?.at;
-}
-
-/** The workers of `c` at `t`: ids derived from the calculation's, so every read lists the same executors. */
-export function workersAt(c: Calculation, t: number, stepMs: number): ExecutorsSummary[] {
-  const end = endedAt(c, t);
-  const out: ExecutorsSummary[] = [];
-  for (let i = 0; i < c.workers; i++) {
-    const created = c.submittedAt + (i + 1) * stepMs;
-    if (created > t || (end !== undefined && created >= end)) break;
-    const state = end === undefined ? (t < created + stepMs ? 'CREATING' : 'REGISTERED') : t < end + stepMs ? 'TERMINATING' : 'TERMINATED';
-    out.push({
-      ExecutorId: `${c.id}-executor-${i + 1}`,
-      ExecutorType: 'WORKER',
-      StartDateTime: Math.round(created),
-      ExecutorState: state,
-      ExecutorSize: c.workerDpus,
-      ...(state === 'TERMINATED' ? { TerminationDateTime: Math.round(end! + stepMs) } : {}),
-    });
-  }
-  return out;
-}
-
-/** DPU milliseconds the executors have used by `t`: size times the time from start to termination (or `t`). */
-export function dpuMillis(executors: readonly ExecutorsSummary[], t: number): number {
-  let sum = 0;
-  for (const e of executors) {
-    if (e.StartDateTime === undefined) continue;
-    sum += (e.ExecutorSize ?? 1) * Math.max(0, (e.TerminationDateTime ?? t) - e.StartDateTime);
-  }
-  return Math.round(sum);
 }
 
 /** Every calculation of one emulator, in the order started. */

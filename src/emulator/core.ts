@@ -3,23 +3,25 @@
  * HTTP server, the SDK request handler and the nock interceptor are thin bindings over it. Its
  * behaviour is the stages' (stages.ts): the model's, with the overrides of the faults it was given.
  */
-import type { ExecutorsSummary } from '../generated/athena.js';
 import { DEFAULT_TOKEN_KEY } from '../model/index.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
 import { sdkHandler, type AthenaRequestHandler } from '../wire/sdk-handler.js';
 import { Calculations, stateAt, type GrowthOptions } from './calculations.js';
+import type { Executor } from './session-shapes.js';
 import { FAULT_NAMES, isFaultName, stagesWith, type FaultName } from './faults.js';
 import { grow } from './growth.js';
 import type { OperationContext } from './lifecycle.js';
 import { route } from './routes.js';
 import { assertSeed } from './seeding.js';
+import type { Parents } from './parents.js';
 import { Sessions } from './sessions.js';
 import { errorResponse } from './wire.js';
 
 /** How an emulator starts: the sessions it holds, the faults it has, the key that signs its tokens. */
 export interface EmulatorOptions {
   /** Sessions to seed at start, keyed by SessionId (validated like the seeding route's bodies). */
-  sessions?: Record<string, ExecutorsSummary[]>;
+  sessions?: Record<string, Executor[]>;
   /** Deliberate deviations, for proving that the property catalogue catches them (none by default). */
   faults?: FaultName[];
   /** The HMAC key of NextTokens (default: the model's fixed DEFAULT_TOKEN_KEY, valid across instances). */
@@ -37,7 +39,7 @@ export interface EmulatorCore {
   /** A socket-free handler for `new AthenaClient({ requestHandler })`: the fastest binding. */
   requestHandler(): AthenaRequestHandler;
   /** The session now holds exactly `executors` (created if new); throws on an invalid seed. */
-  seed(sessionId: string, executors: readonly ExecutorsSummary[]): void;
+  seed(sessionId: string, executors: readonly Executor[]): void;
   /** Forgets a session (idempotent). */
   drop(sessionId: string): void;
   /** The state of every session started through StartSession, so tests can assert none is left running. */
@@ -66,11 +68,14 @@ function growthOf(options: EmulatorOptions): Required<GrowthOptions> {
 /** The context every operation and stage of one emulator shares: built once, never per request. */
 function contextOf(faults: ReadonlySet<FaultName>, options: EmulatorOptions): OperationContext {
   const sessions = new Sessions();
+  // The list operations served, each over its parents' items: a new one is a profile and its store here.
+  const lists = new Map<OperationProfile, Parents>([[LIST_EXECUTORS, sessions]]);
   return {
     sessions,
+    lists,
     stages: stagesWith(faults),
     options: { tokenKey: options.tokenKey ?? DEFAULT_TOKEN_KEY },
-    generation: (sessionId) => sessions.generation(sessionId),
+    generation: (profile, parent) => lists.get(profile)?.generation(parent) ?? 0,
     terminateCalls: 0,
     stopCalls: 0,
     calculations: new Calculations(),
@@ -84,7 +89,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
   const faults = faultsOf(options);
   const ctx = contextOf(faults, options);
   const { sessions, stages } = ctx;
-  const seed = (sessionId: string, executors: readonly ExecutorsSummary[]): void => sessions.seed(sessionId, assertSeed(sessionId, executors));
+  const seed = (sessionId: string, executors: readonly Executor[]): void => sessions.seed(sessionId, assertSeed(sessionId, executors));
   for (const [id, executors] of Object.entries(options.sessions ?? {})) seed(id, executors);
 
   const core: EmulatorCore = {

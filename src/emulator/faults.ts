@@ -5,18 +5,19 @@
  * model with exactly those overrides; adding a fault is adding an entry here.
  */
 import { STATUS_CODES } from 'node:http';
-import type { ListExecutorsRequest } from '../generated/athena.js';
-import { REQUEST_CONSTRAINTS } from '../generated/constraints.js';
 import {
   checkedRequest,
   constraintViolations,
   decodePosition,
   internalServerException,
+  pageBody,
   readRequestFields,
   type RequestResult,
 } from '../model/index.js';
+import { LIST_EXECUTORS, schemaAt, stateOf, type OperationProfile } from '../profiles/index.js';
+import { isObject } from '../schema/json.js';
 import type { WireResponse } from '../wire/exchange.js';
-import { composeStages, type AnsweredExecutor, type EmulatorStages, type StageOverrides } from './stages.js';
+import { composeStages, type AnsweredItem, type EmulatorStages, type StageOverrides } from './stages.js';
 
 /** One fault: what it changes, in one line, and which property must catch it (null: a live-mode cleanup fault). */
 export interface FaultInfo {
@@ -35,23 +36,77 @@ const ENDED: readonly string[] = ['TERMINATED', 'FAILED'];
 /** The payload of the token-loops fault's last token: back to the first page. */
 const FIRST_PAGE = 'first';
 const OFFSET_PAYLOAD = /^o1:(\d+)$/;
-const TIMESTAMPS = ['StartDateTime', 'TerminationDateTime'] as const;
-const { minimum: MIN_RESULTS, maximum: MAX_RESULTS } = REQUEST_CONSTRAINTS.MaxResults;
+
+/** What the faults read of an item's schema: where its timestamps are, and which members a lax serializer would leave out. */
+interface ItemFacts {
+  /** The paths of its timestamps: members AWS names `...DateTime`, the ordering key among them. */
+  readonly timestamps: readonly (readonly string[])[];
+  /** Its optional top-level members that are neither the id, an enum, nor on the way to the ordering key or the state. */
+  readonly optional: readonly string[];
+}
+
+const itemFacts = new WeakMap<OperationProfile, ItemFacts>();
+
+/** The facts of the profile's item, read from its schema once. */
+function factsOf(profile: OperationProfile): ItemFacts {
+  let facts = itemFacts.get(profile);
+  if (!facts) {
+    const at = (path: readonly string[]) => schemaAt(profile.schemas.item, path, profile.schemaById);
+    const timestamps: string[][] = [];
+    const visit = (path: readonly string[]): void => {
+      for (const name of Object.keys(at(path)?.properties ?? {})) {
+        const member = [...path, name];
+        if (name.endsWith('DateTime')) timestamps.push(member);
+        else if (at(member)?.type === 'object') visit(member);
+      }
+    };
+    visit([]);
+    const key = profile.orderKey.path;
+    if (!timestamps.some((p) => p.join('.') === key.join('.'))) timestamps.unshift([...key]);
+    const reserved = new Set([profile.id, key[0], profile.filter.itemPath[0], ...profile.itemRequired]);
+    const optional = profile.itemMembers.filter((m) => !reserved.has(m) && at([m])?.enum === undefined);
+    facts = { timestamps, optional };
+    itemFacts.set(profile, facts);
+  }
+  return facts;
+}
+
+/** Members or paths for a summary, in alphabetical order, joined by `and`: `ExecutorSize and TerminationDateTime`. */
+const named = (paths: readonly (readonly string[] | string)[]): string => paths.map((p) => (typeof p === 'string' ? p : p.join('.'))).sort().join(' and ');
+
+/** The profile the summaries speak of: the emulator's first list operation (a fault changes every list operation it serves). */
+const P = LIST_EXECUTORS;
+const NOUN = P.itemNoun;
+
+/**
+ * `item` with the value at `path` replaced by `change(value)` (removed when that is undefined), the
+ * objects on the way copied; `item` itself when the path leads nowhere.
+ */
+function changedAt(item: AnsweredItem, path: readonly string[], change: (value: unknown) => unknown): AnsweredItem {
+  const [step, ...rest] = path;
+  const value = item[step];
+  if (value === undefined) return item;
+  const next = rest.length === 0 ? change(value) : isObject(value) ? changedAt(value, rest, change) : value;
+  const out = { ...item };
+  if (next === undefined) delete out[step];
+  else out[step] = next;
+  return out;
+}
 
 /**
  * Finding a token's position in a view that is not in the model's order: by exact match, since a
  * binary search needs the model's order. Payloads that name no position are left to `base`.
  */
-const positionByMatch = (base: EmulatorStages['position']): EmulatorStages['position'] => (view, payload, ctx) => {
+const positionByMatch = (base: EmulatorStages['position']): EmulatorStages['position'] => (profile, view, payload, ctx) => {
   const position = decodePosition(payload);
-  if (!position) return base(view, payload, ctx);
-  const at = view.findIndex((e) => e.digest === position.digest && e.start === position.start);
+  if (!position) return base(profile, view, payload, ctx);
+  const at = view.findIndex((e) => e.digest === position.digest && e.key === position.key);
   return at < 0 ? -1 : at + 1;
 };
 
 /** Where a page starts, moved by `shift` wherever `base` found a usable start (-1 stays unusable). */
-const shiftStart = (shift: (at: number) => number) => (base: EmulatorStages['start']): EmulatorStages['start'] => (after, ctx) => {
-  const at = base(after, ctx);
+const shiftStart = (shift: (at: number) => number) => (base: EmulatorStages['start']): EmulatorStages['start'] => (profile, after, ctx) => {
+  const at = base(profile, after, ctx);
   return at < 0 ? at : shift(at);
 };
 
@@ -62,49 +117,47 @@ const onErrors = (change: (res: WireResponse) => void) => (base: EmulatorStages[
   return out;
 };
 
-/** An executor as `base` answers it, then changed by `change` on a copy. */
-const reshaped = (change: (out: AnsweredExecutor) => void) => (base: EmulatorStages['summary']): EmulatorStages['summary'] => (executor, ctx) => {
-  const out = { ...base(executor, ctx) };
-  change(out);
-  return out;
-};
+/** An item as `base` answers it, then with the values at the paths `pathsOf` names changed by `change`, on a copy. */
+const reshaped =
+  (pathsOf: (facts: ItemFacts) => readonly (readonly string[])[], change: (value: unknown) => unknown) =>
+  (base: EmulatorStages['summary']): EmulatorStages['summary'] =>
+  (profile, item, ctx) =>
+    pathsOf(factsOf(profile)).reduce((out, path) => changedAt(out, path, change), base(profile, item, ctx));
 
-/** The validation of accepts-out-of-range: MaxResults clamped into range and an over-long SessionId let through. */
-function acceptOutOfRange(input: unknown): RequestResult {
-  const read = readRequestFields(input);
+/** The validation of accepts-out-of-range: the page size clamped into range and an over-long parent let through. */
+function acceptOutOfRange(profile: OperationProfile, input: unknown): RequestResult {
+  const read = readRequestFields(profile, input);
   if (!read.ok) return read;
   const { fields } = read;
-  const violations = constraintViolations(fields).filter((v) => v.member !== 'MaxResults' && !(v.member === 'SessionId' && fields.SessionId));
-  const max = fields.MaxResults;
-  return checkedRequest(max === undefined ? fields : { ...fields, MaxResults: Math.min(MAX_RESULTS, Math.max(MIN_RESULTS, max)) }, violations);
+  const parent = profile.parent.member;
+  const violations = constraintViolations(profile, fields).filter((v) => v.member !== profile.pageSize && !(v.member === parent && fields[parent]));
+  const size = fields[profile.pageSize];
+  const { min, max } = profile.pageBounds;
+  return checkedRequest(profile, size === undefined ? fields : { ...fields, [profile.pageSize]: Math.min(max, Math.max(min, Number(size))) }, violations);
 }
 
 const registry = [
   {
     name: 'wrong-session-echo',
-    summary: "the response's SessionId is the request's with a suffix",
+    summary: `the response's ${P.echo} is the request's with a suffix`,
     catches: 'response.conforms',
-    override: { output: (base) => (sessionId, executors, next, ctx) => base(`${sessionId}-echo`, executors, next, ctx) },
+    override: { output: (base) => (profile, parent, items, next, ctx) => base(profile, `${parent}-echo`, items, next, ctx) },
   },
   {
     name: 'string-timestamps',
-    summary: 'StartDateTime and TerminationDateTime are serialized as JSON strings',
+    summary: `${named(factsOf(P).timestamps)} are serialized as JSON strings`,
     catches: 'response.conforms',
-    override: {
-      summary: reshaped((out) => {
-        for (const member of TIMESTAMPS) if (out[member] !== undefined) out[member] = String(out[member]);
-      }),
-    },
+    override: { summary: reshaped((facts) => facts.timestamps, String) },
   },
   {
     name: 'page-boundary-duplicate',
-    summary: "each page after the first starts with the previous page's last executor",
+    summary: `each page after the first starts with the previous page's last ${NOUN}`,
     catches: 'pagination.exactly-once',
     override: { start: shiftStart((at) => (at > 0 ? at - 1 : at)) },
   },
   {
     name: 'page-boundary-skip',
-    summary: 'one executor is skipped at each page boundary',
+    summary: `one ${NOUN} is skipped at each page boundary`,
     catches: 'pagination.exactly-once',
     override: { start: shiftStart((at) => at + 1) },
   },
@@ -113,81 +166,74 @@ const registry = [
     summary: 'the last page returns a token pointing back to the first page, so the walk never ends',
     catches: 'pagination.exactly-once',
     override: {
-      token: (base) => (view, page, from, size, ctx) => base(view, page, from, size, ctx) ?? (view.length > 0 ? FIRST_PAGE : undefined),
-      position: (base) => (view, payload, ctx) => (payload === FIRST_PAGE ? 0 : base(view, payload, ctx)),
+      token: (base) => (profile, view, page, from, size, ctx) => base(profile, view, page, from, size, ctx) ?? (view.length > 0 ? FIRST_PAGE : undefined),
+      position: (base) => (profile, view, payload, ctx) => (payload === FIRST_PAGE ? 0 : base(profile, view, payload, ctx)),
     },
   },
   {
     name: 'max-results-ignored',
-    summary: 'MaxResults is ignored: every executor in one page (as gopherstack does)',
+    summary: `${P.pageSize} is ignored: every ${NOUN} in one page (as gopherstack does)`,
     catches: 'pagination.page-size',
-    override: { pageSize: () => (_request, view) => view.length },
+    override: { pageSize: () => (_profile, _request, view) => view.length },
   },
   {
     name: 'off-by-one-page',
-    summary: 'pages hold MaxResults + 1 executors',
+    summary: `pages hold ${P.pageSize} + 1 ${NOUN}s`,
     catches: 'pagination.page-size',
-    override: { pageSize: (base) => (request, view, options, ctx) => base(request, view, options, ctx) + 1 },
+    override: { pageSize: (base) => (profile, request, view, options, ctx) => base(profile, request, view, options, ctx) + 1 },
   },
   {
     name: 'oldest-first',
-    summary: 'executors are listed by ascending StartDateTime',
+    summary: `${NOUN}s are listed by ascending ${named([P.orderKey.path])}`,
     catches: 'ordering.newest-first',
-    override: { order: (base) => (executors, ctx) => [...base(executors, ctx)].reverse(), position: positionByMatch },
+    override: { order: (base) => (profile, items, ctx) => [...base(profile, items, ctx)].reverse(), position: positionByMatch },
   },
   {
     name: 'insertion-order',
-    summary: 'executors are listed in the order they were seeded, not sorted',
+    summary: `${NOUN}s are listed in the order they were seeded, not sorted`,
     catches: 'ordering.newest-first',
     override: {
-      order: (base) => (executors, ctx) => {
-        const byExecutor = new Map(base(executors, ctx).map((e) => [e.executor, e]));
-        return executors.map((e) => byExecutor.get(e)!);
+      order: (base) => (profile, items, ctx) => {
+        const byItem = new Map(base(profile, items, ctx).map((e) => [e.item, e]));
+        return items.map((e) => byItem.get(e)!);
       },
       position: positionByMatch,
     },
   },
   {
     name: 'filter-ignored',
-    summary: 'ExecutorStateFilter is ignored',
+    summary: `${P.filter.member} is ignored`,
     catches: 'filter.honoured',
-    override: { filter: () => (view) => view },
+    override: { filter: () => (_profile, view) => view },
   },
   {
     name: 'filter-merges-ended-states',
-    summary: 'filtering by TERMINATED or FAILED returns executors in either state',
+    summary: `filtering by TERMINATED or FAILED returns ${NOUN}s in either state`,
     catches: 'filter.honoured',
     override: {
-      filter: (base) => (view, filter, ctx) =>
-        filter !== undefined && ENDED.includes(filter) ? view.filter((e) => ENDED.includes(String(e.executor.ExecutorState))) : base(view, filter, ctx),
+      filter: (base) => (profile, view, state, ctx) =>
+        state !== undefined && ENDED.includes(state) ? view.filter((e) => ENDED.includes(String(stateOf(profile, e.item)))) : base(profile, view, state, ctx),
     },
   },
   {
     name: 'timestamps-in-seconds',
-    summary: 'StartDateTime and TerminationDateTime are divided by 1000 (seconds, not milliseconds)',
+    summary: `${named(factsOf(P).timestamps)} are divided by 1000 (seconds, not milliseconds)`,
     catches: 'data.faithful',
     override: {
-      summary: (base) => (executor, ctx) => {
-        const seconds = { ...executor };
-        for (const member of TIMESTAMPS) if (seconds[member] !== undefined) seconds[member] = Math.floor(seconds[member] / 1000);
-        return base(seconds, ctx);
-      },
+      // On the stored item, before `base` answers it (a timestamp another fault makes a string stays one).
+      summary: (base) => (profile, item, ctx) =>
+        base(profile, factsOf(profile).timestamps.reduce((out, path) => changedAt(out, path, (v) => Math.floor((v as number) / 1000)), item as AnsweredItem), ctx),
     },
   },
   {
     name: 'drops-optional-members',
-    summary: 'ExecutorSize and TerminationDateTime are omitted',
+    summary: `${named(factsOf(P).optional)} are omitted`,
     catches: 'data.faithful',
-    override: {
-      summary: reshaped((out) => {
-        delete out.ExecutorSize;
-        delete out.TerminationDateTime;
-      }),
-    },
+    override: { summary: reshaped((facts) => facts.optional.map((m) => [m]), () => undefined) },
   },
   {
     name: 'accepts-out-of-range',
-    summary: 'out-of-range MaxResults is clamped and answered 200, and an over-long SessionId accepted',
+    summary: `out-of-range ${P.pageSize} is clamped and answered 200, and an over-long ${P.parent.member} accepted`,
     catches: 'errors.invalid-request',
     override: { validate: () => acceptOutOfRange },
   },
@@ -196,8 +242,8 @@ const registry = [
     summary: 'constraint violations are answered 500 InternalServerException',
     catches: 'errors.invalid-request',
     override: {
-      error: (base) => (kind, error, ctx) => {
-        const e = base(kind, error, ctx);
+      error: (base) => (profile, kind, error, ctx) => {
+        const e = base(profile, kind, error, ctx);
         return kind === 'request' && e.type === 'InvalidRequestException' ? internalServerException(String(e.body.Message)) : e;
       },
     },
@@ -215,58 +261,58 @@ const registry = [
   },
   {
     name: 'unknown-session-empty',
-    summary: 'an unknown session gets 200 with an empty list (as fakecloud does for known ones)',
+    summary: `an unknown ${P.parent.noun} gets 200 with an empty list (as fakecloud does for known ones)`,
     catches: 'errors.unknown-session',
     override: {
-      session: (base) => (store, request, ctx) => {
-        const found = base(store, request, ctx);
-        return 'ok' in found && !found.ok ? { ok: true, output: { SessionId: request.SessionId, ExecutorsSummary: [] } } : found;
+      parent: (base) => (profile, store, request, ctx) => {
+        const found = base(profile, store, request, ctx);
+        return 'ok' in found && !found.ok ? { ok: true, output: pageBody(profile, request.parent, [], undefined) } : found;
       },
     },
   },
   {
     name: 'unknown-session-404',
-    summary: 'an unknown session gets 404 instead of 400',
+    summary: `an unknown ${P.parent.noun} gets 404 instead of 400`,
     catches: 'errors.unknown-session',
-    override: { error: (base) => (kind, error, ctx) => (kind === 'session' ? { ...base(kind, error, ctx), status: 404 } : base(kind, error, ctx)) },
+    override: { error: (base) => (profile, kind, error, ctx) => (kind === 'parent' ? { ...base(profile, kind, error, ctx), status: 404 } : base(profile, kind, error, ctx)) },
   },
   {
     name: 'bad-token-500',
     summary: 'an unknown or tampered token gets 500 InternalServerException',
     catches: 'errors.invalid-token',
     override: {
-      error: (base) => (kind, error, ctx) => (kind === 'token' ? internalServerException('Unexpected error reading NextToken') : base(kind, error, ctx)),
+      error: (base) => (profile, kind, error, ctx) => (kind === 'token' ? internalServerException(`Unexpected error reading ${profile.token}`) : base(profile, kind, error, ctx)),
     },
   },
   {
     name: 'bad-token-restarts',
     summary: 'an unknown or tampered token is read as "from the start" (200)',
     catches: 'errors.invalid-token',
-    override: { start: (base) => (after, ctx) => (after < 0 ? 0 : base(after, ctx)) },
+    override: { start: (base) => (profile, after, ctx) => (after < 0 ? 0 : base(profile, after, ctx)) },
   },
   {
     name: 'tokens-not-session-bound',
-    summary: "tokens are not bound to their session: another session's token is accepted and gets data",
+    summary: `tokens are not bound to their ${P.parent.noun}: another ${P.parent.noun}'s token is accepted and gets data`,
     catches: 'errors.invalid-token',
-    override: { binding: (base) => (request, ctx) => base({ ...request, SessionId: '' } satisfies ListExecutorsRequest, ctx) },
+    override: { binding: (base) => (profile, request, ctx) => base(profile, { ...request, parent: '' }, ctx) },
   },
   {
     name: 'offset-tokens',
-    summary: 'tokens are page offsets, so executors inserted at the front during a walk cause duplicates',
+    summary: `tokens are page offsets, so ${NOUN}s inserted at the front during a walk cause duplicates`,
     catches: 'pagination.stable-under-inserts',
     override: {
-      token: (base) => (view, page, from, size, ctx) => (from + size < view.length ? `o1:${from + size}` : base(view, page, from, size, ctx)),
-      position: (base) => (view, payload, ctx) => {
+      token: (base) => (profile, view, page, from, size, ctx) => (from + size < view.length ? `o1:${from + size}` : base(profile, view, page, from, size, ctx)),
+      position: (base) => (profile, view, payload, ctx) => {
         const offset = OFFSET_PAYLOAD.exec(payload);
-        return offset ? Number(offset[1]) : base(view, payload, ctx);
+        return offset ? Number(offset[1]) : base(profile, view, payload, ctx);
       },
     },
   },
   {
     name: 'token-invalidated-by-insert',
-    summary: 'any change to a session invalidates its outstanding tokens (400)',
+    summary: `any change to a ${P.parent.noun} invalidates its outstanding tokens (400)`,
     catches: 'pagination.stable-under-inserts',
-    override: { binding: (base) => (request, ctx) => `${base(request, ctx)}#${ctx.generation(request.SessionId)}` },
+    override: { binding: (base) => (profile, request, ctx) => `${base(profile, request, ctx)}#${ctx.generation(profile, request.parent)}` },
   },
   {
     name: 'no-request-id',

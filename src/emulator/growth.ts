@@ -3,7 +3,8 @@
  * started session's executors and state (BUSY while a calculation runs, IDLE after) to the clock's
  * time. Seeded sessions have no calculations and never change here.
  */
-import { CALCULATION_RUNNING, dpuMillis, endedAt, stateAt, workersAt, type Calculations, type GrowthOptions } from './calculations.js';
+import { CALCULATION_RUNNING, endedAt, stateAt, type Calculations, type GrowthOptions } from './calculations.js';
+import { dpuMillis, executorsSignature, workersAt, type Executor } from './session-shapes.js';
 import type { Sessions } from './sessions.js';
 
 /** What growth reads: the sessions, their calculations, and the pace. */
@@ -21,12 +22,10 @@ export function endCalculations(ctx: GrowthContext, sessionId: string, t: number
 }
 
 /** The executors a started session holds at `t`: its coordinator and every calculation's workers. */
-function composed(ctx: GrowthContext, sessionId: string, t: number): ReturnType<typeof workersAt> {
+function composed(ctx: GrowthContext, sessionId: string, t: number): Executor[] {
   const coordinators = (ctx.sessions.store.get(sessionId) ?? []).filter((e) => e.ExecutorType === 'COORDINATOR');
   return [...coordinators, ...ctx.calculations.of(sessionId).flatMap((c) => workersAt(c, t, ctx.growth.stepMs))];
 }
-
-const signature = (executors: readonly { ExecutorId: string; ExecutorState?: string }[]): string => executors.map((e) => `${e.ExecutorId}:${e.ExecutorState}`).join(',');
 
 /** Brings every started session with calculations to `t`: BUSY while one runs, IDLE after, executors as they are then. */
 export function grow(ctx: GrowthContext, t: number): void {
@@ -42,7 +41,7 @@ export function grow(ctx: GrowthContext, t: number): void {
       session.lastModifiedAt = t / 1000;
     }
     const executors = composed(ctx, id, t);
-    if (signature(executors) !== signature(ctx.sessions.store.get(id) ?? [])) ctx.sessions.seed(id, executors);
+    if (executorsSignature(executors) !== executorsSignature(ctx.sessions.store.get(id) ?? [])) ctx.sessions.seed(id, executors);
   }
 }
 

@@ -8,8 +8,8 @@ import { AthenaClient, type AthenaClientConfig } from '@aws-sdk/client-athena';
 import { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 import { normalizeHeaders, type WireResponse } from '../wire/exchange.js';
 import { createEmulator, type EmulatorCore, type EmulatorOptions } from './core.js';
+import type { Executor } from './session-shapes.js';
 import { MAX_BODY_BYTES, bodyTooLarge } from './wire.js';
-import type { ExecutorsSummary } from '../generated/athena.js';
 
 /** Where the server listens (host 127.0.0.1 and an ephemeral port by default), and how slowly it answers. */
 export interface ServerOptions {
@@ -29,7 +29,7 @@ export interface Emulator {
   core: EmulatorCore;
   /** An AthenaClient pointed at the server: region us-east-1, dummy credentials, maxAttempts 1. */
   client(config?: Partial<AthenaClientConfig>): AthenaClient;
-  seed(sessionId: string, executors: readonly ExecutorsSummary[]): void;
+  seed(sessionId: string, executors: readonly Executor[]): void;
   drop(sessionId: string): void;
   /** Stops listening and closes every connection, keep-alive ones included. */
   close(): Promise<void>;

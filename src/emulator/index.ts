@@ -1,10 +1,13 @@
 /**
- * The built-in ListExecutors emulator: one core over the reference model, three bindings (SDK
- * request handler, HTTP server, nock), seeding routes, session and calculation calls, and fault injection.
+ * The built-in emulator of ListExecutors (the list operations it serves are profiles): one core over
+ * the reference model, three bindings (SDK request handler, HTTP server, nock), seeding routes,
+ * session and calculation calls, and fault injection.
  */
 export { createEmulator } from './core.js';
 export type { EmulatorCore, EmulatorOptions } from './core.js';
 export type { CalculationState, GrowthOptions } from './calculations.js';
+export type { Executor } from './session-shapes.js';
+export type { Parents } from './parents.js';
 export { startEmulator } from './http-server.js';
 export { DUMMY_CREDENTIALS } from '../wire/credentials.js';
 export type { Emulator, ServerOptions } from './http-server.js';
@@ -15,7 +18,7 @@ export type { AthenaRequestHandler, SdkHttpRequest, SdkHttpResponse } from './re
 export { FAULTS, FAULT_NAMES, FAULT_REGISTRY, isFaultName } from './faults.js';
 export type { Fault, FaultName, FaultInfo } from './faults.js';
 export { EMULATOR_STAGES } from './stages.js';
-export type { EmulatorStages, StageOverrides, StageContext, AnsweredExecutor } from './stages.js';
+export type { EmulatorStages, StageOverrides, StageContext, AnsweredItem } from './stages.js';
 export { MAX_BODY_BYTES, AMZ_JSON } from './wire.js';
-export { checkSeed } from './seeding.js';
+export { checkSeed, itemsShape, seedShape } from './seeding.js';
 export type { SeedCheck } from './seeding.js';

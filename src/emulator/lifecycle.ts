@@ -5,17 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError, type ModelOptions } from '../model/index.js';
+import type { OperationProfile } from '../profiles/index.js';
 import { isObject } from '../schema/json.js';
+import { coordinator, sessionStatus } from './session-shapes.js';
 import { endCalculations, grow, sessionDpuMillis, type GrowthContext } from './growth.js';
+import type { Parents } from './parents.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
 import type { EmulatorStages, StageContext } from './stages.js';
 
 /** An operation's answer: a JSON output or an error. */
 export type OperationResult = { ok: true; output: unknown } | { ok: false; error: ModelError };
 
-/** What every operation gets: the sessions, the stages (with the faults' overrides), the model's options; it is the stages' context too. */
+/**
+ * What every operation gets: the sessions, the list operations served (each profile with its
+ * parents' items), the stages (with the faults' overrides), the model's options; it is the stages'
+ * context too.
+ */
 export interface OperationContext extends StageContext, GrowthContext {
   sessions: Sessions;
+  /** The list operations the emulator answers, in the order its messages name them: ListExecutors over the sessions' executors. */
+  lists: ReadonlyMap<OperationProfile, Parents>;
   stages: EmulatorStages;
   options: ModelOptions;
 }
@@ -43,16 +52,6 @@ export function sessionOf(ctx: OperationContext, input: unknown): { id: string; 
   const session = ctx.sessions.lifecycle(id);
   if (!session) return invalidRequestException(`Session ${id.slice(0, 256)} not found: start it with StartSession or check the SessionId`);
   return { id, session };
-}
-
-function status(session: LifecycleSession): Record<string, unknown> {
-  return {
-    StartDateTime: session.startedAt,
-    LastModifiedDateTime: session.lastModifiedAt,
-    ...(session.endedAt === undefined ? {} : { EndDateTime: session.endedAt }),
-    State: session.state,
-    ...(session.stateChangeReason === undefined ? {} : { StateChangeReason: session.stateChangeReason }),
-  };
 }
 
 /** One status poll: a new session is CREATING until the poll stage settles it. */
@@ -90,7 +89,7 @@ export function startSession(ctx: OperationContext, input: unknown): OperationRe
   ctx.sessions.start(
     id,
     { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0, ...idle },
-    [{ ExecutorId: randomUUID(), ExecutorType: 'COORDINATOR', StartDateTime: Math.round(t * 1000), ExecutorState: 'CREATING', ExecutorSize: 1 }],
+    [coordinator(randomUUID(), t * 1000)],
   );
   return { ok: true, output: { SessionId: id, State: 'CREATING' } };
 }
@@ -100,7 +99,7 @@ export function getSessionStatus(ctx: OperationContext, input: unknown): Operati
   const found = sessionOf(ctx, input);
   if (!('id' in found)) return fail(found);
   poll(ctx, found.id, found.session);
-  return { ok: true, output: { SessionId: found.id, Status: status(found.session) } };
+  return { ok: true, output: { SessionId: found.id, Status: sessionStatus(found.session) } };
 }
 
 /** GetSession: the session's configuration and state (a poll too). */
@@ -119,7 +118,7 @@ export function getSession(ctx: OperationContext, input: unknown): OperationResu
       EngineVersion: 'PySpark engine version 3',
       EngineConfiguration: session.engineConfiguration,
       SessionConfiguration: { IdleTimeoutSeconds: session.idleTimeoutMinutes === undefined ? 20 : session.idleTimeoutMinutes * 60 },
-      Status: status(session),
+      Status: sessionStatus(session),
       ...(started ? { Statistics: { DpuExecutionInMillis: sessionDpuMillis(ctx, found.id, ctx.clock()) } } : {}),
     },
   };

@@ -1,9 +1,9 @@
 /**
- * The AWS JSON 1.1 operations the emulator answers, by X-Amz-Target: ListExecutors through the
- * model's stages (with the faults' overrides), the session calls of lifecycle.ts and the calculation
- * calls of calculation-ops.ts.
+ * The AWS JSON 1.1 operations the emulator answers, by X-Amz-Target: each list operation it serves
+ * through the model's stages (with the faults' overrides), the session calls of lifecycle.ts and the
+ * calculation calls of calculation-ops.ts.
  */
-import { listExecutorsWith, serializationException } from '../model/index.js';
+import { listWith, serializationException } from '../model/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
 import { getCalculation, getCalculationStatus, startCalculation, stopCalculation } from './calculation-ops.js';
 import { getSession, getSessionStatus, startSession, terminateSession, type OperationContext, type OperationResult } from './lifecycle.js';
@@ -14,9 +14,8 @@ const TARGET_PREFIX = 'AmazonAthena.';
 
 type Operation = (ctx: OperationContext, input: unknown) => OperationResult;
 
-/** The operations the emulator answers, by X-Amz-Target. */
+/** The operations beside the list operations, by name (the X-Amz-Target without its prefix). */
 const OPERATIONS: Readonly<Record<string, Operation>> = {
-  ListExecutors: (ctx, input) => listExecutorsWith(ctx.stages, ctx.sessions.store, input, ctx.options, ctx),
   StartSession: startSession,
   GetSessionStatus: getSessionStatus,
   GetSession: getSession,
@@ -26,6 +25,21 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   GetCalculationExecution: getCalculation,
   StopCalculationExecution: stopCalculation,
 };
+
+/** The list operation whose X-Amz-Target is `target`, over its parents' items, if the emulator serves one. */
+function listOperation(ctx: OperationContext, target: string): Operation | undefined {
+  for (const [profile, parents] of ctx.lists) {
+    if (profile.amzTarget === target) return (c, input) => listWith(profile, c.stages, parents.store, input, c.options, c);
+  }
+  return undefined;
+}
+
+/** The operation of `target` beside the list operations, if there is one. */
+function otherOperation(target: string): Operation | undefined {
+  const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+  // Stryker disable next-line ConditionalExpression: same answer: Object.hasOwn is false for an undefined name, so the guard only spares the lookup
+  return name !== undefined && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
+}
 
 const NOT_JSON = Symbol('not JSON');
 
@@ -44,12 +58,11 @@ function parseInput(body: string): unknown {
 /** Answers `POST /`: the operation its X-Amz-Target names, over its parsed body. */
 export function answerOperation(ctx: OperationContext, req: WireRequest): WireResponse {
   const target = req.headers['x-amz-target'] ?? '';
-  const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-  // Stryker disable next-line ConditionalExpression: same answer: Object.hasOwn is false for an undefined name, so the guard only spares the lookup
-  const op = name !== undefined && Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
+  const op = listOperation(ctx, target) ?? otherOperation(target);
   if (!op) {
+    const known = [...[...ctx.lists.keys()].map((p) => p.amzTarget), ...Object.keys(OPERATIONS).map((name) => `${TARGET_PREFIX}${name}`)];
     // Stryker disable next-line MethodExpression: message wording: how much of the unknown target the Message quotes is its wording only
-    return errorResponse(400, 'UnknownOperationException', `X-Amz-Target ${JSON.stringify(target.slice(0, 128))} is not an operation of this emulator; use AmazonAthena.${Object.keys(OPERATIONS).join(' | AmazonAthena.')}`);
+    return errorResponse(400, 'UnknownOperationException', `X-Amz-Target ${JSON.stringify(target.slice(0, 128))} is not an operation of this emulator; use ${known.join(' | ')}`);
   }
   const input = parseInput(req.body);
   // Stryker disable next-line ConditionalExpression,StringLiteral: same answer: without this check the operation refuses the unparsed body as no object, with a SerializationException too (whose Message the contract does not require)

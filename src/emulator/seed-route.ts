@@ -1,38 +1,44 @@
 /**
- * The seeding route of DESIGN.md: `PUT /_contract/sessions/{SessionId}` with `{"executors": [...]}`
- * makes the session hold exactly those executors, `DELETE` forgets it.
+ * The seeding route of DESIGN.md, for each list operation served: `PUT /_contract/{route}/{id}` with
+ * `{[seedMember]: [...]}` makes the parent hold exactly those items (for ListExecutors,
+ * `PUT /_contract/sessions/{SessionId}` with `{"executors": [...]}`), `DELETE` forgets it.
  */
+import { seedPath, type OperationProfile } from '../profiles/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
-import { checkSeed } from './seeding.js';
-import type { Sessions } from './sessions.js';
+import type { Parents } from './parents.js';
+import { checkSeed, seedShape } from './seeding.js';
 import { errorResponse, jsonResponse } from './wire.js';
 
-/** The path prefix of the seeding route; the rest of the path is the URL-encoded SessionId. */
-export const SEED_PREFIX = '/_contract/sessions/';
+/** The path prefix of a profile's seeding route (`/_contract/sessions/`); the rest of the path is the URL-encoded parent. */
+export function seedPrefix(profile: OperationProfile): string {
+  return seedPath(profile, '');
+}
 
-/** Answers a request to the seeding route (`path` is the request's path without its query). */
-export function answerSeeding(sessions: Sessions, req: WireRequest, path: string): WireResponse {
-  let sessionId: string;
+/** Answers a request to a profile's seeding route (`path` is the request's path without its query). */
+export function answerSeeding(profile: OperationProfile, parents: Parents, req: WireRequest, path: string): WireResponse {
+  const prefix = seedPrefix(profile);
+  const { member, noun } = profile.parent;
+  let parent: string;
   try {
-    sessionId = decodeURIComponent(path.slice(SEED_PREFIX.length));
+    parent = decodeURIComponent(path.slice(prefix.length));
   } catch {
     // Stryker disable next-line StringLiteral,MethodExpression: message wording: the seeding route's Message and how much of the path it quotes are its wording only
-    return errorResponse(400, 'InvalidRequestException', `${req.method} ${path.slice(0, 128)}: the SessionId is not valid URL encoding; encode it with encodeURIComponent`);
+    return errorResponse(400, 'InvalidRequestException', `${req.method} ${path.slice(0, 128)}: the ${member} is not valid URL encoding; encode it with encodeURIComponent`);
   }
-  if (sessionId.length === 0) return errorResponse(400, 'InvalidRequestException', `${req.method} ${SEED_PREFIX}: the SessionId is missing; use ${SEED_PREFIX}{SessionId}`);
+  if (parent.length === 0) return errorResponse(400, 'InvalidRequestException', `${req.method} ${prefix}: the ${member} is missing; use ${prefix}{${member}}`);
   if (req.method === 'DELETE') {
-    sessions.drop(sessionId);
+    parents.drop(parent);
     return jsonResponse(204, undefined);
   }
-  if (req.method !== 'PUT') return errorResponse(405, 'MethodNotAllowedException', `${req.method} ${SEED_PREFIX}{SessionId}: use PUT to seed a session or DELETE to drop it`);
+  if (req.method !== 'PUT') return errorResponse(405, 'MethodNotAllowedException', `${req.method} ${prefix}{${member}}: use PUT to seed a ${noun} or DELETE to drop it`);
   let body: unknown;
   try {
     body = JSON.parse(req.body);
   } catch {
-    return errorResponse(400, 'SerializationException', 'seed body: not valid JSON; send {"executors": [ExecutorsSummary, ...]}');
+    return errorResponse(400, 'SerializationException', `seed body: not valid JSON; send ${seedShape(profile)}`);
   }
-  const check = checkSeed(body);
+  const check = checkSeed(body, profile);
   if (!check.ok) return errorResponse(400, 'InvalidRequestException', check.message);
-  sessions.seed(sessionId, check.executors);
+  parents.seed(parent, check.items);
   return jsonResponse(204, undefined);
 }

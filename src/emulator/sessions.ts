@@ -1,9 +1,11 @@
 /**
- * The emulator's mutable state: every session's executors (read by the model as a SessionStore) and
- * the lifecycle of sessions started through StartSession.
+ * The emulator's mutable state of ListExecutors: every session's executors (read by the model, and
+ * written by the seeding route, as the sessions route's parents) and the lifecycle of sessions started
+ * through StartSession.
  */
-import type { ExecutorsSummary } from '../generated/athena.js';
-import type { SessionStore } from '../model/index.js';
+import type { ExecutorState } from '../generated/athena.js';
+import { executorsIn, type Executor } from './session-shapes.js';
+import { ParentItems, type Parents } from './parents.js';
 
 /** Session states of the Athena API (SessionState). */
 export type SessionState = 'CREATING' | 'CREATED' | 'IDLE' | 'BUSY' | 'TERMINATING' | 'TERMINATED' | 'DEGRADED' | 'FAILED';
@@ -24,41 +26,34 @@ export interface LifecycleSession {
   idleTimeoutMinutes?: number;
 }
 
-/** Sessions and their executors. */
-export class Sessions {
-  readonly #executors = new Map<string, readonly ExecutorsSummary[]>();
-  readonly #generations = new Map<string, number>();
+/** Sessions and their executors: the parents of ListExecutors, and the sessions' lifecycle. */
+export class Sessions implements Parents {
+  readonly #executors = new ParentItems<Executor>();
   readonly #lifecycle = new Map<string, LifecycleSession>();
-  #nextGeneration = 1;
 
   /** The executors of every session, as the model reads them. */
-  get store(): SessionStore {
-    return this.#executors;
+  get store(): ReadonlyMap<string, readonly Executor[]> {
+    return this.#executors.store;
   }
 
-  /**
-   * The session now holds exactly `executors` (in the order given, which the insertion-order fault
-   * shows). A new frozen array every time: the model memoizes its ordering per array.
-   */
-  seed(sessionId: string, executors: readonly ExecutorsSummary[]): void {
-    this.#executors.set(sessionId, Object.freeze(executors.map((e) => Object.freeze({ ...e }))));
-    this.#generations.set(sessionId, this.#nextGeneration++);
+  /** The session now holds exactly `executors` (in the order given, which the insertion-order fault shows). */
+  seed(sessionId: string, executors: readonly Executor[]): void {
+    this.#executors.seed(sessionId, executors);
   }
 
   /** Forgets the session: later calls find no such session. Idempotent. */
   drop(sessionId: string): void {
-    this.#executors.delete(sessionId);
-    this.#generations.delete(sessionId);
+    this.#executors.drop(sessionId);
     this.#lifecycle.delete(sessionId);
   }
 
   /** A number that changes whenever the session's executors do (0 for an unknown session). */
   generation(sessionId: string): number {
-    return this.#generations.get(sessionId) ?? 0;
+    return this.#executors.generation(sessionId);
   }
 
   /** Registers a session started through StartSession. */
-  start(sessionId: string, session: LifecycleSession, executors: readonly ExecutorsSummary[]): void {
+  start(sessionId: string, session: LifecycleSession, executors: readonly Executor[]): void {
     this.#lifecycle.set(sessionId, session);
     this.seed(sessionId, executors);
   }
@@ -66,7 +61,7 @@ export class Sessions {
   /** The lifecycle of a session: started ones as they are, seeded ones as an IDLE session. */
   lifecycle(sessionId: string): LifecycleSession | undefined {
     const started = this.#lifecycle.get(sessionId);
-    if (started || !this.#executors.has(sessionId)) return started;
+    if (started || !this.#executors.store.has(sessionId)) return started;
     return { state: 'IDLE', workGroup: 'primary', engineConfiguration: {}, startedAt: 0, lastModifiedAt: 0, statusPolls: 0 };
   }
 
@@ -80,12 +75,7 @@ export class Sessions {
     const executorState = EXECUTOR_STATE_OF[state];
     if (state === 'TERMINATED' || state === 'FAILED') session.endedAt = nowSeconds;
     if (!executorState) return;
-    const ended = executorState === 'TERMINATED' || executorState === 'FAILED';
-    this.seed(sessionId, (this.#executors.get(sessionId) ?? []).map((e) => ({
-      ...e,
-      ExecutorState: executorState,
-      ...(ended ? { TerminationDateTime: Math.round(nowSeconds * 1000) } : {}),
-    })));
+    this.seed(sessionId, executorsIn(this.store.get(sessionId) ?? [], executorState, nowSeconds * 1000));
   }
 
   /** The state of every session started through StartSession (seeded sessions have no lifecycle). */
@@ -95,7 +85,7 @@ export class Sessions {
 }
 
 /** What a session's executors become when the session reaches a state (nothing for states that keep them). */
-const EXECUTOR_STATE_OF: Partial<Record<SessionState, ExecutorsSummary['ExecutorState']>> = {
+const EXECUTOR_STATE_OF: Partial<Record<SessionState, ExecutorState>> = {
   IDLE: 'REGISTERED',
   TERMINATED: 'TERMINATED',
   FAILED: 'FAILED',

@@ -1,26 +1,27 @@
 /**
- * Every stage the emulator runs, and how faults change them. The ListExecutors stages are the
- * model's (model/stages.ts); beside them sit the answer's final shaping (the wire stage) and the
- * session calls' decisions (the lifecycle stages). A fault overrides a few of them; the emulator
- * composes the overrides once, when it is created, so a fault-free emulator runs the defaults alone.
+ * Every stage the emulator runs, and how faults change them. The list stages are the model's
+ * (model/stages.ts), the same for every list operation it serves (each stage is handed the
+ * operation's profile); beside them sit the answer's final shaping (the wire stage) and the session
+ * calls' decisions (the lifecycle stages). A fault overrides a few of them; the emulator composes the
+ * overrides once, when it is created, so a fault-free emulator runs the defaults alone.
  */
-import type { ExecutorsSummary } from '../generated/athena.js';
 import { LIST_STAGES, type ListStages, type ModelError } from '../model/index.js';
+import type { OperationProfile } from '../profiles/index.js';
 import type { WireResponse } from '../wire/exchange.js';
 import type { SessionState } from './sessions.js';
 
 /** What a stage may read or count beyond its arguments; the emulator keeps one per instance. */
 export interface StageContext {
-  /** A number that changes whenever the session's executors do (0 for an unknown session). */
-  generation(sessionId: string): number;
+  /** A number that changes whenever the parent's items do (0 for an unknown parent). */
+  generation(profile: OperationProfile, parent: string): number;
   /** How many TerminateSession calls have been answered, the current one included. */
   terminateCalls: number;
   /** How many StopCalculationExecution calls have been answered, the current one included. */
   stopCalls: number;
 }
 
-/** An executor as the emulator answers it: the model's members, whose values a fault may have changed. */
-export type AnsweredExecutor = { [M in keyof ExecutorsSummary]?: unknown };
+/** An item as the emulator answers it: the stored members, whose values a fault may have changed. */
+export type AnsweredItem = Record<string, unknown>;
 
 /** The state a CREATING session moves to, and why when that is not the usual one. */
 export interface Settled {
@@ -46,8 +47,8 @@ export interface LifecycleStages {
   readonly stopCalculation: (ctx: StageContext) => ModelError | undefined;
 }
 
-/** Every stage of the emulator: the model's ListExecutors stages, the wire stage, the lifecycle stages. */
-export interface EmulatorStages extends ListStages<StageContext, AnsweredExecutor>, LifecycleStages {
+/** Every stage of the emulator: the model's list stages, the wire stage, the lifecycle stages. */
+export interface EmulatorStages extends ListStages<StageContext, AnsweredItem>, LifecycleStages {
   /** The answer's final shaping, on every response (headers and body as sent). */
   readonly wire: (res: WireResponse) => WireResponse;
 }
@@ -62,6 +63,8 @@ const IDLE: Settled = { state: 'IDLE' };
 /** The emulator without faults: the model's stages, an untouched answer, sessions that start, settle and end. */
 export const EMULATOR_STAGES: EmulatorStages = {
   ...LIST_STAGES,
+  // A stored item is a JSON object: answered as it is (the faults that change one change a copy).
+  summary: (_profile, item) => item as AnsweredItem,
   wire: (res) => res,
   startSession: () => undefined,
   poll: (polls) => (polls <= POLLS_BEFORE_IDLE ? undefined : IDLE),

@@ -1,7 +1,8 @@
 /**
- * The modelled errors of ListExecutors, shaped as real Athena sends them: bare `__type`, status 400
- * for client faults and 500 for server faults.
+ * The modelled errors of a list operation, shaped as real Athena sends them: bare `__type`, status
+ * 400 for client faults and 500 for server faults.
  */
+import type { OperationProfile } from '../profiles/index.js';
 import type { ModelError } from './types.js';
 
 /** The longest ResourceName the API model allows (ResourceNotFoundException.ResourceName is 1..1011). */
@@ -24,17 +25,26 @@ export function invalidRequestException(message: string): ModelError {
   };
 }
 
-/** A session the store does not hold: 400 ResourceNotFoundException naming it (cut to 1011 characters). */
-export function resourceNotFoundException(sessionId: string): ModelError {
+/** How to come by a parent, for the not-found message: `start it with StartSession or ` (the verb is the operation's first word). */
+function howToMake(createdBy: string | undefined): string {
+  return createdBy === undefined ? '' : `${createdBy.split(/(?=[A-Z])/)[0].toLowerCase()} it with ${createdBy} or `;
+}
+
+/**
+ * A parent the store does not hold: 400 ResourceNotFoundException naming it (cut to 1011
+ * characters): `Session x was not found: start it with StartSession or check the SessionId`.
+ */
+export function resourceNotFoundException(profile: OperationProfile, parent: string): ModelError {
   // An id over the limit reaches here only through a fault override that skips validation.
-  const name = sessionId.slice(0, RESOURCE_NAME_MAX);
+  const name = parent.slice(0, RESOURCE_NAME_MAX);
+  const { noun, member, createdBy } = profile.parent;
   return {
     status: 400,
     type: 'ResourceNotFoundException',
     body: {
       __type: 'ResourceNotFoundException',
       ResourceName: name,
-      Message: `Session ${name} was not found: start it with StartSession or check the SessionId`,
+      Message: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${name} was not found: ${howToMake(createdBy)}check the ${member}`,
     },
   };
 }

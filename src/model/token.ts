@@ -1,11 +1,11 @@
 /**
- * NextTokens: opaque to clients, integrity-protected with HMAC-SHA256, bound to what they page
- * through (session and filter), and holding a keyset position rather than an offset.
+ * Tokens: opaque to clients, integrity-protected with HMAC-SHA256, bound to what they page through
+ * (parent and filter), and holding a keyset position rather than an offset.
  *
  * Format: `base64url(payload) "." base64url(HMAC-SHA256(key, binding "\n" payload))`, where the
- * payload of a model token is `k1:<StartDateTime or empty>:<sha256(ExecutorId), base64url>` (the last
- * executor of the page) and the binding is `<filter or *>\0<SessionId>`. About 140 characters
- * whatever the ExecutorIds, so always within the 2048 the API model allows.
+ * payload of a model token is `k1:<ordering key or empty>:<sha256(item id), base64url>` (the last
+ * item of the page) and the binding is `<filter or *>\0<parent>`. About 140 characters whatever the
+ * ids, so always within the 2048 the API model allows.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Position } from './order.js';
@@ -31,26 +31,26 @@ export function verifyToken(key: string, binding: string, token: string): string
   // Stryker disable next-line ConditionalExpression: same answer: the canonical-spelling check below refuses every token whose MAC is wrong too; this one makes the refusal constant-time, which no client can see
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   // base64url decoding is lenient; demand the canonical spelling so that no two strings are one token.
-  // Stryker disable next-line ConditionalExpression: tampered token: another spelling of an issued token carries its payload, so it lists the same session's own executors, which the tolerance list accepts
+  // Stryker disable next-line ConditionalExpression: tampered token: another spelling of an issued token carries its payload, so it lists the same parent's own items, which the tolerance list accepts
   return signToken(key, binding, payload) === token ? payload : undefined;
 }
 
-/** What a model token is bound to: one session, one filter (a token of a filtered walk is no good unfiltered). */
-export function pageBinding(sessionId: string, filter: string | undefined): string {
-  // Stryker disable next-line LogicalOperator,StringLiteral: token binding: a filtered walk's token may or may not be good for another filter; "" or "*" for no filter differs from every ExecutorState all the same
-  return `${filter ?? '*'}\u0000${sessionId}`;
+/** What a model token is bound to: one parent, one filter (a token of a filtered walk is no good unfiltered). */
+export function pageBinding(parent: string, filter: string | undefined): string {
+  // Stryker disable next-line LogicalOperator,StringLiteral: token binding: a filtered walk's token may or may not be good for another filter; "" or "*" for no filter differs from every state all the same
+  return `${filter ?? '*'}\u0000${parent}`;
 }
 
 /** The payload that names a keyset position. */
 export function encodePosition(position: Position): string {
-  return `k1:${position.start ?? ''}:${position.digest}`;
+  return `k1:${position.key ?? ''}:${position.digest}`;
 }
 
 /** The keyset position in a payload, or undefined when the payload is not one. */
 export function decodePosition(payload: string): Position | undefined {
-  // Stryker disable next-line Regex: same answer: only payloads signed with the key reach here, all written by encodePosition: an integer StartDateTime (String() of a Smithy long has no fraction or exponent) and a 43-character digest
+  // Stryker disable next-line Regex: same answer: only payloads signed with the key reach here, all written by encodePosition: a key's String() (epoch milliseconds, or seconds with a fraction; never an exponent) and a 43-character digest
   const m = /^k1:(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)?:([A-Za-z0-9_-]{43})$/.exec(payload);
   // Stryker disable next-line ConditionalExpression: same answer: every signed payload is one encodePosition wrote, so the match never fails here
   if (!m) return undefined;
-  return { start: m[1] === undefined ? undefined : Number(m[1]), digest: m[2] };
+  return { key: m[1] === undefined ? undefined : Number(m[1]), digest: m[2] };
 }

@@ -16,7 +16,7 @@ export const LIST_EXECUTORS = defineProfile({
     item: loadSchema('executors-summary.schema.json'),
     refs: [loadSchema('executor-state.schema.json'), loadSchema('executor-type.schema.json')],
   },
-  parent: { member: 'SessionId', noun: 'session', route: 'sessions', seedMember: 'executors' },
+  parent: { member: 'SessionId', noun: 'session', route: 'sessions', seedMember: 'executors', createdBy: 'StartSession' },
   items: 'ExecutorsSummary',
   id: 'ExecutorId',
   itemNoun: 'executor',

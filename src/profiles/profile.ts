@@ -39,6 +39,11 @@ export interface ProfileSpec {
     readonly route: string;
     /** The member of the seeding body that holds the items: `executors`. */
     readonly seedMember: string;
+    /**
+     * The operation that makes a parent (`StartSession`), if the API has one: the message of an
+     * unknown parent says to call it (`start it with StartSession or check the SessionId`).
+     */
+    readonly createdBy?: string;
   };
   /** The response member holding a page's items: `ExecutorsSummary`. */
   readonly items: string;

@@ -1,15 +1,27 @@
 /**
- * ajv validators of a profile's schemas (request, response, item), compiled once per profile with the
- * same options and error lines as the package's own (src/schema/validators.ts).
+ * ajv validators of a profile's schemas (request, response, item, and the body of its seeding route),
+ * compiled once per profile with the same options and error lines as the package's own
+ * (src/schema/validators.ts).
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { JsonSchema } from '../schema/load.js';
 import { formatAjvError, type Validation } from '../schema/validators.js';
 import type { OperationProfile } from './profile.js';
 
-/** Which of a profile's schemas to validate against. */
-export type ProfileSchema = 'request' | 'response' | 'item';
+/** Which of a profile's schemas to validate against (`seed`: a seeding body, `{[parent.seedMember]: [item, ...]}`). */
+export type ProfileSchema = 'request' | 'response' | 'item' | 'seed';
 
 const compiled = new WeakMap<OperationProfile, Map<ProfileSchema, ValidateFunction>>();
+
+/**
+ * The body of the seeding route, `{"executors": [ExecutorsSummary, ...]}` for ListExecutors: what
+ * schemas/session-seed.schema.json says of it, for any profile (unknown members allowed).
+ */
+function seedSchema(profile: OperationProfile): JsonSchema {
+  const { item } = profile.schemas;
+  const member = profile.parent.seedMember;
+  return { type: 'object', required: [member], properties: { [member]: { type: 'array', items: item.$id ? { $ref: item.$id } : item } } };
+}
 
 function validatorOf(profile: OperationProfile, which: ProfileSchema): ValidateFunction {
   let fns = compiled.get(profile);
@@ -23,6 +35,7 @@ function validatorOf(profile: OperationProfile, which: ProfileSchema): ValidateF
       if (!fn) throw new Error(`profile ${profile.operation}: the ${key} schema does not compile`);
       fns.set(key, fn);
     }
+    fns.set('seed', ajv.compile(seedSchema(profile)));
     compiled.set(profile, fns);
   }
   return fns.get(which) as ValidateFunction;

@@ -8,7 +8,8 @@
  * probe are the contract's, not the data's: a change is drift.
  */
 import { REQUEST_CONSTRAINTS } from '../generated/constraints.js';
-import { constraintViolations, readRequestFields, type RequestFields } from '../model/validate-request.js';
+import { constraintViolations, readRequestFields } from '../model/validate-request.js';
+import { LIST_EXECUTORS, partsOf, type ListParts } from '../profiles/index.js';
 import { isInt32, isObject } from '../schema/json.js';
 
 /** What the walk a token was issued in asked for. */
@@ -86,15 +87,15 @@ function forgery(token: string, issued: Iterable<string>): string {
   return 'a NextToken never issued';
 }
 
-function tokenProbe(ctx: ProbeContext, fields: RequestFields): string {
-  const token = fields.NextToken;
+function tokenProbe(ctx: ProbeContext, parts: ListParts): string {
+  const token = parts.token;
   if (token === undefined) return 'no NextToken';
   if (token === '') return 'an empty NextToken';
   const issued = ctx.tokens.get(token);
   if (!issued) return forgery(token, ctx.tokens.keys());
-  if (issued.session !== fields.SessionId) return 'a NextToken issued for another session';
-  if (issued.filter !== fields.ExecutorStateFilter) return 'a NextToken issued under another ExecutorStateFilter';
-  if (issued.maxResults !== fields.MaxResults) return 'a NextToken issued with another MaxResults';
+  if (issued.session !== parts.parent) return 'a NextToken issued for another session';
+  if (issued.filter !== parts.state) return 'a NextToken issued under another ExecutorStateFilter';
+  if (issued.maxResults !== parts.pageSize) return 'a NextToken issued with another MaxResults';
   return FOLLOWS;
 }
 
@@ -114,14 +115,15 @@ const invalidProbe = (name: string): Probe => ({ name: `ListExecutors, ${name}`,
 export function probeOf(ctx: ProbeContext, body: unknown): Probe {
   if (!isObject(body)) return invalidProbe(body === undefined ? 'body not JSON' : `body ${kindOf(body)}, not an object`);
   const types = typeProblems(body);
-  const read = readRequestFields(body);
+  const read = readRequestFields(LIST_EXECUTORS, body);
   if (types.length || !read.ok) return invalidProbe(`wrong JSON type: ${types.join('; ')}`);
-  const broken = constraintViolations(read.fields).map((v) => `${v.member}: ${v.text.replace(/^.*failed to satisfy constraint: /, '')}`);
+  const broken = constraintViolations(LIST_EXECUTORS, read.fields).map((v) => `${v.member}: ${v.text.replace(/^.*failed to satisfy constraint: /, '')}`);
   if (broken.length) return invalidProbe(`broken constraint: ${broken.join('; ')}`);
-  const id = read.fields.SessionId ?? '';
+  const parts = partsOf(LIST_EXECUTORS, read.fields);
+  const id = parts.parent;
   // A service may tell ids that cannot be its own from well-formed unknown ones: their shape is part of the probe.
   const shape = UUID.test(id) ? 'a UUID' : 'not a UUID';
   const session = ctx.known.has(id) ? 'known session' : ctx.deleted.has(id) ? `deleted session (${shape})` : `unknown session (${shape})`;
-  const token = tokenProbe(ctx, read.fields);
+  const token = tokenProbe(ctx, parts);
   return { name: `ListExecutors, ${session}, ${token}`, paging: ctx.known.has(id), follows: token === FOLLOWS };
 }

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { comparePositions, internalServerException, listExecutors, orderedView, resourceNotFoundException, type Position } from '../../src/model/index.js';
+import { LIST_EXECUTORS } from '../../src/profiles/index.js';
 
 const store = new Map([['s', [{ ExecutorId: 'a', StartDateTime: 1 }]]]);
 
@@ -23,7 +24,7 @@ describe('listExecutors, the exported model', () => {
 
   it('cuts a ResourceName to the API model\'s 1011 characters', () => {
     // Only a fault override that skips validation lets an id this long reach the lookup.
-    expect(resourceNotFoundException('x'.repeat(2000)).body.ResourceName).toBe('x'.repeat(1011));
+    expect(resourceNotFoundException(LIST_EXECUTORS, 'x'.repeat(2000)).body.ResourceName).toBe('x'.repeat(1011));
   });
 
   it('goes on from a token whose last executor has left the filtered view', () => {
@@ -52,7 +53,7 @@ describe('listExecutors, the exported model', () => {
 
 describe('the order of positions, a total order (what sorting and the keyset search rely on)', () => {
   const position: fc.Arbitrary<Position> = fc.record({
-    start: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+    key: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
     digest: fc.constantFrom('a', 'b', 'c'),
   });
   const sign = (n: number): number => Math.sign(n) + 0;
@@ -66,14 +67,14 @@ describe('the order of positions, a total order (what sorting and the keyset sea
   });
 
   it('puts newer first, no StartDateTime last, and breaks ties by digest', () => {
-    expect(comparePositions({ start: 2, digest: 'z' }, { start: 1, digest: 'a' })).toBeLessThan(0);
-    expect(comparePositions({ start: undefined, digest: 'a' }, { start: 0, digest: 'z' })).toBeGreaterThan(0);
-    expect(comparePositions({ start: 0, digest: 'z' }, { start: undefined, digest: 'a' })).toBeLessThan(0);
-    expect(comparePositions({ start: 1, digest: 'a' }, { start: 1, digest: 'b' })).toBeLessThan(0);
+    expect(comparePositions({ key: 2, digest: 'z' }, { key: 1, digest: 'a' })).toBeLessThan(0);
+    expect(comparePositions({ key: undefined, digest: 'a' }, { key: 0, digest: 'z' })).toBeGreaterThan(0);
+    expect(comparePositions({ key: 0, digest: 'z' }, { key: undefined, digest: 'a' })).toBeLessThan(0);
+    expect(comparePositions({ key: 1, digest: 'a' }, { key: 1, digest: 'b' })).toBeLessThan(0);
   });
 
   it('orders a StartDateTime that is not a number (data a store should not hold) as one that is absent', () => {
     const odd = { ExecutorId: 'odd', StartDateTime: '9' as unknown as number };
-    expect(orderedView([odd, { ExecutorId: 'n', StartDateTime: 1 }]).map((e) => [e.executor.ExecutorId, e.start])).toEqual([['n', 1], ['odd', undefined]]);
+    expect(orderedView(LIST_EXECUTORS, [odd, { ExecutorId: 'n', StartDateTime: 1 }]).map((e) => [(e.item as typeof odd).ExecutorId, e.key])).toEqual([['n', 1], ['odd', undefined]]);
   });
 });

@@ -8,6 +8,7 @@
 import type { ExecutorsSummary } from '../../generated/athena.js';
 import { filterView, orderedView } from '../../model/order.js';
 import { validateRequest } from '../../model/validate-request.js';
+import { LIST_EXECUTORS } from '../../profiles/index.js';
 import { isObject, parseJson } from '../../schema/json.js';
 import type { Target } from '../../targets/target.js';
 import type { Exchange } from '../../wire/exchange.js';
@@ -152,16 +153,16 @@ function previousList(exchanges: readonly Exchange[], j: number): number | undef
  */
 function expected(input: ReproducerInput, sources: Map<number, number>): string[] {
   const e = input.exchanges[input.culprit];
-  const valid = validateRequest(parseJson(e.request.body));
-  if (!valid.ok || (valid.request.NextToken !== undefined && !sources.has(input.culprit))) return [];
-  const route = `${SEED_ROUTE}${encodeURIComponent(valid.request.SessionId)}`;
+  const valid = validateRequest(LIST_EXECUTORS, parseJson(e.request.body));
+  if (!valid.ok || (valid.request.token !== undefined && !sources.has(input.culprit))) return [];
+  const route = `${SEED_ROUTE}${encodeURIComponent(valid.request.parent)}`;
   const seeds = seedsOf(input.exchanges, route, input.culprit);
   // A session changed during the walk has no one right listing: the law at the top says what holds then.
   const executors = seeds.length === 1 && parseJson(seeds[0].request.body);
   if (!isObject(executors) || !Array.isArray(executors.executors)) return [];
-  const filter = valid.request.ExecutorStateFilter;
-  const view = filterView(orderedView(executors.executors as ExecutorsSummary[]), filter);
-  const named = view.slice(0, SHOWN).map(({ executor: x }) => `${idText(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
+  const filter = valid.request.state;
+  const view = filterView(LIST_EXECUTORS, orderedView(LIST_EXECUTORS, executors.executors as ExecutorsSummary[]), filter);
+  const named = view.slice(0, SHOWN).map(({ item }) => item as ExecutorsSummary).map((x) => `${idText(x.ExecutorId)} (StartDateTime ${x.StartDateTime ?? 'none'})`);
   return [
     `# Should have been: the session holds ${view.length} executor(s)${filter ? ` in state ${filter}` : ''}; a walk lists each once, newest first (ties in any order):`,
     `#   ${named.join(', ')}${view.length > SHOWN ? ', ...' : ''}`,

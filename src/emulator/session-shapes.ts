@@ -1,0 +1,68 @@
+/**
+ * What the emulator's started sessions look like to Athena's calls: a session's status, the executors
+ * it holds (its coordinator, the workers its calculations start, what they become when the session
+ * settles or ends) and the DPUs they use. The one emulator module that names the members of these
+ * shapes: the rest reads ListExecutors through its profile.
+ */
+import type { ExecutorState, ExecutorsSummary } from '../generated/athena.js';
+import { endedAt, type Calculation } from './calculations.js';
+
+/** An executor as ListExecutors lists it. */
+export type Executor = ExecutorsSummary;
+
+/** A session's status as GetSessionStatus and GetSession answer it (AWS JSON timestamps: epoch seconds). */
+export function sessionStatus(session: { state: string; startedAt: number; lastModifiedAt: number; endedAt?: number; stateChangeReason?: string }): Record<string, unknown> {
+  return {
+    StartDateTime: session.startedAt,
+    LastModifiedDateTime: session.lastModifiedAt,
+    ...(session.endedAt === undefined ? {} : { EndDateTime: session.endedAt }),
+    State: session.state,
+    ...(session.stateChangeReason === undefined ? {} : { StateChangeReason: session.stateChangeReason }),
+  };
+}
+
+/** The COORDINATOR executor a session starts with at `t` (epoch milliseconds), CREATING. */
+export function coordinator(id: string, t: number): Executor {
+  return { ExecutorId: id, ExecutorType: 'COORDINATOR', StartDateTime: Math.round(t), ExecutorState: 'CREATING', ExecutorSize: 1 };
+}
+
+/** The session's executors once they are all in `state` (ended ones terminated at `t`, epoch milliseconds). */
+export function executorsIn(executors: readonly Executor[], state: ExecutorState, t: number): Executor[] {
+  const ended = state === 'TERMINATED' || state === 'FAILED';
+  return executors.map((e) => ({ ...e, ExecutorState: state, ...(ended ? { TerminationDateTime: Math.round(t) } : {}) }));
+}
+
+/** Which executors there are and in what state: two lists with one signature list the same. */
+export function executorsSignature(executors: readonly Executor[]): string {
+  return executors.map((e) => `${e.ExecutorId}:${e.ExecutorState}`).join(',');
+}
+
+/** The workers of `c` at `t`: ids derived from the calculation's, so every read lists the same executors. */
+export function workersAt(c: Calculation, t: number, stepMs: number): Executor[] {
+  const end = endedAt(c, t);
+  const out: Executor[] = [];
+  for (let i = 0; i < c.workers; i++) {
+    const created = c.submittedAt + (i + 1) * stepMs;
+    if (created > t || (end !== undefined && created >= end)) break;
+    const state = end === undefined ? (t < created + stepMs ? 'CREATING' : 'REGISTERED') : t < end + stepMs ? 'TERMINATING' : 'TERMINATED';
+    out.push({
+      ExecutorId: `${c.id}-executor-${i + 1}`,
+      ExecutorType: 'WORKER',
+      StartDateTime: Math.round(created),
+      ExecutorState: state,
+      ExecutorSize: c.workerDpus,
+      ...(state === 'TERMINATED' ? { TerminationDateTime: Math.round(end! + stepMs) } : {}),
+    });
+  }
+  return out;
+}
+
+/** DPU milliseconds the executors have used by `t`: size times the time from start to termination (or `t`). */
+export function dpuMillis(executors: readonly Executor[], t: number): number {
+  let sum = 0;
+  for (const e of executors) {
+    if (e.StartDateTime === undefined) continue;
+    sum += (e.ExecutorSize ?? 1) * Math.max(0, (e.TerminationDateTime ?? t) - e.StartDateTime);
+  }
+  return Math.round(sum);
+}
