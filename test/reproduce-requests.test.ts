@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { awsCliCommand, cliRequest, listExecutorsCommand } from '../src/contract/report/aws-cli.js';
+import { awsCliCommand, cliRequest, listCommand } from '../src/contract/report/aws-cli.js';
 import { reproducerScript, type ReproducerInput } from '../src/contract/report/reproducer.js';
 import type { Exchange } from '../src/wire/exchange.js';
 
@@ -37,7 +37,7 @@ describe('AWS CLI or curl', () => {
     const bodies = [{ SessionId: SID, MaxResults: 1000 }, { SessionId: '-x y', ExecutorStateFilter: 'BOGUS', NextToken: '' }];
     const requests = bodies.map((b) => cliRequest(JSON.stringify(b)));
     for (const r of requests) expect(r).toBeDefined();
-    const sent = await arrivals((e) => requests.map((r) => listExecutorsCommand(r!, e, 'us-east-1')).join('\n'));
+    const sent = await arrivals((e) => requests.map((r) => listCommand(r!, e, 'us-east-1')).join('\n'));
     expect(sent.map((b) => JSON.parse(b))).toEqual(bodies);
   });
 
@@ -45,7 +45,7 @@ describe('AWS CLI or curl', () => {
     for (const body of [{ SessionId: SID, MaxResults: 0 }, { SessionId: '' }]) {
       expect(cliRequest(JSON.stringify(body))).toBeUndefined();
       const forced = { SessionId: body.SessionId, MaxResults: 'MaxResults' in body ? body.MaxResults : undefined };
-      expect(await arrivals((e) => listExecutorsCommand(forced, e, 'us-east-1'))).toEqual([]);
+      expect(await arrivals((e) => listCommand(forced, e, 'us-east-1'))).toEqual([]);
       expect(await arrivals((e) => awsCliCommand(JSON.stringify(body), e, 'us-east-1'))).toEqual([JSON.stringify(body)]);
     }
   });
