@@ -8,7 +8,7 @@
  * not the data's: a change is drift. The operation's members and nouns come from its profile.
  */
 import { constraintViolations, readRequestFields } from '../model/validate-request.js';
-import { LIST_EXECUTORS, partsOf, type ListParts, type OperationProfile } from '../profiles/index.js';
+import { LIST_EXECUTORS, partsOf, seedPath, type ListParts, type OperationProfile } from '../profiles/index.js';
 import { isInt32, isObject } from '../schema/json.js';
 
 /** What the walk a token was issued in asked for. */
@@ -35,7 +35,7 @@ const follows = (profile: OperationProfile): string => `a ${profile.token} issue
 
 /** Follows the seeding routes: a parent PUT is known from then on, one DELETEd is deleted. */
 export function noteSeeding(ctx: ProbeContext, method: string, path: string, status: number | undefined): void {
-  const route = `/_contract/${ctx.profile.parent.route}/`;
+  const route = seedPath(ctx.profile, '');
   if (!path.startsWith(route) || status === undefined || status >= 300) return;
   const id = decodeURIComponent(path.slice(route.length).split('?')[0]);
   if (method === 'PUT') {

@@ -8,7 +8,7 @@
  */
 import { filterView, orderedView } from '../../model/order.js';
 import { validateRequest } from '../../model/validate-request.js';
-import { LIST_EXECUTORS, partsOf, valueAt, type ListParts, type OperationProfile } from '../../profiles/index.js';
+import { LIST_EXECUTORS, partsOf, seedPath, valueAt, type ListParts, type OperationProfile } from '../../profiles/index.js';
 import { isObject, parseJson } from '../../schema/json.js';
 import type { Target } from '../../targets/target.js';
 import type { Exchange } from '../../wire/exchange.js';
@@ -35,7 +35,7 @@ const SHOWN = 12;
 const ID_CHARS = 40;
 
 /** The seeding route's prefix of the operation's parents: `/_contract/sessions/`. */
-const seedRoute = (profile: OperationProfile): string => `/_contract/${profile.parent.route}/`;
+const seedRoute = (profile: OperationProfile): string => seedPath(profile, '');
 /** Whether `e` calls the operation. */
 const isList = (e: Exchange, profile: OperationProfile): boolean => e.request.method === 'POST' && (e.request.headers['x-amz-target'] ?? '').endsWith(`.${profile.operation}`);
 const isSeeding = (e: Exchange, profile: OperationProfile): boolean => e.request.path.startsWith(seedRoute(profile)) && (e.request.method === 'PUT' || e.request.method === 'DELETE');
@@ -180,8 +180,7 @@ function expected(input: ReproducerInput, sources: Map<number, number>, profile:
   const e = input.exchanges[input.culprit];
   const model = modelWalk(profile, parseJson(e.request.body));
   if (!model || (model.parts.token !== undefined && !sources.has(input.culprit))) return [];
-  const route = `${seedRoute(profile)}${encodeURIComponent(model.parts.parent)}`;
-  const seeds = seedsOf(input.exchanges, route, input.culprit);
+  const seeds = seedsOf(input.exchanges, seedPath(profile, model.parts.parent), input.culprit);
   // A parent changed during the walk has no one right listing: the law at the top says what holds then.
   const seed = seeds.length === 1 && parseJson(seeds[0].request.body);
   const items = isObject(seed) ? seed[profile.parent.seedMember] : undefined;
