@@ -1,14 +1,16 @@
 /**
  * Which requests the reproducer sends with the AWS CLI and which with curl, checked against the AWS
  * CLI installed here (a small loopback endpoint records what arrives); and the script's shape for
- * tokens from an earlier answer and for live targets, where it holds no credentials and no curl.
+ * tokens from an earlier answer and for live targets, where it holds no credentials and no curl; and
+ * for another operation, the command line and the script in its profile's words.
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { awsCliCommand, cliRequest, listExecutorsCommand } from '../src/contract/report/aws-cli.js';
+import { awsCliCommand, cliRequest, listCommand } from '../src/contract/report/aws-cli.js';
 import { reproducerScript, type ReproducerInput } from '../src/contract/report/reproducer.js';
+import { defineProfile } from '../src/profiles/index.js';
 import type { Exchange } from '../src/wire/exchange.js';
 
 /** Runs `command` with bash against a loopback endpoint; resolves with the bodies that arrived. */
@@ -37,7 +39,7 @@ describe('AWS CLI or curl', () => {
     const bodies = [{ SessionId: SID, MaxResults: 1000 }, { SessionId: '-x y', ExecutorStateFilter: 'BOGUS', NextToken: '' }];
     const requests = bodies.map((b) => cliRequest(JSON.stringify(b)));
     for (const r of requests) expect(r).toBeDefined();
-    const sent = await arrivals((e) => requests.map((r) => listExecutorsCommand(r!, e, 'us-east-1')).join('\n'));
+    const sent = await arrivals((e) => requests.map((r) => listCommand(r!, e, 'us-east-1')).join('\n'));
     expect(sent.map((b) => JSON.parse(b))).toEqual(bodies);
   });
 
@@ -45,7 +47,7 @@ describe('AWS CLI or curl', () => {
     for (const body of [{ SessionId: SID, MaxResults: 0 }, { SessionId: '' }]) {
       expect(cliRequest(JSON.stringify(body))).toBeUndefined();
       const forced = { SessionId: body.SessionId, MaxResults: 'MaxResults' in body ? body.MaxResults : undefined };
-      expect(await arrivals((e) => listExecutorsCommand(forced, e, 'us-east-1'))).toEqual([]);
+      expect(await arrivals((e) => listCommand(forced, e, 'us-east-1'))).toEqual([]);
       expect(await arrivals((e) => awsCliCommand(JSON.stringify(body), e, 'us-east-1'))).toEqual([JSON.stringify(body)]);
     }
   });
@@ -96,5 +98,48 @@ describe('the script', () => {
     const script = reproducerScript({ ...base, exchanges: [seed, list({ SessionId: 'a' }, { ExecutorsSummary: [] })], culprit: 1, target });
     expect(script).toContain('export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test');
     expect(script).toContain(`# The run was a ${description}: set ENDPOINT`);
+  });
+});
+
+describe('another operation', () => {
+  /** A made-up operation whose every name differs from ListExecutors': the command line and the script read them from its profile. */
+  const widgets = defineProfile({
+    operation: 'ListWidgets',
+    amzTarget: 'AmazonAthena.ListWidgets',
+    schemas: {
+      request: { $id: 'w-request', type: 'object', required: ['ShelfId'], properties: { ShelfId: { type: 'string', minLength: 1 }, StateFilter: { type: 'string', enum: ['ON', 'OFF'] }, Limit: { type: 'integer', minimum: 1, maximum: 20 }, Cursor: { type: 'string' } } },
+      response: { $id: 'w-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'w-item' } }, Cursor: { type: 'string' } } },
+      item: { $id: 'w-item', type: 'object', properties: { WidgetId: { type: 'string' }, Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { type: 'string' } } } } },
+    },
+    parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
+    items: 'Widgets',
+    id: 'WidgetId',
+    itemNoun: 'widget',
+    orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
+    filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
+    pageSize: 'Limit',
+    token: 'Cursor',
+    unknownParentLaw: 'errors.unknown-shelf',
+    awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
+  });
+
+  it('the command line and the curl fallback are the operation\'s', () => {
+    expect(awsCliCommand('{"ShelfId":"s1","StateFilter":"ON","Limit":2,"Cursor":"c"}', 'http://127.0.0.1:4566', 'us-east-1', widgets)).toBe(
+      'aws athena list-widgets --shelf-id s1 --state-filter ON --limit 2 --cursor c --endpoint-url http://127.0.0.1:4566 --region us-east-1',
+    );
+    expect(cliRequest('{"SessionId":"s1"}', widgets)).toBeUndefined();
+    expect(awsCliCommand('{"ShelfId":""}', 'http://127.0.0.1:4566', 'us-east-1', widgets)).toContain("-H 'x-amz-target: AmazonAthena.ListWidgets'");
+  });
+
+  it('the script seeds by the operation\'s route, names its items and chains its token', () => {
+    const seed: Exchange = { request: { method: 'PUT', path: '/_contract/shelves/s1', headers: {}, body: '{"widgets":[]}' }, response: { status: 204, headers: {}, body: '' }, durationMs: 1 };
+    const call = (body: object, answer: object): Exchange => ({ request: { method: 'POST', path: '/', headers: { 'x-amz-target': 'AmazonAthena.ListWidgets' }, body: JSON.stringify(body) }, response: { status: 200, headers: {}, body: JSON.stringify(answer) }, durationMs: 1 });
+    const exchanges = [seed, call({ ShelfId: 's1', Limit: 1 }, { Widgets: [{ WidgetId: 'w1' }], Cursor: 'c1' }), call({ ShelfId: 's1', Limit: 1, Cursor: 'c1' }, { Widgets: [] })];
+    const target = { kind: 'endpoint' as const, description: 'http://127.0.0.1:4566', cliEndpoint: 'http://127.0.0.1:4566', region: 'us-east-1' };
+    const script = reproducerScript({ id: 'x', law: 'the law', message: 'what came', exchanges, culprit: 2, target, profile: widgets });
+    expect(script).toContain('# Seed shelf s1 with exactly these 0 widgets (the seeding route PUT /_contract/shelves/{ShelfId}):');
+    expect(script).toContain('# ListWidgets; the harness got: 200, 1 widget(s) "w1", a Cursor');
+    expect(script).toMatch(/^call aws athena list-widgets --shelf-id s1 --limit 1 --cursor="\$token" /m);
+    expect(script).toContain(`grep -o '"Cursor": *"[^"]*"'`);
   });
 });

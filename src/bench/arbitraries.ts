@@ -4,10 +4,12 @@
  */
 import fc from 'fast-check';
 import { executorPopulation, valid } from '../arbitraries/index.js';
-import type { ListExecutorsResponse } from '../generated/athena.js';
+import { LIST_EXECUTORS } from '../profiles/index.js';
 import { validatorFor } from '../schema/validators.js';
 import { perSecond, type BenchSection } from './section.js';
 
+/** The operation whose arbitraries are measured. */
+const P = LIST_EXECUTORS;
 /** Values per batch: fc.sample's per-call setup is paid once per batch, as in a property run. */
 const BATCH = 1000;
 
@@ -23,10 +25,10 @@ export const arbitrariesBench: BenchSection = {
       for (const p of fc.sample(populations, 100)) executorsInPopulations += p.length;
       populationsDrawn += 100;
     });
-    const page: ListExecutorsResponse = {
-      SessionId: '2f3a7c9e-1b2d-4e5f-8a9b-0c1d2e3f4a5b',
-      NextToken: 'eyJvZmZzZXQiOjEwfQ',
-      ExecutorsSummary: fc.sample(executorPopulation({ minSize: 10, maxSize: 10 }), { seed: 1, numRuns: 1 })[0],
+    const page = {
+      ...(P.echo ? { [P.echo]: '2f3a7c9e-1b2d-4e5f-8a9b-0c1d2e3f4a5b' } : {}),
+      [P.token]: 'eyJvZmZzZXQiOjEwfQ',
+      [P.items]: fc.sample(executorPopulation({ minSize: 10, maxSize: 10 }), { seed: 1, numRuns: 1 })[0],
     };
     const validateResponse = validatorFor('list-executors-response.schema.json');
     return [
@@ -45,7 +47,7 @@ export const arbitrariesBench: BenchSection = {
       {
         name: 'executors inside populations',
         value: (100 * populationRate * executorsInPopulations) / populationsDrawn,
-        unit: 'ExecutorsSummary/s',
+        unit: `${P.items}/s`,
         note: 'domain executors (unique ids, tied start times)',
       },
       {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ListExecutorsCommand, type ListExecutorsRequest } from '@aws-sdk/client-athena';
 import { runContract } from '../contract/run-contract.js';
 import { FAULTS, FAULT_NAMES } from '../emulator/index.js';
+import { LIST_EXECUTORS } from '../profiles/index.js';
 import type { WireRequest } from '../wire/exchange.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import type { BenchFigure, BenchSection } from './section.js';
@@ -27,7 +28,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-const isList = (r: WireRequest) => (r.headers['x-amz-target'] ?? '').endsWith('.ListExecutors');
+/** The operation the default run checks. */
+const P = LIST_EXECUTORS;
+const isList = (r: WireRequest) => (r.headers['x-amz-target'] ?? '').endsWith(`.${P.operation}`);
 
 /** One default catalogue run in process: its time and every request it made. */
 async function harnessRun(): Promise<{ ms: number; requests: WireRequest[] }> {
@@ -41,7 +44,7 @@ async function harnessRun(): Promise<{ ms: number; requests: WireRequest[] }> {
   return { ms, requests };
 }
 
-/** Sends exactly `requests` through a bare loop: the SDK for ListExecutors, the seeding routes as they are. */
+/** Sends exactly `requests` through a bare loop: the SDK for the operation's calls, the seeding routes as they are. */
 async function bareRun(requests: readonly WireRequest[]): Promise<number> {
   const bare = emulatorTarget({ region: 'us-east-1' });
   const seeding = bare.seeding!;
@@ -56,7 +59,7 @@ async function bareRun(requests: readonly WireRequest[]): Promise<number> {
       }
       await bare.client.send(new ListExecutorsCommand(input)).catch(() => undefined);
     } else if (r.method === 'PUT') {
-      await seeding.put(decodeURIComponent(r.path.split('/').pop()!), (JSON.parse(r.body) as { executors: [] }).executors);
+      await seeding.put(decodeURIComponent(r.path.split('/').pop()!), (JSON.parse(r.body) as Record<string, object[]>)[P.parent.seedMember]);
     } else await seeding.drop(decodeURIComponent(r.path.split('/').pop()!));
   }
   const ms = performance.now() - start;
@@ -91,7 +94,7 @@ export const contractBench: BenchSection = {
     for (let i = 0; i < 3; i++) walls.push(await wallOfVerify());
     figures.push({ name: 'default `verify` wall time (median of 3)', value: median(walls) / 1000, unit: 's', note: `whole process, min ${(Math.min(...walls) / 1000).toFixed(2)} s, max ${(Math.max(...walls) / 1000).toFixed(2)} s; aim ≤ 5 s` });
     const o = await harnessOverhead();
-    figures.push({ name: 'ListExecutors calls in one default run', value: o.calls, unit: 'calls' });
+    figures.push({ name: `${P.operation} calls in one default run`, value: o.calls, unit: 'calls' });
     figures.push({ name: 'harness time per call / bare SDK loop of the same calls', value: o.harnessMs / o.bareMs, unit: '×', note: `${((o.harnessMs / o.calls) * 1000).toFixed(0)} µs vs ${((o.bareMs / o.calls) * 1000).toFixed(0)} µs per call, best of 5 alternating rounds; aim ≤ 1.3×` });
     for (const fault of FAULT_NAMES) {
       const meant = FAULTS[fault].catches;

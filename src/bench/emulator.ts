@@ -5,20 +5,27 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AthenaClient, ListExecutorsCommand } from '@aws-sdk/client-athena';
-import type { ExecutorsSummary } from '../generated/athena.js';
-import { DUMMY_CREDENTIALS, createEmulator, interceptAthena, startEmulator, type AthenaRequestHandler } from '../emulator/index.js';
+import { AthenaClient, ListExecutorsCommand, type ListExecutorsCommandInput } from '@aws-sdk/client-athena';
+import { DUMMY_CREDENTIALS, createEmulator, interceptAthena, startEmulator, type AthenaRequestHandler, type EmulatorOptions } from '../emulator/index.js';
+import { LIST_EXECUTORS, itemsOf, listRequest } from '../profiles/index.js';
+import { benchItem } from './items.js';
 import { perSecond, type BenchFigure, type BenchSection } from './section.js';
 
+/** The operation measured: ListExecutors, the SDK's command for it, and the emulator's seeding of its sessions. */
+const P = LIST_EXECUTORS;
 const SESSION = 'bench-session';
-const executors: ExecutorsSummary[] = Array.from({ length: 10 }, (_, i) => ({
-  ExecutorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  ExecutorType: i === 0 ? 'COORDINATOR' : 'WORKER',
-  StartDateTime: 1_700_000_000_000 + i * 1000,
-  ExecutorState: 'REGISTERED',
-  ExecutorSize: 1,
-}));
-const command = new ListExecutorsCommand({ SessionId: SESSION, MaxResults: 10 });
+const executors = Array.from({ length: 10 }, (_, i) =>
+  benchItem(P, {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    orderKey: 1_700_000_000_000 + i * 1000,
+    state: 'REGISTERED',
+    rest: { ExecutorType: i === 0 ? 'COORDINATOR' : 'WORKER', ExecutorSize: 1 },
+  }),
+);
+// The profile builds bodies as plain records; the emulator's options and the SDK's command are typed for ListExecutors.
+const sessions = { [SESSION]: executors } as unknown as EmulatorOptions['sessions'];
+const request = listRequest(P, { parent: SESSION, pageSize: 10 });
+const command = new ListExecutorsCommand(request as unknown as ListExecutorsCommandInput);
 const base = { region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts: 1 } as const;
 
 /** A handler that answers every call with the same precomputed bytes: what the SDK costs on its own. */
@@ -33,7 +40,7 @@ function constantHandler(body: Buffer, headers: Record<string, string>): AthenaR
 
 async function check(client: AthenaClient): Promise<void> {
   const first = await client.send(command);
-  if (first.ExecutorsSummary?.length !== 10) throw new Error('bench emulator: expected a 10-executor page');
+  if (itemsOf(P, first).length !== 10) throw new Error(`bench emulator: expected a 10-${P.itemNoun} page`);
 }
 
 /**
@@ -51,15 +58,15 @@ async function bestOf(clients: readonly AthenaClient[], ms: number, rounds = 3):
 
 /** The emulator section of `npm run bench`. */
 export const emulatorBench: BenchSection = {
-  title: 'Emulator: ListExecutors through the AWS SDK (10-executor page)',
+  title: `Emulator: ${P.operation} through the AWS SDK (10-${P.itemNoun} page)`,
   async run(): Promise<BenchFigure[]> {
     const ms = 500;
-    const core = createEmulator({ sessions: { [SESSION]: executors } });
+    const core = createEmulator({ sessions });
     const page = core.handle({
       method: 'POST',
       path: '/',
-      headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' },
-      body: JSON.stringify({ SessionId: SESSION, MaxResults: 10 }),
+      headers: { 'x-amz-target': P.amzTarget },
+      body: JSON.stringify(request),
     });
     const pageBytes = Buffer.from(page.body);
 
@@ -75,7 +82,7 @@ export const emulatorBench: BenchSection = {
     });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     const bareClient = new AthenaClient({ ...base, endpoint: `http://127.0.0.1:${(bare.address() as AddressInfo).port}` });
-    const server = await startEmulator({ sessions: { [SESSION]: executors } });
+    const server = await startEmulator({ sessions });
     const httpClient = server.client();
     const [bareHttp, http] = await bestOf([bareClient, httpClient], ms);
     bareClient.destroy();

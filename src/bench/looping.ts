@@ -7,51 +7,55 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verify } from '../app/verify.js';
-import type { ExecutorsSummary } from '../generated/athena.js';
-import { validate } from '../schema/validators.js';
+import { LIST_EXECUTORS, partsOf, stateOf, validateFor } from '../profiles/index.js';
+import { benchItem } from './items.js';
 import type { BenchFigure, BenchSection } from './section.js';
 
+/** The operation the looping endpoint serves. */
+const P = LIST_EXECUTORS;
 const SEED = 20261125;
 const SESSION = 'bench-looping-session';
-const executors: ExecutorsSummary[] = Array.from({ length: 20 }, (_, i) => ({
-  ExecutorId: `looping-${String(i).padStart(3, '0')}`,
-  ExecutorType: i === 0 ? 'COORDINATOR' : 'WORKER',
-  StartDateTime: 1_764_000_000_000 - i * 1000,
-  ExecutorState: i % 5 === 0 ? 'FAILED' : 'REGISTERED',
-  ExecutorSize: 1,
-}));
+const executors = Array.from({ length: 20 }, (_, i) =>
+  benchItem(P, {
+    id: `looping-${String(i).padStart(3, '0')}`,
+    orderKey: 1_764_000_000_000 - i * 1000,
+    state: i % 5 === 0 ? 'FAILED' : 'REGISTERED',
+    rest: { ExecutorType: i === 0 ? 'COORDINATOR' : 'WORKER', ExecutorSize: 1 },
+  }),
+);
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() }).end(JSON.stringify(body));
 }
 
-/** The answer to one ListExecutors body: pages of the session, and after the last a fresh token that leads back to the first. */
-function listExecutors(res: ServerResponse, body: string, cursors: Map<string, number>): void {
-  let request: { SessionId?: unknown; MaxResults?: number; NextToken?: string; ExecutorStateFilter?: string };
+/** The answer to one list body: pages of the session, and after the last a fresh token that leads back to the first. */
+function listPage(res: ServerResponse, body: string, cursors: Map<string, number>): void {
+  let request: Record<string, unknown>;
   try {
     request = (JSON.parse(body || '{}') ?? {}) as typeof request;
   } catch {
     return answer(res, 400, { __type: 'SerializationException', Message: 'the body is not JSON' });
   }
-  const invalid = validate('list-executors-request.schema.json', request);
+  const invalid = validateFor(P, 'request', request);
   if (!invalid.ok) return answer(res, 400, { __type: 'InvalidRequestException', Message: invalid.errors.join('; ') });
-  if (request.SessionId !== SESSION) return answer(res, 400, { __type: 'ResourceNotFoundException', Message: `Session ${String(request.SessionId)} not found` });
-  const from = request.NextToken === undefined ? 0 : cursors.get(request.NextToken);
-  if (from === undefined) return answer(res, 400, { __type: 'InvalidRequestException', Message: 'Invalid NextToken' });
-  const view = executors.filter((e) => !request.ExecutorStateFilter || e.ExecutorState === request.ExecutorStateFilter);
-  const size = request.MaxResults ?? 50;
+  const { parent, state, pageSize, token: given } = partsOf(P, request);
+  if (parent !== SESSION) return answer(res, 400, { __type: 'ResourceNotFoundException', Message: `Session ${parent} not found` });
+  const from = given === undefined ? 0 : cursors.get(given);
+  if (from === undefined) return answer(res, 400, { __type: 'InvalidRequestException', Message: `Invalid ${P.token}` });
+  const view = executors.filter((e) => !state || stateOf(P, e) === state);
+  const size = pageSize ?? 50;
   const token = randomUUID();
   cursors.set(token, from + size < view.length ? from + size : 0);
-  answer(res, 200, { SessionId: SESSION, ExecutorsSummary: view.slice(from, from + size), NextToken: token });
+  answer(res, 200, { ...(P.echo ? { [P.echo]: SESSION } : {}), [P.items]: view.slice(from, from + size), [P.token]: token });
 }
 
-/** A loopback ListExecutors server that restarts every walk with fresh tokens. */
+/** A loopback server of the operation that restarts every walk with fresh tokens. */
 async function startRestarting(): Promise<{ url: string; server: Server }> {
   const cursors = new Map<string, number>();
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => listExecutors(res, body, cursors));
+    req.on('end', () => listPage(res, body, cursors));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

@@ -3,6 +3,10 @@
  * the mutants marked equivalent counted by the kind of reason they give, and every survivor that has
  * no reason, which is what makes the nightly mutation job red. Pure: the report in, a summary out.
  */
+import { LIST_EXECUTORS } from '../profiles/index.js';
+
+/** The operation whose tolerance list the kinds quote (its item, ordering key and token). */
+const P = LIST_EXECUTORS;
 
 /** One mutant as the report schema has it (only the members read here). */
 export interface ReportMutant {
@@ -26,13 +30,13 @@ export interface MutationReport {
  */
 export const EQUIVALENCE_KINDS = {
   'message wording': 'an error Message must be there and not empty; its words are not part of the contract',
-  'tie order': 'the tolerance list: any order among executors with equal StartDateTime',
+  'tie order': `the tolerance list: any order among ${P.itemNoun}s with equal ${P.orderKey.path.join('.')}`,
   'default page size': 'the tolerance list: any default page size',
   'unknown session': 'the tolerance list: ResourceNotFoundException or InvalidRequestException for an unknown session',
-  'empty token': 'the tolerance list: an empty NextToken read as "start" or rejected (the harness never sends one)',
+  'empty token': `the tolerance list: an empty ${P.token} read as "start" or rejected (the harness never sends one)`,
   'token binding': 'the tolerance list: a token bound to its filter or not',
   'tampered token': 'the tolerance list: a tampered token answered 200 with the session\'s own executors',
-  'opaque token': 'a NextToken is opaque: a client passes it back unchanged and never reads it',
+  'opaque token': `a ${P.token} is opaque: a client passes it back unchanged and never reads it`,
   'memo': 'a cache of a pure computation: a miss computes the same answer again',
   'same answer': 'the mutated code computes the same value on every input it can receive (the reason says why)',
 } as const;

@@ -2,8 +2,11 @@
  * The contract facts of a recording: what its answers show of the contract, apart from the data they
  * carry. Which members each kind of answer has and of which JSON types, which enum values appear,
  * what each probe (kind of request, see probes.ts) was answered, the default page size, how walks end
- * on a full page. Values that differ by nature (ids, times, tokens, request ids) are never kept.
+ * on a full page. Values that differ by nature (ids, times, tokens, request ids) are never kept. The
+ * operation whose calls are probes, and its members, come from its profile (ListExecutors by default:
+ * a recording does not name its operation).
  */
+import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
 import { parseJson, isObject } from '../schema/json.js';
 import type { JsonSchema } from '../schema/load.js';
 import { isThrottlingAnswer } from '../targets/throttling.js';
@@ -18,18 +21,20 @@ export type WalkEnd = 'trailing empty page' | 'full last page, no token';
 
 /** What a recording shows of the contract. */
 export interface ContractFacts {
+  /** The operation whose calls are probes and whose answers' schemas are its profile's. */
+  profile: OperationProfile;
   properties: Set<string>;
-  /** `ListExecutors 200` or `ListExecutors 400 InvalidRequestException` → member path → JSON types seen. */
+  /** `{operation} 200` or `{operation} 400 InvalidRequestException` → member path → JSON types seen. */
   members: Map<string, Map<string, Set<string>>>;
   /** The schema of each kind of answer (absent: not modelled here). */
   schemas: Map<string, JsonSchema | undefined>;
-  /** `ListExecutors 200 ExecutorsSummary[].ExecutorState` → values seen (members the schema calls enums). */
+  /** `{operation} 200 {items}[].{state member}` → values seen (members the schema calls enums). */
   enums: Map<string, { values: Set<string>; allowed: readonly unknown[] }>;
   /** Probe → the answers it got: `200`, `400 InvalidRequestException (INVALID_INPUT)`. */
   probes: Map<string, Set<string>>;
   /** Answers that say nothing of the contract (throttling, no answer), counted by kind. */
   transient: Map<string, number>;
-  /** Requests without MaxResults: the largest unfiltered page followed by a NextToken (the default page size), and the largest page. */
+  /** Requests without a page size: the largest unfiltered page followed by a token (the default page size), and the largest page. */
   pageSize: { full?: number; largest?: number };
   /** `unfiltered` / `filtered` → how walks ended on a full page. */
   walkEnds: Map<string, Set<WalkEnd>>;
@@ -72,7 +77,7 @@ class MemberWalk {
   private reading(path: string): MemberReading {
     let r = this.readings.get(path);
     if (!r) {
-      r = this.schema ? memberReading(this.schema, path) : { known: false, required: false };
+      r = this.schema ? memberReading(this.schema, path, this.facts.profile) : { known: false, required: false };
       this.readings.set(path, r);
     }
     return r;
@@ -108,22 +113,25 @@ function throttled(status: number, code: string | undefined): boolean {
 
 function notePage(facts: ContractFacts, ctx: ProbeContext, sent: unknown, body: unknown, probe: Probe): void {
   if (!isObject(sent) || !isObject(body) || !probe.paging) return;
-  const count = Array.isArray(body.ExecutorsSummary) ? body.ExecutorsSummary.length : 0;
-  const next = typeof body.NextToken === 'string' && body.NextToken !== '';
-  const filtered = sent.ExecutorStateFilter !== undefined && sent.ExecutorStateFilter !== null;
-  if (typeof sent.MaxResults !== 'number') {
+  const { items, token, filter, pageSize } = facts.profile;
+  const listed = body[items];
+  const count = Array.isArray(listed) ? listed.length : 0;
+  const next = typeof body[token] === 'string' && body[token] !== '';
+  const filtered = sent[filter.member] !== undefined && sent[filter.member] !== null;
+  if (typeof sent[pageSize] !== 'number') {
     facts.pageSize.largest = Math.max(facts.pageSize.largest ?? 0, count);
     if (next && !filtered) facts.pageSize.full = Math.max(facts.pageSize.full ?? 0, count);
   }
   if (probe.follows && count === 0 && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'trailing empty page');
-  if (count > 0 && count === sent.MaxResults && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'full last page, no token');
-  noteToken(ctx, sent, body.NextToken);
+  if (count > 0 && count === sent[pageSize] && !next) add(facts.walkEnds, filtered ? 'filtered' : 'unfiltered', 'full last page, no token');
+  noteToken(ctx, sent, body[token]);
 }
 
 /** Notes one exchange of a call to the service (not the harness's seeding routes). */
 function noteCall(facts: ContractFacts, ctx: ProbeContext, { request, response }: Exchange, op: string): void {
   const sent = parseJson(request.body);
-  const probe: Probe = op === 'ListExecutors' ? probeOf(ctx, sent) : { name: op, paging: false, follows: false };
+  const listing = op === facts.profile.operation;
+  const probe: Probe = listing ? probeOf(ctx, sent) : { name: op, paging: false, follows: false };
   if (!response) {
     tally(facts.transient, `${probe.name}: no answer`);
     return;
@@ -138,15 +146,15 @@ function noteCall(facts: ContractFacts, ctx: ProbeContext, { request, response }
   const answer = code ? `${op} ${response.status} ${code}` : `${op} ${response.status}`;
   const members = facts.members.get(answer) ?? new Map<string, Set<string>>();
   facts.members.set(answer, members);
-  if (!facts.schemas.has(answer)) facts.schemas.set(answer, answerSchema(op, code));
+  if (!facts.schemas.has(answer)) facts.schemas.set(answer, answerSchema(op, code, facts.profile));
   if (body === undefined) add(members, '(body)', response.body === '' ? 'empty' : 'not JSON');
   new MemberWalk(facts, answer, facts.schemas.get(answer)).visit(body, '', members);
-  if (op === 'ListExecutors' && response.status === 200) notePage(facts, ctx, sent, body, probe);
+  if (listing && response.status === 200) notePage(facts, ctx, sent, body, probe);
 }
 
 function noteCassette(facts: ContractFacts, cassette: Cassette): void {
   facts.properties.add(cassette.header.property);
-  const ctx = probeContext(cassette.header.sessions);
+  const ctx = probeContext(cassette.header.sessions, facts.profile);
   for (const exchange of cassette.exchanges) {
     const { method, path, headers } = exchange.request;
     const target = headers['x-amz-target'];
@@ -155,9 +163,9 @@ function noteCassette(facts: ContractFacts, cassette: Cassette): void {
   }
 }
 
-/** Reads the contract facts of a recording. */
-export function contractFacts(recording: Recording): ContractFacts {
-  const facts: ContractFacts = { properties: new Set(), members: new Map(), schemas: new Map(), enums: new Map(), probes: new Map(), transient: new Map(), pageSize: {}, walkEnds: new Map() };
+/** Reads the contract facts of a recording of `profile`'s operation. */
+export function contractFacts(recording: Recording, profile: OperationProfile = LIST_EXECUTORS): ContractFacts {
+  const facts: ContractFacts = { profile, properties: new Set(), members: new Map(), schemas: new Map(), enums: new Map(), probes: new Map(), transient: new Map(), pageSize: {}, walkEnds: new Map() };
   for (const cassette of recording.cassettes) noteCassette(facts, cassette);
   return facts;
 }

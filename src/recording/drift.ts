@@ -6,6 +6,7 @@
  * end otherwise on a full page. Information: members and enum values the schema allows met in one
  * recording only, probes, properties and answers only one recording has, and transient answers.
  */
+import type { OperationProfile } from '../profiles/index.js';
 import type { ContractFacts } from './contract-facts.js';
 import { memberReading } from './contract-schema.js';
 
@@ -36,7 +37,7 @@ function compareMembers(report: DriftReport, answer: string, old: Map<string, Se
   const allowed = schema ? ' (the schema allows it)' : ' (no schema models this answer)';
   for (const path of new Set([...old.keys(), ...now.keys()])) {
     const [before, after] = [old.get(path), now.get(path)];
-    const reading = schema ? memberReading(schema, path) : undefined;
+    const reading = schema ? memberReading(schema, path, facts.profile) : undefined;
     if (before && after) {
       if (list(before) !== list(after)) report.drift.push(`member type changed: ${answer} ${path}: ${list(before)} → ${list(after)}`);
     } else if (after) {
@@ -70,7 +71,7 @@ function compareProbes(report: DriftReport, old: ContractFacts, next: ContractFa
     const after = next.probes.get(probe);
     if (!after || list(before) === list(after)) continue;
     // Other operations are the harness's session calls, whose answers follow the session's state: not a probe.
-    if (probe.startsWith('ListExecutors')) report.drift.push(`answers changed for the same probe: ${probe}: ${list(before)} → ${list(after)}`);
+    if (probe.startsWith(old.profile.operation)) report.drift.push(`answers changed for the same probe: ${probe}: ${list(before)} → ${list(after)}`);
     else report.info.push(`answers of ${probe} (a session call, not compared): ${list(before)} → ${list(after)}`);
   }
   report.info.push(...onlyIn('probe', old.probes.keys(), next.probes.keys(), (p) => `${p} (${list(old.probes.get(p) ?? next.probes.get(p))})`));
@@ -79,15 +80,19 @@ function compareProbes(report: DriftReport, old: ContractFacts, next: ContractFa
   }
 }
 
-const pageSizeOf = (p: ContractFacts['pageSize']) => (p.full !== undefined ? String(p.full) : p.largest !== undefined ? `at least ${p.largest} (no page without MaxResults was followed by a NextToken)` : 'not seen');
+/** The default page size as a recording shows it, in words. */
+function pageSizeOf(p: ContractFacts['pageSize'], profile: OperationProfile): string {
+  if (p.full !== undefined) return String(p.full);
+  return p.largest !== undefined ? `at least ${p.largest} (no page without ${profile.pageSize} was followed by a ${profile.token})` : 'not seen';
+}
 
 /** The default page size: a conflict only where one recording shows it and the other contradicts it. */
-function comparePageSize(report: DriftReport, old: ContractFacts['pageSize'], next: ContractFacts['pageSize']): void {
+function comparePageSize(report: DriftReport, old: ContractFacts['pageSize'], next: ContractFacts['pageSize'], profile: OperationProfile): void {
   const conflict =
     (old.full !== undefined && next.full !== undefined && old.full !== next.full) ||
     (old.full !== undefined && (next.largest ?? 0) > old.full) ||
     (next.full !== undefined && (old.largest ?? 0) > next.full);
-  const change = `${pageSizeOf(old)} → ${pageSizeOf(next)}`;
+  const change = `${pageSizeOf(old, profile)} → ${pageSizeOf(next, profile)}`;
   if (conflict) report.drift.push(`default page size changed: ${change}`);
   else if ((old.full ?? next.full) !== undefined && old.full !== next.full) report.info.push(`default page size: ${change}`);
 }
@@ -113,7 +118,7 @@ export function drift(old: ContractFacts, next: ContractFacts): DriftReport {
   report.info.push(...onlyIn('answer', old.members.keys(), next.members.keys()));
   compareEnums(report, old, next);
   compareProbes(report, old, next);
-  comparePageSize(report, old.pageSize, next.pageSize);
+  comparePageSize(report, old.pageSize, next.pageSize, old.profile);
   compareWalkEnds(report, old, next);
   return report;
 }

@@ -1,23 +1,23 @@
 /**
- * A ListExecutors request as a command a person can run by hand: `aws athena list-executors` when the
- * AWS CLI can send the body as it is, else `curl` with the raw body (wrong JSON types, values the
- * CLI's own validation refuses before sending).
+ * A list request as a command a person can run by hand: `aws athena {command}` when the AWS CLI can
+ * send the body as it is, else `curl` with the raw body (wrong JSON types, values the CLI's own
+ * validation refuses before sending). What the members are called, what the schema says of them and
+ * the CLI's words for the operation come from the operation's profile.
  */
-import { REQUEST_CONSTRAINTS, type MemberConstraints } from '../../generated/constraints.js';
 import { isObject, parseJson } from '../../schema/json.js';
-import { REQUEST_MEMBERS } from '../../schema/members.js';
+import { LIST_EXECUTORS, type MemberFacts, type OperationProfile } from '../../profiles/index.js';
 
 /** Quotes `s` for a POSIX shell. */
 export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A request body the AWS CLI sends unchanged, as its members. */
-export interface CliRequest {
-  SessionId: string;
-  ExecutorStateFilter?: string;
-  MaxResults?: number;
-  NextToken?: string;
+/** A request body the AWS CLI sends unchanged, as its members (the parent, the filter, the page size, the token). */
+export type CliRequest = Readonly<Record<string, string | number | undefined>>;
+
+/** The request members a command line carries: those the CLI has a flag for here. */
+function cliMembers(profile: OperationProfile): readonly string[] {
+  return [profile.parent.member, profile.filter.member, profile.pageSize, profile.token];
 }
 
 /**
@@ -25,7 +25,7 @@ export interface CliRequest {
  * maximums) before sending, and AWS CLI v1 reads a string starting with file:// or http(s):// as
  * the contents of that file or URL; an argument cannot hold a NUL.
  */
-function cliSends(value: unknown, c: MemberConstraints): boolean {
+function cliSends(value: unknown, c: MemberFacts): boolean {
   if (value === undefined) return !c.required;
   if (c.type === 'integer') return Number.isSafeInteger(value) && (c.minimum === undefined || (value as number) >= c.minimum);
   if (typeof value !== 'string') return false;
@@ -33,11 +33,11 @@ function cliSends(value: unknown, c: MemberConstraints): boolean {
 }
 
 /** The body as members the AWS CLI can send unchanged, or undefined when it cannot (then curl sends it). */
-export function cliRequest(body: string): CliRequest | undefined {
+export function cliRequest(body: string, profile: OperationProfile = LIST_EXECUTORS): CliRequest | undefined {
   const p = parseJson(body);
-  if (!isObject(p) || !Object.keys(p).every((k) => (REQUEST_MEMBERS as readonly string[]).includes(k))) return undefined;
-  const constraints: Record<string, MemberConstraints> = REQUEST_CONSTRAINTS;
-  return Object.entries(constraints).every(([name, c]) => cliSends(p[name], c)) ? (p as unknown as CliRequest) : undefined;
+  const members = cliMembers(profile);
+  if (!isObject(p) || !Object.keys(p).every((k) => members.includes(k))) return undefined;
+  return Object.entries(profile.request).every(([name, c]) => cliSends(p[name], c)) ? (p as CliRequest) : undefined;
 }
 
 /** `--flag value`, as `--flag=value` when the value would read as a flag. */
@@ -45,17 +45,23 @@ function cliArg(flag: string, value: string, quote = shellQuote): string {
   return value.startsWith('-') ? `--${flag}=${quote(value)}` : `--${flag} ${quote(value)}`;
 }
 
+/** A member's flag as the AWS CLI derives it from the member's name: `MaxResults` → `max-results`. */
+function flagOf(member: string): string {
+  return member.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
+}
+
 /**
- * The `aws athena list-executors ...` words of `request` against the endpoint shell word `endpoint`;
- * `nextToken`, when given, is the shell word that replaces the request's NextToken (such as "$token").
+ * The `aws athena {command} ...` words of `request` against the endpoint shell word `endpoint`;
+ * `nextToken`, when given, is the shell word that replaces the request's token (such as "$token").
  */
-export function listExecutorsCommand(request: CliRequest, endpoint: string, region: string, nextToken?: string): string {
-  const args = [cliArg('session-id', request.SessionId)];
-  if (request.ExecutorStateFilter !== undefined) args.push(cliArg('executor-state-filter', request.ExecutorStateFilter));
-  if (request.MaxResults !== undefined) args.push(`--max-results ${String(request.MaxResults)}`);
-  if (nextToken !== undefined) args.push(`--next-token=${nextToken}`);
-  else if (request.NextToken !== undefined) args.push(cliArg('next-token', request.NextToken));
-  return `aws athena list-executors ${args.join(' ')} --endpoint-url ${endpoint} --region ${shellQuote(region)}`;
+export function listCommand(request: CliRequest, endpoint: string, region: string, nextToken?: string, profile: OperationProfile = LIST_EXECUTORS): string {
+  const { awsCli, filter, pageSize, token } = profile;
+  const args = [cliArg(awsCli.parentFlag, String(request[profile.parent.member]))];
+  if (request[filter.member] !== undefined) args.push(cliArg(awsCli.filterFlag, String(request[filter.member])));
+  if (request[pageSize] !== undefined) args.push(`--${flagOf(pageSize)} ${String(request[pageSize])}`);
+  if (nextToken !== undefined) args.push(`--${flagOf(token)}=${nextToken}`);
+  else if (request[token] !== undefined) args.push(cliArg(flagOf(token), String(request[token])));
+  return `aws athena ${awsCli.command} ${args.join(' ')} --endpoint-url ${endpoint} --region ${shellQuote(region)}`;
 }
 
 /** What curl needs of a request. */
@@ -77,10 +83,10 @@ export function curlCommand(request: RawRequest, endpoint: string, flags = "-sS 
   return [`curl ${flags}`, '-X', request.method, `${endpoint}${shellQuote(request.path)}`, ...headers, ...body].join(' ');
 }
 
-/** Renders a ListExecutors request body as a command against `endpoint`: the AWS CLI's when it can send it, else curl's. */
-export function awsCliCommand(body: string, endpoint: string, region: string): string {
-  const request = cliRequest(body);
-  if (request) return listExecutorsCommand(request, shellQuote(endpoint), region);
-  const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonAthena.ListExecutors' };
+/** Renders a list request body as a command against `endpoint`: the AWS CLI's when it can send it, else curl's. */
+export function awsCliCommand(body: string, endpoint: string, region: string, profile: OperationProfile = LIST_EXECUTORS): string {
+  const request = cliRequest(body, profile);
+  if (request) return listCommand(request, shellQuote(endpoint), region, undefined, profile);
+  const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': profile.amzTarget };
   return curlCommand({ method: 'POST', path: '/', headers, body }, shellQuote(endpoint.replace(/\/$/, '')));
 }

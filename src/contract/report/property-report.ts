@@ -6,6 +6,7 @@
  * Rendering it for a medium is the reporters' job.
  */
 import type { Counterexample, Coverage, Mode, PropertyReport, ReplayCommand } from '../../common/results.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import type { Target } from '../../targets/target.js';
 import type { Exchange } from '../../wire/exchange.js';
 import { createRedactor, environmentCredentials, type Redactor } from '../../wire/redact.js';
@@ -30,6 +31,8 @@ export interface ReportSettings {
   replayCommand?: ReplayCommand;
   /** The run's mode, for the coverage warnings that depend on it. @defaultValue observational (the stricter reading: fewer warnings) */
   mode?: Mode;
+  /** The operation the laws were checked on, for the failing call's command line and reproducer. @defaultValue ListExecutors */
+  profile?: OperationProfile;
 }
 
 /** The report's fields before the verdict, in the order `--json` writes them. */
@@ -42,16 +45,17 @@ export function skippedReport(property: ContractProperty, mode: Mode): PropertyR
   return { ...opening(property, { stats: emptyStats() }, emptyCoverage()), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
 }
 
-/** The index of the last ListExecutors exchange: the one that broke the law. */
-function lastListExchange(exchanges: readonly Exchange[]): number | null {
+/** The index of the last call of the operation: the one that broke the law. */
+function lastListExchange(exchanges: readonly Exchange[], profile: OperationProfile): number | null {
   for (let i = exchanges.length - 1; i >= 0; i--)
-    if (exchanges[i].request.method === 'POST' && (exchanges[i].request.headers['x-amz-target'] ?? '').endsWith('.ListExecutors')) return i;
+    if (exchanges[i].request.method === 'POST' && (exchanges[i].request.headers['x-amz-target'] ?? '').endsWith(`.${profile.operation}`)) return i;
   return null;
 }
 
 function counterexampleOf(property: ContractProperty, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings): Counterexample {
   const { violation } = failure;
-  const culprit = lastListExchange(violation.exchanges);
+  const profile = settings.profile ?? LIST_EXECUTORS;
+  const culprit = lastListExchange(violation.exchanges, profile);
   const redactor = settings.redactor ?? createRedactor({ credentials: environmentCredentials() });
   const { cliEndpoint, region } = settings.target;
   const exchanges = violation.exchanges.map((e) => redactor.exchange(e));
@@ -60,8 +64,8 @@ function counterexampleOf(property: ContractProperty, failure: NonNullable<Prope
     scenario: failure.scenario,
     exchanges,
     failingExchange: culprit,
-    awsCli: culprit !== null ? awsCliCommand(redactor.text(violation.exchanges[culprit].request.body), cliEndpoint, region) : undefined,
-    reproduce: culprit !== null ? reproducerScript({ id: property.id, law: property.law, message: violation.message, exchanges, culprit, target: settings.target }) : undefined,
+    awsCli: culprit !== null ? awsCliCommand(redactor.text(violation.exchanges[culprit].request.body), cliEndpoint, region, profile) : undefined,
+    reproduce: culprit !== null ? reproducerScript({ id: property.id, law: property.law, message: violation.message, exchanges, culprit, target: settings.target, profile }) : undefined,
     seed: settings.seed,
     path: failure.path,
   };

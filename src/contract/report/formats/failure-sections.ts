@@ -23,7 +23,7 @@ export interface FailureSections {
   /** The shown exchange's request. */
   request?: WireRequest;
   answer?: Answer;
-  /** The request as an `aws athena list-executors` command line. */
+  /** The failing request as an `aws athena` command line (the operation's, such as `list-executors`). */
   byHand?: string;
   /** A bash script that sends the failing run's requests again, with what the answer should have been. */
   reproduce?: string;
