@@ -7,7 +7,7 @@
 import type fc from 'fast-check';
 import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
 import { exampleItem, numericEdgeItem } from './example-items.js';
-import { boundaryExecutor, edgeExecutor } from './executor.js';
+import { boundaryExecutor, edgeExecutor, type Executor } from './executor.js';
 import { executorPopulation, growPopulation } from './executor-population.js';
 import { genericGrowth, genericPopulation } from './generic-population.js';
 import type { GrowOptions, Item, PopulationOptions } from './items.js';
@@ -27,7 +27,7 @@ export interface ItemKit {
 /** ListExecutors' executors: the population a seed has always drawn. */
 const EXECUTORS: ItemKit = {
   population: (options) => executorPopulation(options) as unknown as fc.Arbitrary<Item[]>,
-  grow: (existing, options) => growPopulation(existing as unknown as Parameters<typeof growPopulation>[0], options) as unknown as fc.Arbitrary<Item[]>,
+  grow: (existing, options) => growPopulation(existing as unknown as readonly Executor[], options) as unknown as fc.Arbitrary<Item[]>,
   boundary: boundaryExecutor,
   numericEdge: edgeExecutor,
 };

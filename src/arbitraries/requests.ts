@@ -15,7 +15,7 @@ import { patternAlwaysMatches, regExpOf } from './violations.js';
 /** A v4 UUID, to ask the parent's facts whether they take UUIDs. */
 const SOME_UUID = '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f';
 
-/** Whether a parent id of `length` characters of `sample`'s kind fits the parent's facts. */
+/** Whether `sample` (a parent id of the kind to be drawn) fits the parent member's length bounds and pattern. */
 function parentFits(profile: OperationProfile, sample: string): boolean {
   const f = profile.parentFacts;
   const n = [...sample].length;
@@ -133,9 +133,10 @@ export function uuidParentId(profile: OperationProfile): fc.Arbitrary<string> {
 export function freshParentId(profile: OperationProfile): fc.Arbitrary<string> {
   const max = profile.parentFacts.maxLength;
   const uuid = uuidParentId(profile);
-  const longest = max === undefined ? undefined : fc.uuid({ version: 4 }).map((u) => `${u}-`.repeat(Math.ceil(max / 37)).slice(0, max));
-  if (!longest || !parentFits(profile, 'a'.repeat(max ?? 0))) return uuid;
-  return fc.oneof({ weight: 9, arbitrary: uuid }, { weight: 1, arbitrary: longest });
+  if (max === undefined) return uuid;
+  const longestOf = (u: string) => `${u}-`.repeat(Math.ceil(max / 37)).slice(0, max);
+  if (!parentFits(profile, longestOf(SOME_UUID))) return uuid;
+  return fc.oneof({ weight: 9, arbitrary: uuid }, { weight: 1, arbitrary: fc.uuid({ version: 4 }).map(longestOf) });
 }
 
 /** A seeded scenario: a parent (`sessionId` for ListExecutors and any other), its population, and the request shape to list it with. */

@@ -42,7 +42,8 @@ interface ItemFields {
 
 /**
  * Item `i` of a boundary population: ids apart by `prefix`, every state in turn, one second older per
- * index. A key or state set to null is left out where the item schema allows it (and kept otherwise).
+ * index. A key or state set to null is left out where the item schema allows it; where the schema
+ * requires it, the key becomes an instant older than every other and the state stays as `i` gives it.
  */
 export function boundaryItem(profile: OperationProfile, prefix: string, i: number, fields: ItemFields = {}): Item {
   const { states, orderKey, filter } = profile;
