@@ -39,6 +39,7 @@ export function parentId(profile: OperationProfile): fc.Arbitrary<string> {
   const own = patterned(profile);
   if (own) return parentFits(profile, SOME_UUID) ? fc.oneof({ weight: 16, arbitrary: fc.uuid() }, { weight: 5, arbitrary: own }) : own;
   const min = Math.max(1, profile.parentFacts.minLength ?? 0);
+  // Where the schema sets no longest length, 256 (ListExecutors' SessionId) stands for a long one.
   const max = profile.parentFacts.maxLength ?? 256;
   const urlSafe = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.');
   const ids: fc.WeightedArbitrary<string>[] = [

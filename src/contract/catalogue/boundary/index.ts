@@ -22,4 +22,4 @@ export {
   type WalkCase,
   type InsertCase,
 } from './population-cases.js';
-export { TOKEN_SESSION, nearSessionIds, tamperToken, BOUNDARY_TAMPERS, BOUNDARY_GARBAGE, refilters, type Tamper } from './token-cases.js';
+export { TOKEN_SESSION, nearSessionIds, tamperToken, BOUNDARY_TAMPERS, boundaryGarbage, longestToken, refilters, type Tamper } from './token-cases.js';

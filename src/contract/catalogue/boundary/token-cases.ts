@@ -41,8 +41,15 @@ export function tamperToken(token: string, t: Tamper): string {
 /** Every change of an issued token the boundary tries. */
 export const BOUNDARY_TAMPERS: readonly Tamper[] = [{ op: 'truncate' }, { op: 'append' }, { op: 'flip', at: -1 }, { op: 'flip', at: 0 }, { op: 'shorten' }];
 
+/** The longest token the request schema allows (2048 characters where it sets no bound): one no server issued. */
+export function longestToken(profile: OperationProfile): string {
+  return 'A'.repeat(Number.isFinite(profile.tokenMax) ? profile.tokenMax : 2048);
+}
+
 /** Tokens no server issued, shortest first (a failing case is reported as it is): a two-part shape with nonsense in it, base64 of an offset, a UUID, the longest allowed. */
-export const BOUNDARY_GARBAGE: readonly string[] = ['AAAAAAAA.BBBBBBBB', 'eyJvZmZzZXQiOjJ9', '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', 'A'.repeat(2048)];
+export function boundaryGarbage(profile: OperationProfile): string[] {
+  return ['AAAAAAAA.BBBBBBBB', 'eyJvZmZzZXQiOjJ9', '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', longestToken(profile)].filter((t) => t.length <= profile.tokenMax);
+}
 
 /** Each filter, and where its walk's token is carried: in turn to the unfiltered walk (undefined) and to the next filter. */
 export function refilters(profile: OperationProfile): { filter: string; reuse: string | undefined }[] {

@@ -5,7 +5,7 @@
  * In observational mode, the cases the given parents allow.
  */
 import type { Item } from '../../../arbitraries/index.js';
-import { BOUNDARY_GARBAGE, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
+import { boundaryGarbage, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
 import { profileOf } from '../context.js';
 import type { ScenarioContext } from '../property.js';
 import type { SessionDraw } from '../scaffold/index.js';
@@ -64,7 +64,7 @@ function seededCases(sc: ScenarioContext): Scenario[] {
   const other = drawn(sc, BOUNDARY_SESSION, populationOf(profile, 6, 'token-b'), 0);
   const everyState = drawn(sc, TOKEN_SESSION, populationOf(profile, 3 * profile.states.length, 'token-a'), 0);
   return [
-    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session })),
+    ...boundaryGarbage(profile).map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session })),
     ...nearSessionIds().map((id): Scenario => ({ kind: 'foreign', maxResults: page, session, other: drawn(sc, id, populationOf(profile, 6, 'token-b'), 0) })),
     ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session, other })),
     ...refilters(profile).map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: everyState, other })),
@@ -78,7 +78,7 @@ function observedCases(sc: ScenarioContext): Scenario[] {
   const first: SessionDraw = { pick: 0 };
   const foreign: Scenario[] = sc.sessions.length < 2 ? [] : [{ kind: 'foreign', maxResults: page, session: first, other: { pick: 0 } }];
   return [
-    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session: first })),
+    ...boundaryGarbage(profile).map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session: first })),
     ...foreign,
     ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session: first })),
     ...refilters(profile).map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: first })),

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { itemPopulation } from '../../../arbitraries/index.js';
 import { itemId, itemsOf, LIST_EXECUTORS, listRequest, valueAt, type ListParts, type OperationProfile } from '../../../profiles/index.js';
 import { lawCoverage } from '../../coverage/index.js';
-import { tamperToken } from '../boundary/index.js';
+import { longestToken, tamperToken } from '../boundary/index.js';
 import { describeAnswer, listCall, type ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty, type ScenarioContext } from '../property.js';
@@ -21,18 +21,18 @@ import { ContractViolation } from '../violation.js';
 import { expectWellFormedError } from '../well-formed.js';
 import { invalidTokenBoundary, type Garbage, type Scenario } from './invalid-token-cases.js';
 
-/** Tokens no server issued: base64 and URL-safe noise, printable text, a UUID, the longest allowed. */
-export const garbageToken = (): fc.Arbitrary<string> =>
+/** Tokens no server issued: base64 and URL-safe noise, printable text, a UUID, the longest allowed; none longer than the schema allows. */
+export const garbageToken = (profile: OperationProfile): fc.Arbitrary<string> =>
   fc
     .oneof(
       fc.base64String({ minLength: 8, maxLength: 400 }),
       fc.stringMatching(/^[A-Za-z0-9_-]{8,200}$/),
       fc.string({ minLength: 8, maxLength: 100, unit: 'grapheme-ascii' }),
       fc.uuid(),
-      fc.constant('A'.repeat(2048)),
+      fc.constant(longestToken(profile)),
     )
     // A short all-digit string could be a real offset token; no server can be blamed for reading it.
-    .filter((t) => t.trim() !== '' && !/^\d{1,7}$/.test(t));
+    .filter((t) => t.trim() !== '' && !/^\d{1,7}$/.test(t) && t.length <= profile.tokenMax);
 
 const CODES = ['InvalidRequestException'];
 
@@ -110,7 +110,7 @@ function scenario(sc: ScenarioContext): fc.Arbitrary<Scenario> {
   // Cross-shrinking lets a failure of any kind shrink to a garbage token where one fails too: the simplest case.
   return fc.oneof(
     { withCrossShrink: true },
-    fc.record({ kind: fc.constant('garbage' as const), token: garbageToken(), maxResults, session: draw() }),
+    fc.record({ kind: fc.constant('garbage' as const), token: garbageToken(profileOf(sc)), maxResults, session: draw() }),
     fc.record({ kind: fc.constant('foreign' as const), maxResults, session: draw(), other: draw() }),
     fc.record({
       kind: fc.constant('tampered' as const),
