@@ -10,21 +10,32 @@ import { EXECUTOR_STATES } from '../src/generated/constraints.js';
 import { codePointLength } from '../src/schema/json.js';
 import { loadSchema } from '../src/schema/load.js';
 import { validate } from '../src/schema/validators.js';
+import { LIST_EXECUTORS } from '../src/profiles/index.js';
 import {
-  BOUNDARY_PAGE_SIZES,
+  boundaryPageSizes,
   BOUNDARY_TAMPERS,
-  brokenRequests,
-  edgeWalks,
-  emptyIdWalk,
-  filterWalks,
-  longSessionIds,
+  brokenRequests as brokenRequestsOf,
+  edgeWalks as edgeWalksOf,
+  emptyIdWalks,
+  filterWalks as filterWalksOf,
+  longSessionIds as longSessionIdsOf,
   nearSessionIds,
-  sizedWalks,
+  sizedWalks as sizedWalksOf,
   tamperToken,
-  tieWalks,
+  tieWalks as tieWalksOf,
   TOKEN_SESSION,
 } from '../src/contract/catalogue/boundary/index.js';
 import { catalogue } from '../src/contract/catalogue/index.js';
+
+// ListExecutors' boundary cases, under the names this file has always used.
+const BOUNDARY_PAGE_SIZES = boundaryPageSizes(LIST_EXECUTORS);
+const brokenRequests = () => brokenRequestsOf(LIST_EXECUTORS);
+const sizedWalks = () => sizedWalksOf(LIST_EXECUTORS);
+const tieWalks = () => tieWalksOf(LIST_EXECUTORS);
+const filterWalks = () => filterWalksOf(LIST_EXECUTORS);
+const edgeWalks = () => edgeWalksOf(LIST_EXECUTORS);
+const emptyIdWalk = () => emptyIdWalks(LIST_EXECUTORS)[0];
+const longSessionIds = () => longSessionIdsOf(LIST_EXECUTORS);
 
 describe('the request near misses', () => {
   const cases = brokenRequests();
@@ -96,9 +107,9 @@ describe('the walk cases', () => {
       expect(executors.some((e) => e[m] === 0), m).toBe(true);
       expect(executors.some((e) => e[m] === Number.MAX_SAFE_INTEGER), m).toBe(true);
     }
-    const longest = executors.filter((e) => codePointLength(e.ExecutorId) === 100_000);
+    const longest = executors.filter((e) => codePointLength(String(e.ExecutorId)) === 100_000);
     expect(longest.length).toBe(1);
-    expect(Buffer.byteLength(longest[0].ExecutorId)).toBeGreaterThan(100_000);
+    expect(Buffer.byteLength(String(longest[0].ExecutorId))).toBeGreaterThan(100_000);
     expect(executors.some((e) => e.ExecutorId === '')).toBe(true);
     expect(emptyIdWalk().refusable).toBeDefined();
     for (const id of longSessionIds()) {

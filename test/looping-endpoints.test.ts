@@ -109,19 +109,19 @@ describe('a walk ends by what its pages bring, whatever its tokens', () => {
     const w = await walk(ctx, { SessionId: 's-2', MaxResults: 1 }, { maxPages: 6, afterPage: (i) => (i === 0 ? target.seeding!.put('s-2', [newer, ...population]) : Promise.resolve()) });
     await target.close();
     expect(w.outcome.kind).toBe('complete');
-    expect(w.pages.map((p) => p.executors.map((e) => e.ExecutorId))).toEqual([['d-002'], ['d-002'], ['d-003'], ['d-004']]);
+    expect(w.pages.map((p) => p.items.map((e) => e.ExecutorId))).toEqual([['d-002'], ['d-002'], ['d-003'], ['d-004']]);
   });
 
   it('a legal trailing empty page completes the walk', async () => {
     const { w } = await walkOnce('correct', 'observational', { SessionId: 'obs-small', MaxResults: 7 });
     expect(w.outcome.kind).toBe('complete');
-    expect(w.pages.map((p) => p.executors.length)).toEqual([7, 0]);
+    expect(w.pages.map((p) => p.items.length)).toEqual([7, 0]);
   });
 
   it('filtering after paging: the first walk of a run, filtered, with more empty pages than the slack, completes (one unfiltered walk learns the size)', async () => {
     const { w, ctx } = await walkOnce('filter-after-paging', 'observational', { SessionId: 'obs-large', MaxResults: 1, ExecutorStateFilter: 'FAILED' });
     expect(w.outcome.kind).toBe('complete');
-    expect(w.pages.filter((p) => p.executors.length === 0)).toHaveLength(23);
+    expect(w.pages.filter((p) => p.items.length === 0)).toHaveLength(23);
     const unfiltered = ctx.exchanges.filter((e) => !e.request.body.includes('ExecutorStateFilter'));
     expect(unfiltered.length).toBeGreaterThan(0);
   });

@@ -1,48 +1,22 @@
 /**
- * The executors of one session: the population the seeded properties load into a target, and its
- * growth while a walk is under way.
+ * The executors of one session: ListExecutors' own population, the one the seeded properties load into
+ * a target for that operation, and its growth while a walk is under way.
  */
 import fc from 'fast-check';
-import type { ExecutorsSummary } from '../generated/athena.js';
-import { START_MS_MAX, START_MS_MIN, executorDraft, toExecutor, uniqueIds, type ExecutorDraft } from './executor.js';
+import { itemId, LIST_EXECUTORS, orderKeyOf } from '../profiles/index.js';
+import { executorDraft, toExecutor, uniqueIds, type Executor, type ExecutorDraft } from './executor.js';
+import { growthSize, populationSizes, START_MS_MAX, START_MS_MIN, type GrowOptions, type PopulationOptions } from './items.js';
 
-/** Options of {@link executorPopulation}. */
-export interface PopulationOptions {
-  /**
-   * Fewest executors.
-   * @defaultValue 0
-   */
-  minSize?: number;
-  /**
-   * Most executors.
-   * @defaultValue 300
-   */
-  maxSize?: number;
-}
-
-/** Options of {@link growPopulation}. */
-export interface GrowOptions {
-  /**
-   * Most executors added.
-   * @defaultValue 10
-   */
-  maxNew?: number;
-}
-
-/** Start times shared by several executors of a population: ties in StartDateTime are frequent. */
+/** Start times shared by several executors of a population: ties in the start time are frequent. */
 const startPool = (min: number, max: number) => fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 8 });
 
 /**
- * Executor populations: unique ids, every executor with a StartDateTime in 2023..2027 (ties
- * frequent), every state and type reachable, TerminationDateTime never before StartDateTime. Small
- * sizes are the most likely (0..5 often, up to 30 commonly, up to maxSize rarely), empty included.
+ * Executor populations: unique ids, every executor with a start time in 2023..2027 (ties frequent),
+ * every state and type reachable, TerminationDateTime never before the start. Small sizes are the
+ * most likely (0..5 often, up to 30 commonly, up to maxSize rarely), empty included.
  */
-export function executorPopulation(options: PopulationOptions = {}): fc.Arbitrary<ExecutorsSummary[]> {
-  const minSize = options.minSize ?? 0;
-  const maxSize = options.maxSize ?? 300;
-  if (!Number.isInteger(minSize) || minSize < 0 || !Number.isInteger(maxSize) || maxSize < minSize) {
-    throw new Error(`executorPopulation: expected integers 0 <= minSize <= maxSize, got minSize ${minSize}, maxSize ${maxSize}`);
-  }
+export function executorPopulation(options: PopulationOptions = {}): fc.Arbitrary<Executor[]> {
+  const { minSize, maxSize } = populationSizes('executorPopulation', options);
   const draft = executorDraft(START_MS_MIN, START_MS_MAX);
   const band = (lo: number, hi: number) => fc.array(draft, { minLength: lo, maxLength: hi, size: 'max' });
   const bands: fc.WeightedArbitrary<ExecutorDraft[]>[] = [
@@ -57,17 +31,16 @@ export function executorPopulation(options: PopulationOptions = {}): fc.Arbitrar
 }
 
 /**
- * 1..maxNew new executors for a session that holds `existing`: ids not in `existing`, and every
- * StartDateTime at or after the newest one of `existing` (ties with it frequent), the way a running
- * session grows while someone pages through it.
+ * 1..maxNew new executors for a session that holds `existing`: ids not in `existing`, and every start
+ * time at or after the newest one of `existing` (ties with it frequent), the way a running session
+ * grows while someone pages through it.
  */
-export function growPopulation(existing: readonly ExecutorsSummary[], options: GrowOptions = {}): fc.Arbitrary<ExecutorsSummary[]> {
-  const maxNew = options.maxNew ?? 10;
-  if (!Number.isInteger(maxNew) || maxNew < 1) throw new Error(`growPopulation: expected maxNew to be a positive integer, got ${maxNew}`);
-  const newest = existing.reduce((m, e) => Math.max(m, e.StartDateTime ?? Number.MIN_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
+export function growPopulation(existing: readonly Executor[], options: GrowOptions = {}): fc.Arbitrary<Executor[]> {
+  const maxNew = growthSize('growPopulation', options);
+  const newest = existing.reduce((m, e) => Math.max(m, orderKeyOf(LIST_EXECUTORS, e) ?? Number.MIN_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
   const floor = newest === Number.MIN_SAFE_INTEGER ? START_MS_MIN : newest;
   const ceiling = floor + 3600 * 1000;
-  const taken = new Set(existing.map((e) => e.ExecutorId));
+  const taken = new Set(existing.map((e) => itemId(LIST_EXECUTORS, e)));
   // The pool always holds the newest start, so that new executors often tie with it.
   const pool = startPool(floor, ceiling).map((p) => [floor, ...p]);
   return fc

@@ -1,11 +1,17 @@
 /**
- * One executor of a session, as the domain arbitraries draw it: a cheap record of choices (which
- * start time, which state, whether terminated) turned into an `ExecutorsSummary` by a pure function,
- * so that a whole population is generated without filters.
+ * One executor of a session, as ListExecutors' own items are drawn: a cheap record of choices (which
+ * start time, which state, whether terminated) turned into an executor by a pure function, so that a
+ * whole population is generated without filters. The id, the ordering key and the state sit where
+ * ListExecutors' profile says; the members only an executor has (its type, size and termination, the
+ * termination never before the start) are this module's own. Other operations' items come from their
+ * item schema (generic-items.ts).
  */
 import fc from 'fast-check';
-import type { ExecutorsSummary, ExecutorState, ExecutorType } from '../generated/athena.js';
+import type { ExecutorState, ExecutorType } from '../generated/athena.js';
 import { EXECUTOR_STATES, EXECUTOR_TYPES } from '../generated/constraints.js';
+import { itemId, LIST_EXECUTORS } from '../profiles/index.js';
+import { setAt, type Item } from './items.js';
+import type { SchemaTypes } from './schema-types.js';
 import { repeatToLength, unicodeScalar } from './strings.js';
 
 /**
@@ -14,18 +20,21 @@ import { repeatToLength, unicodeScalar } from './strings.js';
  */
 export { EXECUTOR_STATES, EXECUTOR_TYPES };
 
-/** 2023-01-01T00:00:00Z in epoch milliseconds: the earliest start time drawn. */
-export const START_MS_MIN = Date.UTC(2023, 0, 1);
-/** 2027-12-31T23:59:59.999Z in epoch milliseconds: the latest start time drawn for a new population. */
-export const START_MS_MAX = Date.UTC(2027, 11, 31, 23, 59, 59, 999);
+/** An executor, typed as its schema file's generated type. */
+export type Executor = SchemaTypes['executors-summary.schema.json'];
+
+/** Where ListExecutors' profile puts an executor's id, start time and state. */
+const ID = LIST_EXECUTORS.id;
+const START = LIST_EXECUTORS.orderKey.path;
+const STATE = LIST_EXECUTORS.filter.itemPath;
 
 /** Longest run of an executor that the arbitraries draw: one week. */
 const MAX_RUN_MS = 7 * 24 * 3600 * 1000;
 
-/** Where an executor's StartDateTime comes from: an entry of the population's pool (ties), or its own. */
+/** Where an executor's start time comes from: an entry of the population's pool (ties), or its own. */
 type StartPick = { pool: number } | { own: number };
 
-/** The random choices behind one executor; {@link toExecutor} turns them into the summary. */
+/** The random choices behind one executor; {@link toExecutor} turns them into the executor. */
 export interface ExecutorDraft {
   id: string;
   start: StartPick;
@@ -74,28 +83,46 @@ export function executorDraft(startMin: number, startMax: number): fc.Arbitrary<
 }
 
 /**
- * The summary of a draft, with its StartDateTime from `pool` when the draft picks the pool. Only
+ * The executor of a draft, with its start time from `pool` when the draft picks the pool. Only
  * TERMINATED and FAILED executors carry a TerminationDateTime (nine in ten of them), never before
  * their start.
  */
-export function toExecutor(draft: ExecutorDraft, pool: readonly number[]): ExecutorsSummary {
+export function toExecutor(draft: ExecutorDraft, pool: readonly number[]): Executor {
   const start = 'pool' in draft.start ? pool[draft.start.pool % pool.length] : draft.start.own;
-  const out: ExecutorsSummary = { ExecutorId: draft.id, StartDateTime: start };
+  const out: Item = setAt({ [ID]: draft.id }, START, start);
   if (draft.type !== undefined) out.ExecutorType = draft.type;
-  if (draft.state !== undefined) out.ExecutorState = draft.state;
+  if (draft.state !== undefined) setAt(out, STATE, draft.state);
   if ((draft.state === 'TERMINATED' || draft.state === 'FAILED') && draft.terminated) out.TerminationDateTime = start + draft.runMs;
   if (draft.size !== undefined) out.ExecutorSize = draft.size;
-  return out;
+  return out as unknown as Executor;
 }
 
 /** Makes ids unique (among themselves and against `taken`) by suffixing repeats, which keeps them schema-valid. */
-export function uniqueIds(executors: ExecutorsSummary[], taken: ReadonlySet<string> = new Set()): ExecutorsSummary[] {
+export function uniqueIds(executors: Executor[], taken: ReadonlySet<string> = new Set()): Executor[] {
   const seen = new Set(taken);
   for (const e of executors) {
-    let id = e.ExecutorId;
-    for (let n = 2; seen.has(id); n++) id = `${e.ExecutorId}-${n}`;
-    e.ExecutorId = id;
+    const own = itemId(LIST_EXECUTORS, e);
+    let id = own;
+    for (let n = 2; seen.has(id); n++) id = `${own}-${n}`;
+    (e as unknown as Item)[ID] = id;
     seen.add(id);
   }
   return executors;
+}
+
+/** Executor `i` of a boundary population: id `id`, every type in turn, state `state`, start `start`, a size of 1..4. */
+export function boundaryExecutor(id: string, i: number, start: number, state: string): Item {
+  const out: Item = { [ID]: id, ExecutorType: EXECUTOR_TYPES[i % EXECUTOR_TYPES.length] };
+  setAt(out, STATE, state);
+  setAt(out, START, start);
+  out.ExecutorSize = 1 + (i % 4);
+  return out;
+}
+
+/** A terminated executor whose every numeric member (start, termination, size) is `n`: a valid numeric edge. */
+export function edgeExecutor(id: string, n: number): Item {
+  const out = boundaryExecutor(id, 0, n, 'TERMINATED');
+  out.ExecutorSize = n;
+  out.TerminationDateTime = n;
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { JsonSchema } from '../schema/load.js';
-import { childNode, compileError, pointerSegment, rootNode, type SchemaInput, type SchemaNode } from './schema-node.js';
+import { childNode, compileError, pointerSegment, rootNode, type SchemaInput, type SchemaNode, type SchemaRefs } from './schema-node.js';
 import { boundedString, stringOfLength } from './strings.js';
 import { validOfNode, type ValidOptions } from './valid.js';
 import { patternAlwaysMatches, scalarViolations } from './violations.js';
@@ -33,15 +33,18 @@ const UNKNOWN_MEMBER = 'UnknownMember';
  * constraint is drawn equally often. Throws if the schema has no breakable constraint.
  */
 export function invalid(schema: SchemaInput, options: ValidOptions = {}): fc.Arbitrary<Broken> {
-  const node = rootNode(schema);
+  const node = rootNode(schema, options.refs);
   const breakers = breakersOf(node, [], options);
   if (breakers.length === 0) throw compileError('invalid: no constraint can be broken (every value is valid)', node.at);
   return fc.oneof(...breakers.map((b) => b.arbitrary.map((value): Broken => ({ value, breaks: b.label }))));
 }
 
-/** The labels of every constraint of `schema` that {@link invalid} breaks (unbreakable ones, like minLength 0 or pattern ".*", are left out). */
-export function constraintsOf(schema: SchemaInput): string[] {
-  return breakersOf(rootNode(schema), [], {}).map((b) => b.label);
+/**
+ * The labels of every constraint of `schema` that {@link invalid} breaks (unbreakable ones, like
+ * minLength 0 or pattern ".*", are left out); `refs` as {@link ValidOptions.refs}.
+ */
+export function constraintsOf(schema: SchemaInput, refs?: SchemaRefs): string[] {
+  return breakersOf(rootNode(schema, refs), [], {}).map((b) => b.label);
 }
 
 function labelOf(path: readonly string[], keyword: string): string {

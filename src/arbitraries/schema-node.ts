@@ -1,7 +1,8 @@
 /**
  * Walks a schema the way the arbitrary compiler reads it: every keyword checked against the supported
- * set, every `$ref` resolved by file name, every node named by where it sits (`file#/pointer`), so
- * that a keyword the compiler cannot honour fails loudly at compile time instead of being ignored.
+ * set, every `$ref` resolved (by file name, or by `$id` among the schemas a caller hands over, such as
+ * an operation profile's own), every node named by where it sits (`file#/pointer`), so that a keyword
+ * the compiler cannot honour fails loudly at compile time instead of being ignored.
  */
 import { loadAllSchemas, type JsonSchema, type SchemaFile } from '../schema/load.js';
 
@@ -25,11 +26,16 @@ const KEYWORDS_OF_TYPE: Record<string, readonly string[]> = {
   null: [],
 };
 
+/** Schemas a `$ref` may name besides the files of schemas/, by `$id` (an operation profile's `schemaById`). */
+export type SchemaRefs = ReadonlyMap<string, JsonSchema>;
+
 /** A schema node with the place it was read from, for error messages and labels. */
 export interface SchemaNode {
   schema: JsonSchema;
   /** Where the node sits, as `file#/json/pointer`. */
   at: string;
+  /** The schemas its `$ref`s (and its children's) may name besides the files of schemas/. */
+  refs?: SchemaRefs;
 }
 
 /** What a caller may hand to the compiler: a schema file name, or a schema object. */
@@ -40,19 +46,20 @@ export function compileError(what: string, at: string): Error {
   return new Error(`arbitraries: ${what} at ${at}`);
 }
 
-/** The root node of a schema input, resolved and checked. */
-export function rootNode(input: SchemaInput): SchemaNode {
+/** The root node of a schema input, resolved and checked; `refs` are the schemas its `$ref`s may name besides the files. */
+export function rootNode(input: SchemaInput, refs?: SchemaRefs): SchemaNode {
+  const withRefs = refs ? { refs } : {};
   if (typeof input === 'string') {
     const schema = loadAllSchemas().get(input);
     if (!schema) throw compileError(`unknown schema file "${input}"`, 'schemas/');
-    return checked({ schema, at: `${input}#` });
+    return checked({ schema, at: `${input}#`, ...withRefs });
   }
-  return checked({ schema: input, at: `${input.$id ?? '(inline schema)'}#` });
+  return checked({ schema: input, at: `${input.$id ?? '(inline schema)'}#`, ...withRefs });
 }
 
 /** The node of a sub-schema (`properties/X`, `items`), resolved and checked. */
 export function childNode(parent: SchemaNode, pointer: string, schema: JsonSchema): SchemaNode {
-  return checked({ schema, at: `${parent.at}/${pointer}` });
+  return checked({ schema, at: `${parent.at}/${pointer}`, ...(parent.refs ? { refs: parent.refs } : {}) });
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901), the way ajv writes instance paths. */
@@ -70,7 +77,7 @@ function checked(node: SchemaNode): SchemaNode {
       throw compileError(`unsupported keyword "${keyword}"`, at);
     }
   }
-  if (schema.$ref !== undefined) return resolveRef(schema, at);
+  if (schema.$ref !== undefined) return resolveRef(node);
   if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== 'boolean') {
     throw compileError('unsupported keyword "additionalProperties" (only true or false)', at);
   }
@@ -93,7 +100,7 @@ function checked(node: SchemaNode): SchemaNode {
   return node;
 }
 
-function resolveRef(schema: JsonSchema, at: string): SchemaNode {
+function resolveRef({ schema, at, refs }: SchemaNode): SchemaNode {
   for (const keyword of Object.keys(schema)) {
     // Draft-07 ignores the siblings of $ref while ajv 8 applies them: refuse the ambiguity.
     if (CONSTRAINT_KEYWORDS.has(keyword) && keyword !== '$ref') {
@@ -101,7 +108,7 @@ function resolveRef(schema: JsonSchema, at: string): SchemaNode {
     }
   }
   const ref = String(schema.$ref);
-  const target = loadAllSchemas().get(ref);
-  if (!target) throw compileError(`unsupported keyword "$ref" to "${ref}" (only schema file names resolve)`, at);
-  return checked({ schema: target, at: `${ref}#` });
+  const target = refs?.get(ref) ?? loadAllSchemas().get(ref);
+  if (!target) throw compileError(`unsupported keyword "$ref" to "${ref}" (only schema file names and the given schemas' $ids resolve)`, at);
+  return checked({ schema: target, at: `${ref}#`, ...(refs ? { refs } : {}) });
 }

@@ -90,7 +90,7 @@ export function boundedString(bounds: StringBounds): fc.Arbitrary<string> {
   const top = max ?? min + DIRECT_LENGTH_LIMIT;
   const smallTop = Math.min(top, min + 24);
   const lowEnds = [...new Set([min, Math.min(min + 1, top)])];
-  // Huge maxima (ExecutorId's 100,000) are still reached (about one string in 300), but rarely
+  // Huge maxima (an item id's 100,000) are still reached (about one string in 300), but rarely
   // enough that validating and sending the values stays fast.
   const huge = max !== undefined && max > RANDOM_LENGTH_LIMIT;
   const scale = huge ? 10 : 1;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { JsonSchema, SchemaFile } from '../schema/load.js';
 import { boundedInteger, boundedNumber } from './integers.js';
-import { childNode, compileError, pointerSegment, rootNode, type SchemaInput, type SchemaNode } from './schema-node.js';
+import { childNode, compileError, pointerSegment, rootNode, type SchemaInput, type SchemaNode, type SchemaRefs } from './schema-node.js';
 import type { SchemaTypes } from './schema-types.js';
 import { boundedString } from './strings.js';
 
@@ -28,6 +28,8 @@ export interface ValidOptions {
    * @defaultValue false
    */
   unknownMembers?: boolean;
+  /** Schemas a `$ref` may name besides the files of schemas/, by `$id`: an operation profile's own (`schemaById`). */
+  refs?: SchemaRefs;
 }
 
 /** Member names used for unknown members: plausible future AWS members. */
@@ -40,7 +42,7 @@ const UNKNOWN_MEMBER_NAMES = ['ExecutorTags', 'ClientRequestToken', 'SparkProper
 export function valid<F extends SchemaFile>(schema: F, options?: ValidOptions): fc.Arbitrary<SchemaTypes[F]>;
 export function valid(schema: JsonSchema, options?: ValidOptions): fc.Arbitrary<unknown>;
 export function valid(schema: SchemaInput, options: ValidOptions = {}): fc.Arbitrary<unknown> {
-  return validOfNode(rootNode(schema), options);
+  return validOfNode(rootNode(schema, options.refs), options);
 }
 
 /** The valid arbitrary of one resolved node (shared with the invalid-value compiler). */

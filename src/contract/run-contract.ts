@@ -5,8 +5,8 @@
  */
 import type { Target } from '../targets/target.js';
 import type { Redactor } from '../wire/redact.js';
-import type { OperationProfile } from '../profiles/index.js';
-import { catalogue } from './catalogue/index.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
+import { catalogueFor } from './catalogue/index.js';
 import type { WalkBounds } from './catalogue/context.js';
 import type { RunListener, Mode, PropertyReport, Report, ReplayCommand } from '../common/results.js';
 import type { ContractProperty } from './catalogue/property.js';
@@ -148,7 +148,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const started = performance.now();
   const listener = fanOut([...(options.listeners ?? []), ...(options.listener ? [options.listener] : [])]);
   const settings = { ...settingsOf(options, listener), durations: [] as number[] };
-  const selected = catalogue.filter((p) => !options.only || options.only.includes(p.id)) as readonly ContractProperty[];
+  const selected = catalogueFor(options.profile ?? LIST_EXECUTORS).filter((p) => !options.only || options.only.includes(p.id));
   const concurrency = options.concurrency ?? 1;
   const properties = concurrency > 1 ? await atOnce(selected, { ...settings, listener }, concurrency) : await inTurn(selected, { ...settings, listener });
   return {

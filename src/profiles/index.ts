@@ -4,4 +4,4 @@
 export { defineProfile, itemId, itemsOf, listRequest, orderKeyOf, partsOf, schemaAt, seedPath, stateOf, valueAt } from './profile.js';
 export type { ListParts, MemberFacts, OperationProfile, ProfileSpec, TimeUnit } from './profile.js';
 export { LIST_EXECUTORS } from './list-executors.js';
-export { validateFor, type ProfileSchema } from './validators.js';
+export { validateFor, profileValidator, type ProfileSchema } from './validators.js';

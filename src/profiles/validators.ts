@@ -47,3 +47,11 @@ export function validateFor(profile: OperationProfile, which: ProfileSchema, val
   if (fn(value)) return { ok: true };
   return { ok: false, errors: (fn.errors ?? []).map(formatAjvError) };
 }
+
+/**
+ * The ajv function of one of the profile's schemas, for callers that read ajv's own errors (instance
+ * paths, keywords) rather than the formatted lines of {@link validateFor}.
+ */
+export function profileValidator(profile: OperationProfile, which: ProfileSchema): ValidateFunction {
+  return validatorOf(profile, which);
+}

@@ -1,27 +1,33 @@
 /**
- * One ListExecutors call through the target's real AthenaClient, with the raw exchange beside what
- * the SDK made of it: the SDK validates nothing, so the laws are checked on the raw body too.
+ * One list call of the profile's operation through the target's real AthenaClient, with the raw
+ * exchange beside what the SDK made of it: the SDK validates nothing, so the laws are checked on the
+ * raw body too. An operation the SDK does not know travels as another list command carrying the
+ * profile's `X-Amz-Target` and body: the SDK's output is then empty, and the laws read the raw body.
  */
-import { ListExecutorsCommand, type ListExecutorsCommandOutput } from '@aws-sdk/client-athena';
-import type { ListExecutorsRequest } from '../../generated/athena.js';
+import * as athena from '@aws-sdk/client-athena';
 import { parseJson } from '../../schema/json.js';
 import type { Exchange } from '../../wire/exchange.js';
 import { InconclusiveError } from '../../common/errors.js';
 import { isThrottlingAnswer } from '../../targets/throttling.js';
-import type { CheckContext } from './context.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
+import { profileOf, type CheckContext } from './context.js';
 import { noteSeeding, recordCall } from '../coverage/index.js';
 import { clip } from './text.js';
+
+/** A list request body as the harness means it: a JSON object, members under the profile's names. */
+export type ListRequest = object;
 
 /** What one call produced: the exchange, the body parsed as JSON (if it was), and the SDK's view. */
 export interface ListCall {
   /** The request as the harness meant it (an object, or the raw body text it forced on the wire). */
-  input: ListExecutorsRequest | { raw: string };
+  input: ListRequest | { raw: string };
   exchange?: Exchange;
   /** HTTP status, 0 when no answer came. */
   status: number;
   /** The response body parsed as JSON; undefined when it was not JSON. */
   json?: unknown;
-  output?: ListExecutorsCommandOutput;
+  /** What the SDK made of a 200: the command's output (empty for an operation sent through a carrier). */
+  output?: Readonly<Record<string, unknown>> & { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } };
   /** What the SDK threw (a service exception, a SyntaxError for a non-JSON error body, a transport error). */
   error?: Error & { $fault?: string; $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } };
 }
@@ -40,13 +46,13 @@ export interface ListCallOptions {
 export const RESEND_PAUSE_MS = 200;
 
 /**
- * Calls ListExecutors with `input`. With `{ raw }`, the SDK serializes a placeholder and the body is
- * replaced just before signing, so even values the SDK could not express (wrong JSON types, broken
- * JSON) go through the real client. The client retries throttling answers (counted in
+ * Calls the context's operation with `input`. With `{ raw }`, the SDK serializes a placeholder and the
+ * body is replaced just before signing, so even values the SDK could not express (wrong JSON types,
+ * broken JSON) go through the real client. The client retries throttling answers (counted in
  * `ctx.stats.retries`); one still throttled after its budget says nothing of the contract, and is
  * an {@link InconclusiveError}.
  */
-export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }, options: ListCallOptions = {}): Promise<ListCall> {
+export async function listCall(ctx: CheckContext, input: ListRequest | { raw: string }, options: ListCallOptions = {}): Promise<ListCall> {
   noteSeeding(ctx.coverage, ctx.exchanges);
   let result = await sendOnce(ctx, input);
   if (options.resendOn5xx && result.status >= 500 && result.status <= 599) {
@@ -62,11 +68,11 @@ export async function listCall(ctx: CheckContext, input: ListExecutorsRequest | 
 }
 
 /** One SDK call (with the client's throttling retries): its final exchange and what the SDK made of it. */
-async function sendOnce(ctx: CheckContext, input: ListExecutorsRequest | { raw: string }): Promise<ListCall> {
+async function sendOnce(ctx: CheckContext, input: ListRequest | { raw: string }): Promise<ListCall> {
   const before = ctx.exchanges.length;
   const result: ListCall = { input, status: 0 };
   try {
-    result.output = await ctx.target.client.send(commandFor(input));
+    result.output = (await ctx.target.client.send(commandFor(profileOf(ctx), input))) as ListCall['output'];
   } catch (e) {
     result.error = e as ListCall['error'];
   }
@@ -80,14 +86,32 @@ async function sendOnce(ctx: CheckContext, input: ListExecutorsRequest | { raw: 
   return result;
 }
 
-/** The command for `input`; a raw body replaces the serialized one just before signing. */
-function commandFor(input: ListExecutorsRequest | { raw: string }): ListExecutorsCommand {
-  const command = new ListExecutorsCommand('raw' in input ? ({} as ListExecutorsRequest) : input);
-  if ('raw' in input) {
-    const raw = input.raw;
+/** A command the client sends. */
+type SdkCommand = Parameters<athena.AthenaClient['send']>[0];
+
+/** The export of `@aws-sdk/client-athena` named `name`, as a command class. */
+function commandClass(name: string): new (input: object) => SdkCommand {
+  const ctor = (athena as Record<string, unknown>)[name];
+  if (typeof ctor !== 'function') throw new Error(`@aws-sdk/client-athena exports no command ${name}`);
+  return ctor as new (input: object) => SdkCommand;
+}
+
+/**
+ * The command for `input`: the profile's SDK command, or (for an operation the SDK does not know) a
+ * carrier whose `X-Amz-Target` and body are replaced. A raw body replaces the serialized one just
+ * before signing, and so does the JSON of an object sent through a carrier.
+ */
+function commandFor(profile: OperationProfile, input: ListRequest | { raw: string }): SdkCommand {
+  const known = profile.sdkCommand;
+  const command = new (commandClass(known ?? (LIST_EXECUTORS.sdkCommand as string)))('raw' in input || !known ? {} : input);
+  const body = 'raw' in input ? input.raw : known ? undefined : JSON.stringify(input);
+  const target = known ? undefined : profile.amzTarget;
+  if (body !== undefined || target !== undefined) {
     command.middlewareStack.add(
       (next) => async (args) => {
-        (args.request as { body?: unknown }).body = raw;
+        const request = args.request as { body?: unknown; headers?: Record<string, string> };
+        if (body !== undefined) request.body = body;
+        if (target !== undefined && request.headers) request.headers['x-amz-target'] = target;
         return next(args);
       },
       { step: 'build', priority: 'high', name: 'contractRawBody' },

@@ -1,11 +1,13 @@
 /**
  * The shape of one property of the catalogue: a named law, the modes it runs in, the scenarios it is
- * checked on, and the check. Properties are values; nothing registers itself.
+ * checked on, the check, and what coverage must see for the law to count as tested. Properties are
+ * values; nothing registers itself.
  */
 import type fc from 'fast-check';
 import type { CheckContext } from './context.js';
 import type { CheckStats, Coverage, Mode, Warning } from '../../common/results.js';
 import type { OperationProfile } from '../../profiles/index.js';
+import type { LawCoverage } from '../coverage/index.js';
 
 /** What a property's scenario arbitrary may depend on. */
 export interface ScenarioContext {
@@ -34,6 +36,8 @@ export interface PropertySpec<Id extends string, S> {
   check(scenario: S, ctx: CheckContext): Promise<void>;
   /** The warnings a pass deserves from the counters (and the coverage) of its runs: what would make it vacuous. */
   vacuity(stats: CheckStats, coverage?: Coverage): Warning[];
+  /** The walks, filters and errors its runs must see for the law to count as tested (none when absent). */
+  coverage?: LawCoverage;
 }
 
 /** A property with its scenario type erased, so that properties of different scenarios share one list. */
@@ -46,6 +50,7 @@ export interface ContractProperty<Id extends string = string> {
   boundary?(ctx: ScenarioContext): readonly unknown[];
   check(scenario: unknown, ctx: CheckContext): Promise<void>;
   vacuity(stats: CheckStats, coverage?: Coverage): Warning[];
+  readonly coverage?: LawCoverage;
 }
 
 /** Erases a property's scenario type; the check only ever receives values of its own scenario. */

@@ -4,6 +4,7 @@
  * looks green.
  */
 import type { CheckStats, Coverage, Warning } from '../../common/results.js';
+import type { OperationProfile } from '../../profiles/index.js';
 import { callsOf } from '../coverage/index.js';
 
 /** The warnings a pass deserves from the counters and the coverage of its runs. */
@@ -14,21 +15,23 @@ function vacuous(message: string): Warning {
   return { kind: 'vacuous', message: `vacuous: ${message}` };
 }
 
-/** Calls answered 200, calls answered otherwise, and executors walks listed: from the coverage when there is one. */
+/** Calls answered 200, calls answered otherwise, and items walks listed: from the coverage when there is one. */
 function callCounts(stats: CheckStats, coverage?: Coverage): { ok: number; failed: number; listed: number } {
   if (!coverage) return { ok: stats.okCalls, failed: stats.errorCalls, listed: stats.executorsSeen };
   const ok = coverage.answers['200'] ?? 0;
   return { ok, failed: callsOf(coverage) - ok, listed: coverage.executors.listed };
 }
 
-/** For properties that walk: every call an error, or every walk empty. */
-export const walkVacuity: Vacuity = (stats, coverage) => {
-  if (stats.runs + stats.boundary === 0) return [];
-  const { ok, failed, listed } = callCounts(stats, coverage);
-  if (ok === 0 && failed > 0) return [vacuous('every call was an error, so no page was checked')];
-  if (listed === 0) return [vacuous('every walk was empty, so no executor was checked')];
-  return [];
-};
+/** For properties that walk `profile`'s lists: every call an error, or every walk empty. */
+export function walkVacuity(profile: OperationProfile): Vacuity {
+  return (stats, coverage) => {
+    if (stats.runs + stats.boundary === 0) return [];
+    const { ok, failed, listed } = callCounts(stats, coverage);
+    if (ok === 0 && failed > 0) return [vacuous('every call was an error, so no page was checked')];
+    if (listed === 0) return [vacuous(`every walk was empty, so no ${profile.itemNoun} was checked`)];
+    return [];
+  };
+}
 
 /**
  * For properties whose check may find nothing to apply to (and then counts the run in

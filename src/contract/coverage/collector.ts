@@ -1,16 +1,20 @@
 /**
- * The coverage collector of one property's runs: the counts (a {@link Coverage}, plain data) and
- * what recording them needs to remember (the tokens issued, the sizes seeded, the exchanges already
- * read). One collector per property, registered under the run's settings, so that the report built
- * from the same settings finds it without the run's outcome having to carry it.
+ * The coverage collector of one property's runs: the counts (a {@link Coverage}, plain data), the
+ * operation they are counted for, and what recording them needs to remember (the tokens issued, the
+ * sizes seeded, the exchanges already read). One collector per property, registered under the run's
+ * settings, so that the report built from the same settings finds it without the run's outcome having
+ * to carry it.
  */
 import type { Coverage } from '../../common/results.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import { emptyCoverage } from './empty.js';
 import { noTokens, type IssuedTokens } from './tokens.js';
 
 /** What a property's runs exercised so far, and the memory recording it needs. */
 export interface CoverageCollector {
   readonly data: Coverage;
+  /** The operation whose calls, walks and seeding are counted: its members name what is read. */
+  readonly profile: OperationProfile;
   readonly issued: IssuedTokens;
   /** Each seeded session's size as last seeded. */
   readonly seeded: Map<string, number>;
@@ -18,20 +22,23 @@ export interface CoverageCollector {
   readonly scanned: WeakSet<object>;
 }
 
-/** A collector of nothing yet. */
-export function createCoverage(): CoverageCollector {
-  return { data: emptyCoverage(), issued: noTokens(), seeded: new Map(), scanned: new WeakSet() };
+/** A collector of nothing yet, for `profile`'s operation (ListExecutors by default). */
+export function createCoverage(profile: OperationProfile = LIST_EXECUTORS): CoverageCollector {
+  return { data: emptyCoverage(profile), profile, issued: noTokens(), seeded: new Map(), scanned: new WeakSet() };
 }
 
 /** The collectors of each run (keyed by its settings object), by property id. */
 const byRun = new WeakMap<object, Map<string, CoverageCollector>>();
 
-/** The collector of property `id` in the run of `settings`, created on first use (concurrent runs of one property share it). */
-export function coverageFor(settings: object, id: string): CoverageCollector {
+/**
+ * The collector of property `id` in the run of `settings`, created on first use for the settings'
+ * operation (concurrent runs of one property share it).
+ */
+export function coverageFor(settings: { readonly profile?: OperationProfile }, id: string): CoverageCollector {
   let run = byRun.get(settings);
   if (!run) byRun.set(settings, (run = new Map()));
   let collector = run.get(id);
-  if (!collector) run.set(id, (collector = createCoverage()));
+  if (!collector) run.set(id, (collector = createCoverage(settings.profile)));
   return collector;
 }
 

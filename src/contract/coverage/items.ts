@@ -4,6 +4,7 @@
  * Markdown table and the JUnit properties render these; the counts stay in the JSON.
  */
 import type { Coverage, Mode, TokenKind } from '../../common/results.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 
 /** How far an item was covered. */
 export type ItemStatus = 'covered' | 'partly' | 'not' | 'n/a';
@@ -48,25 +49,30 @@ function setItem(key: string, title: string, hits: Record<string, boolean>, deta
 }
 
 /** The items seeding alone can cover: not applicable in observational mode. */
-function seededItems(c: Coverage, mode: Mode): CoverageItem[] {
+function seededItems(c: Coverage, mode: Mode, profile: OperationProfile): CoverageItem[] {
   const sizes = setItem('populations', 'seeded population sizes 0, 1, 2-100, 101+', Object.fromEntries(Object.entries(c.populations.sizes).map(([k, n]) => [k, n > 0])), `${c.populations.seeded} seeded, largest ${c.populations.largest}`, 'seeded');
-  const inserted = countItem('inserted', 'executors inserted mid-walk', c.inserted.executors, `${c.inserted.executors} in ${c.inserted.walks} walk(s)`);
+  const inserted = countItem('inserted', `${profile.itemNoun}s inserted mid-walk`, c.inserted.executors, `${c.inserted.executors} in ${c.inserted.walks} walk(s)`);
   if (mode === 'seeded') return [sizes, inserted];
   return [sizes, inserted].map((i) => ({ ...i, status: 'n/a' as const, detail: 'seeded mode only' }));
 }
 
-/** Every item of `coverage` for a run in `mode`, in the order reports show them. */
-export function coverageItems(c: Coverage, mode: Mode): CoverageItem[] {
+/**
+ * Every item of `coverage` for a run in `mode` of `profile`'s operation (ListExecutors by default),
+ * in the order reports show them, in the operation's words.
+ */
+export function coverageItems(c: Coverage, mode: Mode, profile: OperationProfile = LIST_EXECUTORS): CoverageItem[] {
   const constraints = Object.entries(c.constraints);
   const filters = Object.entries(c.filters);
   const tried = (kind: TokenKind) => c.tokens[kind]?.tried ?? 0;
+  const items = `${profile.itemNoun}s`;
+  const { min, max } = profile.pageBounds;
   return [
     countItem('walks.multiPage', 'walks with a second page', c.walks.multiPage, `${c.walks.multiPage} of ${c.walks.total} walks, the longest ${c.walks.longest} page(s)`),
-    setItem('maxResults', 'MaxResults 1, 100, absent, other', Object.fromEntries(Object.entries(c.maxResults).map(([k, n]) => [k, n > 0])), counted(c.maxResults), 'used'),
+    setItem('maxResults', `${profile.pageSize} ${min}, ${max}, absent, other`, Object.fromEntries(Object.entries(c.maxResults).map(([k, n]) => [k, n > 0])), counted(c.maxResults), 'used'),
     setItem('filters', 'each filter matched', Object.fromEntries(filters.map(([s, f]) => [s, f.matched > 0])), `${filters.filter(([, f]) => f.walks > 0).length} of ${filters.length} used`, 'matched'),
-    ...seededItems(c, mode),
-    countItem('ties', 'StartDateTime ties across a page boundary', c.ties, `${c.ties} boundaries`),
-    setItem('lacking', 'executors lacking each optional member', Object.fromEntries(Object.entries(c.executors.lacking).map(([m, n]) => [m, n > 0])), `${c.executors.listed} executors listed`, 'lacked'),
+    ...seededItems(c, mode, profile),
+    countItem('ties', `${profile.orderKey.path.join('.')} ties across a page boundary`, c.ties, `${c.ties} boundaries`),
+    setItem('lacking', `${items} lacking each optional member`, Object.fromEntries(Object.entries(c.executors.lacking).map(([m, n]) => [m, n > 0])), `${c.executors.listed} ${items} listed`, 'lacked'),
     setItem('constraints', 'request constraints broken', Object.fromEntries(constraints.map(([k, t]) => [k, t.tried > 0])), `${constraints.filter(([, t]) => t.tried > 0).length} of ${constraints.length}`, 'broken'),
     setItem('tokens', 'token kinds tried', Object.fromEntries(PROBED_TOKENS.map((k) => [k, tried(k) > 0])), PROBED_TOKENS.filter((k) => tried(k) > 0).map((k) => `${k} ×${tried(k)}`).join(', ') || 'none', 'tried'),
   ];

@@ -3,6 +3,7 @@
  * the longest walk and the largest population are the largest of the parts'.
  */
 import type { Coverage } from '../../common/results.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import { emptyCoverage } from './empty.js';
 
 /** Keys whose values are maxima, not counts. */
@@ -20,9 +21,9 @@ function addInto(into: Record<string, unknown>, from: Record<string, unknown>): 
   }
 }
 
-/** The coverage of all `parts` together (parts of reports without coverage are left out). */
-export function mergeCoverage(parts: readonly (Coverage | undefined)[]): Coverage {
-  const merged = emptyCoverage();
+/** The coverage of all `parts` of `profile`'s operation together (parts of reports without coverage are left out). */
+export function mergeCoverage(parts: readonly (Coverage | undefined)[], profile: OperationProfile = LIST_EXECUTORS): Coverage {
+  const merged = emptyCoverage(profile);
   for (const p of parts) if (p) addInto(merged as unknown as Record<string, unknown>, p as unknown as Record<string, unknown>);
   return merged;
 }

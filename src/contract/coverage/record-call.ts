@@ -1,9 +1,10 @@
 /**
- * Records one ListExecutors call: its answer, the request constraints it broke (judged from the
- * request itself), the kind of token it carried, the MaxResults of a listing it started, and the
- * token its answer issued.
+ * Records one list call: its answer, the request constraints it broke (judged from the request
+ * itself), the kind of token it carried, the page size of a listing it started, and the token its
+ * answer issued. The collector's profile names the members read.
  */
 import type { MaxResultsBucket } from '../../common/results.js';
+import type { OperationProfile } from '../../profiles/index.js';
 import { isObject } from '../../schema/json.js';
 import { answerKey, succeeded, type AnswerSeen } from './answer.js';
 import { brokenConstraints, requestValue } from './broken.js';
@@ -16,27 +17,30 @@ export interface CallSeen extends AnswerSeen {
   input: unknown;
 }
 
-/** The bucket of a listing's MaxResults. */
-function bucketOf(maxResults: unknown): MaxResultsBucket {
-  return maxResults === undefined || maxResults === null ? 'absent' : maxResults === 1 ? '1' : maxResults === 100 ? '100' : 'other';
+/** The bucket of a listing's page size: the smallest and the largest the profile allows (`1` and `100`, ListExecutors' bounds, whatever the operation's), absent, or another. */
+function bucketOf(profile: OperationProfile, pageSize: unknown): MaxResultsBucket {
+  const { min, max } = profile.pageBounds;
+  return pageSize === undefined || pageSize === null ? 'absent' : pageSize === min ? '1' : pageSize === max ? '100' : 'other';
 }
 
 /** Adds `call` to `collector` (nothing when there is none: a context built without coverage). */
 export function recordCall(collector: CoverageCollector | undefined, call: CallSeen): void {
   if (!collector) return;
-  const { data } = collector;
+  const { data, profile } = collector;
   const key = answerKey(call);
   data.answers[key] = (data.answers[key] ?? 0) + 1;
   const value = requestValue(call.input);
-  const broken = brokenConstraints(value);
+  const broken = brokenConstraints(value, profile);
   for (const b of broken) countAnswer((data.constraints[b] ??= emptyTally()), key);
   const request = isObject(value) ? value : {};
-  if (typeof request.NextToken === 'string') countAnswer(data.tokens[tokenKind(collector.issued, request.NextToken, request.SessionId, request.ExecutorStateFilter)], key);
-  else if (broken.length === 0) data.maxResults[bucketOf(request.MaxResults)]++;
-  const issued = succeeded(key) && isObject(call.json) ? call.json.NextToken : undefined;
+  const parent = request[profile.parent.member];
+  const filter = request[profile.filter.member];
+  const token = request[profile.token];
+  if (typeof token === 'string') countAnswer(data.tokens[tokenKind(collector.issued, token, parent, filter)], key);
+  else if (broken.length === 0) data.maxResults[bucketOf(profile, request[profile.pageSize])]++;
+  const issued = succeeded(key) && isObject(call.json) ? call.json[profile.token] : undefined;
   if (typeof issued === 'string' && issued !== '') {
     data.tokensIssued++;
-    const filter = request.ExecutorStateFilter;
-    rememberToken(collector.issued, issued, { sessionId: String(request.SessionId), ...(typeof filter === 'string' ? { filter } : {}) });
+    rememberToken(collector.issued, issued, { parent: String(parent), ...(typeof filter === 'string' ? { filter } : {}) });
   }
 }

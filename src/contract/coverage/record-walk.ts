@@ -1,34 +1,35 @@
 /**
- * Records one walk: its pages, whether it completed, its filter and what that matched, StartDateTime
- * ties across its page boundaries, the optional members its executors lacked, and the executors
- * seeded into its session while it went.
+ * Records one walk: its pages, whether it completed, its filter and what that matched, ordering-key
+ * ties across its page boundaries, the optional members its items lacked, and the items seeded into
+ * its parent while it went. The collector's profile says where an item's ordering key is.
  */
 import type { Coverage } from '../../common/results.js';
+import { orderKeyOf, type OperationProfile } from '../../profiles/index.js';
 import type { CoverageCollector } from './collector.js';
 
 /** One walk as coverage sees it. */
 export interface WalkSeen {
   filter?: string;
-  /** The executors of each page answered 200, in order. */
+  /** The items of each page answered 200, in order. */
   pages: readonly (readonly Record<string, unknown>[])[];
   complete: boolean;
-  /** Executors seeded into the session between its pages. */
+  /** Items seeded into the parent between its pages. */
   inserted: number;
 }
 
-/** Page boundaries where the last executor of one page and the first of the next share a StartDateTime. */
-function tiesOf(pages: WalkSeen['pages']): number {
+/** Page boundaries where the last item of one page and the first of the next share an ordering key. */
+function tiesOf(profile: OperationProfile, pages: WalkSeen['pages']): number {
   let ties = 0;
   for (let i = 1; i < pages.length; i++) {
-    const last = pages[i - 1].at(-1)?.StartDateTime;
-    const first = pages[i][0]?.StartDateTime;
-    if (typeof last === 'number' && last === first) ties++;
+    const last = orderKeyOf(profile, pages[i - 1].at(-1));
+    const first = orderKeyOf(profile, pages[i][0]);
+    if (last !== undefined && last === first) ties++;
   }
   return ties;
 }
 
-/** Adds the executors of `pages` and the optional members each lacks. */
-function addExecutors(data: Coverage, pages: WalkSeen['pages']): number {
+/** Adds the items of `pages` (to the `executors` member, whatever the operation) and the optional members each lacks. */
+function addItems(data: Coverage, pages: WalkSeen['pages']): number {
   let listed = 0;
   for (const page of pages)
     for (const e of page) {
@@ -47,8 +48,8 @@ export function recordWalk(collector: CoverageCollector | undefined, walk: WalkS
   if (walk.pages.length >= 2) data.walks.multiPage++;
   data.walks.longest = Math.max(data.walks.longest, walk.pages.length);
   if (walk.complete) data.walks.complete++;
-  data.ties += tiesOf(walk.pages);
-  const listed = addExecutors(data, walk.pages);
+  data.ties += tiesOf(collector.profile, walk.pages);
+  const listed = addItems(data, walk.pages);
   if (walk.filter !== undefined) {
     const filter = (data.filters[walk.filter] ??= { walks: 0, matched: 0 });
     filter.walks++;

@@ -1,13 +1,13 @@
 /**
- * The kind of a NextToken a request carries, told apart by what the run's answers issued (never by
- * how the request was made): a walk's own token, another session's, the same session's with another
- * filter, one a few edits from an issued token (cut, extended, characters changed), or none of these.
+ * The kind of a token a request carries, told apart by what the run's answers issued (never by how
+ * the request was made): a walk's own token, another parent's, the same parent's with another filter,
+ * one a few edits from an issued token (cut, extended, characters changed), or none of these.
  */
 import type { TokenKind } from '../../common/results.js';
 
-/** Where an issued token came from: the session and filter of the request it answered. */
+/** Where an issued token came from: the parent and filter of the request it answered. */
 export interface TokenOrigin {
-  sessionId: string;
+  parent: string;
   filter?: string;
 }
 
@@ -50,10 +50,10 @@ function near(a: string, b: string): boolean {
   return changed <= NEAR_EDITS;
 }
 
-/** The kind of `token` sent for `sessionId` with `filter`, given the tokens issued so far (tampered: near one of the latest). */
-export function tokenKind(issued: IssuedTokens, token: string, sessionId: unknown, filter: unknown): TokenKind {
+/** The kind of `token` sent for `parent` with `filter`, given the tokens issued so far (tampered: near one of the latest). */
+export function tokenKind(issued: IssuedTokens, token: string, parent: unknown, filter: unknown): TokenKind {
   if (token === '') return 'empty';
   const origin = issued.origins.get(token);
-  if (origin) return origin.sessionId !== sessionId ? 'foreign' : origin.filter !== (typeof filter === 'string' ? filter : undefined) ? 'other-filter' : 'issued';
+  if (origin) return origin.parent !== parent ? 'foreign' : origin.filter !== (typeof filter === 'string' ? filter : undefined) ? 'other-filter' : 'issued';
   return issued.recent.some((t) => near(token, t)) ? 'tampered' : 'garbage';
 }

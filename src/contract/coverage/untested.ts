@@ -1,11 +1,17 @@
 /**
  * The warnings coverage earns a property: a pass whose law is about pages that never saw a second
  * one, a filter law whose filter never matched, and (whatever the verdict) an error property none of
- * whose calls was answered with an error its law is about. Each message states only what the counts show.
+ * whose calls was answered with an error its law is about. Which apply, the property's own coverage
+ * facts say. Each message states only what the counts show.
  */
 import type { Coverage, Mode, Warning } from '../../common/results.js';
 import { succeeded } from './answer.js';
-import { ERROR_LAWS, FILTER_LAWS, PAGE_LAWS } from './laws.js';
+import type { LawCoverage } from './laws.js';
+
+/** What the warnings read of a property: its coverage facts, if its law has any coverage can test. */
+export interface CoveredLaw {
+  readonly coverage?: LawCoverage;
+}
 
 /** A warning that coverage shows part of the law untested, saying `message`. */
 function untested(message: string): Warning {
@@ -22,12 +28,11 @@ export function callsOf(coverage: Coverage): number {
 }
 
 /** "pagination untested" for a law about pages whose walks (or answers) never gave a second page. */
-function paginationUntested(id: string, c: Coverage): Warning[] {
-  const need = PAGE_LAWS[id];
-  // With no executor listed at all the walk vacuity has already said more.
-  if (need === 'walks' && c.walks.total > 0 && c.executors.listed > 0 && c.walks.multiPage === 0)
+function paginationUntested(law: LawCoverage, c: Coverage): Warning[] {
+  // With no item listed at all the walk vacuity has already said more.
+  if (law.pages === 'walks' && c.walks.total > 0 && c.executors.listed > 0 && c.walks.multiPage === 0)
     return [untested(`pagination untested: no walk had a second page (${plural(c.walks.total, 'walk')}, each of one page)`)];
-  if (need === 'tokens' && callsOf(c) > 0 && c.tokensIssued === 0) return [untested('pagination untested: no walk had a second page (no answer carried a NextToken)')];
+  if (law.pages === 'tokens' && callsOf(c) > 0 && c.tokensIssued === 0) return [untested(`pagination untested: no walk had a second page (no answer carried a ${law.token})`)];
   return [];
 }
 
@@ -36,18 +41,20 @@ function paginationUntested(id: string, c: Coverage): Warning[] {
  * harness chose the populations, so a state never matched is its own gap); observational, only when
  * no filter matched at all (a given session need not hold every state: the coverage table shows which).
  */
-function filtersUnmatched(id: string, c: Coverage, mode: Mode): Warning[] {
-  if (!FILTER_LAWS.includes(id)) return [];
+function filtersUnmatched(law: LawCoverage, c: Coverage, mode: Mode): Warning[] {
+  if (!law.filter) return [];
   const used = Object.entries(c.filters).filter(([, f]) => f.walks > 0);
   const unmatched = used.filter(([, f]) => f.matched === 0);
-  if (mode === 'seeded') return unmatched.map(([state, f]) => untested(`filter ${state} never matched: its ${plural(f.walks, 'walk')} listed no executor`));
+  const noun = law.itemNoun;
+  if (mode === 'seeded') return unmatched.map(([state, f]) => untested(`filter ${state} never matched: its ${plural(f.walks, 'walk')} listed no ${noun}`));
   if (!used.length || unmatched.length < used.length) return [];
-  return [untested(`filter untested: no filtered walk listed an executor (${plural(used.reduce((n, [, f]) => n + f.walks, 0), 'walk')} with ${used.map(([s]) => s).join(', ')})`)];
+  return [untested(`filter untested: no filtered walk listed ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} (${plural(used.reduce((n, [, f]) => n + f.walks, 0), 'walk')} with ${used.map(([s]) => s).join(', ')})`)];
 }
 
-/** The warnings of a pass in `mode` from its coverage (none without one). */
-export function passCoverageWarnings(id: string, coverage: Coverage | undefined, mode: Mode): Warning[] {
-  return coverage ? [...paginationUntested(id, coverage), ...filtersUnmatched(id, coverage, mode)] : [];
+/** The warnings of a pass of `law` in `mode` from its coverage (none without one, or for a law without coverage facts). */
+export function passCoverageWarnings(law: CoveredLaw | undefined, coverage: Coverage | undefined, mode: Mode): Warning[] {
+  const facts = law?.coverage;
+  return coverage && facts ? [...paginationUntested(facts, coverage), ...filtersUnmatched(facts, coverage, mode)] : [];
 }
 
 /** The answers of `coverage`, most frequent first, as `503 (unnamed) ×4, 403 AccessDeniedException ×2`. */
@@ -60,8 +67,8 @@ function answersText(coverage: Coverage): string {
  * For an error property, whatever its verdict: every call failed (none answered 200), and none with a
  * 400 naming an error its law is about, so none of them tested the law.
  */
-export function otherReasonWarnings(id: string, coverage: Coverage | undefined): Warning[] {
-  const codes = ERROR_LAWS[id];
+export function otherReasonWarnings(law: CoveredLaw | undefined, coverage: Coverage | undefined): Warning[] {
+  const codes = law?.coverage?.errors;
   const calls = coverage ? callsOf(coverage) : 0;
   if (!codes || !coverage || calls === 0) return [];
   const answered = Object.keys(coverage.answers);

@@ -76,7 +76,7 @@ function failedReport(property: ContractProperty, run: PropertyRun, failure: Non
   const counterexample = counterexampleOf(property, failure, settings);
   const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
-  const warnings = [...cut, ...otherReasonWarnings(property.id, coverage), ...counterWarnings(run.stats)];
+  const warnings = [...cut, ...otherReasonWarnings(property, coverage), ...counterWarnings(run.stats)];
   return { ...opening(property, run, coverage), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings };
 }
 
@@ -93,8 +93,8 @@ export function propertyReport(property: ContractProperty, run: PropertyRun, set
   if (failure) return failedReport(property, run, failure, settings, coverage);
   const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
   const reason = run.noVerdict ?? (stats.runs + stats.boundary === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
-  const other = otherReasonWarnings(property.id, coverage);
+  const other = otherReasonWarnings(property, coverage);
   if (reason !== null) return { ...opening(property, run, coverage), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
-  const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property.id, coverage, settings.mode ?? 'observational'), ...other];
+  const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property, coverage, settings.mode ?? 'observational'), ...other];
   return { ...opening(property, run, coverage), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
 }

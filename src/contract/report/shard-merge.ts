@@ -14,7 +14,7 @@ import { counterWarnings } from './warnings.js';
 /** What the summed counters and merged coverage of all shards make of property `id`'s pass: its own vacuity rules decide, and coverage's. */
 function vacuityOf(id: string, checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   const property = (catalogue as readonly ContractProperty[]).find((p) => p.id === id);
-  return [...(property ? property.vacuity(checks, coverage) : []), ...passCoverageWarnings(id, coverage, mode)];
+  return [...(property ? property.vacuity(checks, coverage) : []), ...passCoverageWarnings(property, coverage, mode)];
 }
 
 /**
@@ -33,7 +33,7 @@ function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<Pro
 function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   if (status === 'skipped') return [];
   const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
-  const other = otherReasonWarnings(id, coverage);
+  const other = otherReasonWarnings((catalogue as readonly ContractProperty[]).find((p) => p.id === id), coverage);
   return [...(status === 'passed' ? vacuityOf(id, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
 }
 

@@ -1,90 +1,109 @@
 /**
- * The populations and page sizes of the walking properties' boundary cases: MaxResults 1, 2, 99, 100
- * and absent over 0, 1, MaxResults - 1, MaxResults, MaxResults + 1 and more than 100 executors (the
- * last for the large page sizes only, so the phase stays quick); ties on StartDateTime across page
- * boundaries; every filter with and without matches; and the valid edges a sloppy server rejects or
- * mangles: members equal to 0 and to the largest long, ExecutorIds of 100,000 code points, an empty
- * ExecutorId, and SessionIds of exactly 256 multi-byte code points.
+ * The populations and page sizes of the walking properties' boundary cases: the smallest two and the
+ * largest two page sizes and none (1, 2, 99, 100 and absent) over 0, 1, m - 1, m, m + 1 and more than
+ * the largest page of items (the last for the large page sizes only, so the phase stays quick); ties on the ordering key across page boundaries; every filter with
+ * and without matches; and the valid edges a sloppy server rejects or mangles: members equal to 0 and
+ * to the largest long, ids of the longest length the item schema allows, an empty id, and parent ids
+ * of exactly the longest length in multi-byte code points. Items come from the profile's item kit.
  */
-import { repeatToLength } from '../../../arbitraries/strings.js';
-import type { ExecutorState, ExecutorsSummary } from '../../../generated/athena.js';
-import { EXECUTOR_STATES, EXECUTOR_TYPES, REQUEST_CONSTRAINTS } from '../../../generated/constraints.js';
+import { itemKit, itemSchemaAt, optionalAt, repeatToLength, setAt, wireTime, patternAlwaysMatches, type Item } from '../../../arbitraries/index.js';
+import type { OperationProfile } from '../../../profiles/index.js';
 
-/** The session the seeded boundary cases load (and drop again): a UUID, as real Athena's are. */
+/** The parent the seeded boundary cases load (and drop again): a UUID, as real Athena's are. */
 export const BOUNDARY_SESSION = 'b0a1d2e3-0000-4000-8000-00000000b0de';
 
-/** One walk of a seeded boundary case: what the session holds and how it is listed. */
+/** One walk of a seeded boundary case: what the parent holds and how it is listed. */
 export interface WalkCase {
-  population: ExecutorsSummary[];
+  population: Item[];
   maxResults?: number;
-  filter?: ExecutorState;
-  /** The session to seed. @defaultValue {@link BOUNDARY_SESSION} */
+  filter?: string;
+  /** The parent to seed. @defaultValue {@link BOUNDARY_SESSION} */
   sessionId?: string;
   /** Why the target's seeding route may refuse this population: the case is then skipped, not fatal. */
   refusable?: string;
 }
 
-/** 2025-01-01T00:00:00Z: the newest StartDateTime of the boundary populations. */
+/** 2025-01-01T00:00:00Z: the newest instant of the boundary populations' ordering keys. */
 const START = Date.UTC(2025, 0, 1);
-/** More than the largest page: a population no single page can hold. */
-const LARGE = 101;
-/** The page sizes every walk boundary tries: the smallest two, the largest two, and the server's default. */
-export const BOUNDARY_PAGE_SIZES: readonly (number | undefined)[] = [1, 2, 99, 100, undefined];
+/** The page sizes every walk boundary tries: the smallest two, the largest two, and the server's default (MaxResults: 1, 2, 99, 100, absent). */
+export function boundaryPageSizes(profile: OperationProfile): (number | undefined)[] {
+  const { min, max } = profile.pageBounds;
+  return [...new Set([min, min + 1, max - 1, max].filter((m) => m >= min && m <= max)), undefined];
+}
 /** The largest long a JSON number carries exactly in JavaScript (2^53 - 1; the Smithy long's 2^63 - 1 is not representable). */
 const LARGEST_LONG = Number.MAX_SAFE_INTEGER;
 
-/** Executor `i` of a boundary population: ids apart by `prefix`, every state and type in turn, one second older per index. */
-export function boundaryExecutor(prefix: string, i: number, overrides: Partial<ExecutorsSummary> = {}): ExecutorsSummary {
-  return {
-    ExecutorId: `${prefix}-${String(i).padStart(3, '0')}`,
-    ExecutorType: EXECUTOR_TYPES[i % EXECUTOR_TYPES.length],
-    ExecutorState: EXECUTOR_STATES[i % EXECUTOR_STATES.length],
-    StartDateTime: START - i * 1000,
-    ExecutorSize: 1 + (i % 4),
-    ...overrides,
-  };
+/** What a boundary item sets besides what its index fixes: an id, an ordering key (epoch ms; null: none), a state (null: none). */
+interface ItemFields {
+  id?: string;
+  keyMs?: number | null;
+  state?: string | null;
 }
 
-/** `size` executors, newest first. */
-export function populationOf(size: number, prefix = 'boundary-executor'): ExecutorsSummary[] {
-  return Array.from({ length: size }, (_, i) => boundaryExecutor(prefix, i));
+/**
+ * Item `i` of a boundary population: ids apart by `prefix`, every state in turn, one second older per
+ * index. A key or state set to null is left out where the item schema allows it; where the schema
+ * requires it, the key becomes an instant older than every other and the state stays as `i` gives it.
+ */
+export function boundaryItem(profile: OperationProfile, prefix: string, i: number, fields: ItemFields = {}): Item {
+  const { states, orderKey, filter } = profile;
+  const item = itemKit(profile).boundary(fields.id ?? `${prefix}-${String(i).padStart(3, '0')}`, i, wireTime(profile, START - i * 1000), states[i % states.length]);
+  if (fields.keyMs !== undefined) setAt(item, orderKey.path, fields.keyMs === null ? (optionalAt(profile, orderKey.path) ? undefined : wireTime(profile, START - 100_000)) : wireTime(profile, fields.keyMs));
+  if (fields.state !== undefined && (fields.state !== null || optionalAt(profile, filter.itemPath))) setAt(item, filter.itemPath, fields.state ?? undefined);
+  return item;
 }
 
-/** The population sizes tried with page size `m`: 0, 1, m - 1, m, m + 1, and more than 100 for the large sizes. */
-function sizesFor(m: number | undefined): number[] {
-  const sizes = m === undefined ? [0, 1, LARGE] : [0, 1, m - 1, m, m + 1, ...(m >= 99 ? [LARGE] : [])];
+/** `size` items, newest first. */
+export function populationOf(profile: OperationProfile, size: number, prefix = `boundary-${profile.itemNoun}`): Item[] {
+  return Array.from({ length: size }, (_, i) => boundaryItem(profile, prefix, i));
+}
+
+/**
+ * The population sizes tried with page size `m`: 0, 1, m - 1, m, m + 1, and more than the largest
+ * page (a population no single page can hold) for the two largest sizes and the default.
+ */
+function sizesFor(profile: OperationProfile, m: number | undefined): number[] {
+  const { max } = profile.pageBounds;
+  const large = max + 1;
+  const sizes = m === undefined ? [0, 1, large] : [0, 1, m - 1, m, m + 1, ...(m >= max - 1 ? [large] : [])];
   return [...new Set(sizes.filter((n) => n >= 0))].sort((a, b) => a - b);
 }
 
-/** Every boundary page size over every boundary population size; `small` keeps the page sizes of 1 and 2 only. */
-export function sizedWalks(small = false): WalkCase[] {
-  const sizes = small ? BOUNDARY_PAGE_SIZES.filter((m) => m !== undefined && m <= 2) : BOUNDARY_PAGE_SIZES;
-  return sizes.flatMap((maxResults) => sizesFor(maxResults).map((n) => ({ population: populationOf(n), maxResults })));
+/** Every boundary page size over every boundary population size; `small` keeps the smallest two page sizes only. */
+export function sizedWalks(profile: OperationProfile, small = false): WalkCase[] {
+  const all = boundaryPageSizes(profile);
+  const sizes = small ? all.filter((m) => m !== undefined && m <= profile.pageBounds.min + 1) : all;
+  return sizes.flatMap((maxResults) => sizesFor(profile, maxResults).map((n) => ({ population: populationOf(profile, n), maxResults })));
 }
 
-/** Executors whose StartDateTimes pair up, so that pages of 1 or 2 end inside a tie; the last has none. */
-function straddling(): ExecutorsSummary[] {
+/** Items whose ordering keys pair up, so that pages of 1 or 2 end inside a tie; the last has none. */
+function straddling(profile: OperationProfile): Item[] {
   const starts = [START, START - 1000, START - 1000, START - 2000, START - 2000, START - 3000];
-  return [...starts.map((s, i) => boundaryExecutor('tie', i, { StartDateTime: s })), boundaryExecutor('tie', starts.length, { StartDateTime: undefined })].map(dropUndefined);
+  return [...starts.map((keyMs, i) => boundaryItem(profile, 'tie', i, { keyMs })), boundaryItem(profile, 'tie', starts.length, { keyMs: null })];
 }
 
-/** Ties on StartDateTime across page boundaries: every executor tied, and ties straddling each page end. */
-export function tieWalks(): WalkCase[] {
-  const tied = (n: number) => populationOf(n, 'tie').map((e) => ({ ...e, StartDateTime: START }));
+/** `size` items (ids apart by `prefix`) all with one ordering key, `keyMs`. */
+function tied(profile: OperationProfile, size: number, prefix: string, keyMs = START): Item[] {
+  return Array.from({ length: size }, (_, i) => boundaryItem(profile, prefix, i, { keyMs }));
+}
+
+/** Ties on the ordering key across page boundaries: every item tied, and ties straddling each page end. */
+export function tieWalks(profile: OperationProfile): WalkCase[] {
   return [
-    { population: tied(4), maxResults: 1 },
-    { population: tied(5), maxResults: 2 },
-    { population: straddling(), maxResults: 1 },
-    { population: straddling(), maxResults: 2 },
+    { population: tied(profile, 4, 'tie'), maxResults: 1 },
+    { population: tied(profile, 5, 'tie'), maxResults: 2 },
+    { population: straddling(profile), maxResults: 1 },
+    { population: straddling(profile), maxResults: 2 },
   ];
 }
 
-/** For every state: a population where the filter keeps three executors across pages (and one has no state), and one where it keeps none. */
-export function filterWalks(): WalkCase[] {
-  return EXECUTOR_STATES.flatMap((filter, s) => {
-    const other = EXECUTOR_STATES[(s + 1) % EXECUTOR_STATES.length];
-    const matching = Array.from({ length: 7 }, (_, i) => boundaryExecutor('filter', i, { ExecutorState: i === 6 ? undefined : i % 2 === 0 ? filter : other })).map(dropUndefined);
-    const none = Array.from({ length: 4 }, (_, i) => boundaryExecutor('filter', i, { ExecutorState: EXECUTOR_STATES[(s + 1 + (i % 5)) % EXECUTOR_STATES.length] }));
+/** For every state: a population where the filter keeps three items across pages (and one has no state), and one where it keeps none. */
+export function filterWalks(profile: OperationProfile): WalkCase[] {
+  const { states } = profile;
+  return states.flatMap((filter, s) => {
+    const other = states[(s + 1) % states.length];
+    const matching = Array.from({ length: 7 }, (_, i) => boundaryItem(profile, 'filter', i, { state: i === 6 ? null : i % 2 === 0 ? filter : other }));
+    const none = Array.from({ length: 4 }, (_, i) => boundaryItem(profile, 'filter', i, { state: states[(s + 1 + (i % 5)) % states.length] }));
     return [
       { population: matching, maxResults: 2, filter },
       { population: none, maxResults: 2, filter },
@@ -92,74 +111,80 @@ export function filterWalks(): WalkCase[] {
   });
 }
 
-/** Drops members set to undefined (a member left out, not one sent as null). */
-function dropUndefined(e: ExecutorsSummary): ExecutorsSummary {
-  return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as ExecutorsSummary;
-}
+/** Multi-byte ids, one to three code points each. */
+const MULTI_BYTE_IDS = ['\u00e9', '\u65e5\u672c', '\u{1F600}'];
 
-const MAX_ID = 100_000;
+/** Whether the item schema takes any string id of a length up to its maximum (no pattern to match). */
+function freeIds(profile: OperationProfile): boolean {
+  const schema = itemSchemaAt(profile, [profile.id]);
+  return schema.type === 'string' && (schema.pattern === undefined || patternAlwaysMatches(schema.pattern));
+}
 
 /**
- * An ExecutorId of exactly the longest length in code points, ending in multi-byte ones (more than
- * 100,000 UTF-8 bytes; BMP only, as UTF-16 counting is tolerated). Mostly ASCII, so the body stays near 100 KB.
+ * An id of exactly the longest length in code points, ending in multi-byte ones (more than that many
+ * UTF-8 bytes; BMP only, as UTF-16 counting is tolerated). Mostly ASCII, so the body stays near the
+ * id's length in bytes.
  */
-function longestId(): string {
+function longestId(max: number): string {
   const tail = '\u00e9\u65e5'.repeat(6);
-  return repeatToLength('0123456789abcdef-', MAX_ID - Array.from(tail).length) + tail;
+  return repeatToLength('0123456789abcdef-', max - Array.from(tail).length) + tail;
 }
 
-/** Executors whose members sit on the edges of what the schema allows. */
-function edgeExecutors(): ExecutorsSummary[][] {
-  const numeric = (id: string, n: number) => boundaryExecutor(id, 0, { ExecutorId: id, ExecutorState: 'TERMINATED', StartDateTime: n, TerminationDateTime: n, ExecutorSize: n });
-  return [
-    [numeric('boundary-largest', LARGEST_LONG), ...populationOf(2), numeric('boundary-zero', 0)],
-    [boundaryExecutor('long', 0, { ExecutorId: longestId() }), ...['\u00e9', '\u65e5\u672c', '\u{1F600}'].map((id, i) => boundaryExecutor('mb', i + 1, { ExecutorId: id }))],
-  ];
+/** Items whose members sit on the edges of what the schema allows: numbers at 0 and the largest long; the longest and multi-byte ids where the id schema takes them. */
+function edgeItems(profile: OperationProfile): Item[][] {
+  const { numericEdge } = itemKit(profile);
+  const numeric = [numericEdge('boundary-largest', LARGEST_LONG), ...populationOf(profile, 2), numericEdge('boundary-zero', 0)];
+  if (!freeIds(profile)) return [numeric];
+  const max = itemSchemaAt(profile, [profile.id]).maxLength;
+  const longest = max !== undefined && max >= 20 ? [boundaryItem(profile, 'long', 0, { id: longestId(max) })] : [];
+  return [numeric, [...longest, ...MULTI_BYTE_IDS.map((id, i) => boundaryItem(profile, 'mb', i + 1, { id }))]];
 }
 
-/** Valid edges of the executors' members: the numeric ones listed in pages of 1 and with the default page size, the long ids with the default. */
-export function edgeWalks(): WalkCase[] {
-  const [numeric, ...long] = edgeExecutors();
+/** Valid edges of the items' members: the numeric ones listed in pages of 1 and with the default page size, the long ids with the default. */
+export function edgeWalks(profile: OperationProfile): WalkCase[] {
+  const [numeric, ...long] = edgeItems(profile);
   return [{ population: numeric, maxResults: 1 }, { population: numeric }, ...long.map((population) => ({ population }))];
 }
 
-/** An empty ExecutorId (the schema allows it), which a target's seeding route may refuse. */
-export function emptyIdWalk(): WalkCase {
-  return { population: [boundaryExecutor('empty', 0, { ExecutorId: '' }), ...populationOf(2)], maxResults: 1, refusable: 'an empty ExecutorId' };
+/** An empty id (where the item schema allows it), which a target's seeding route may refuse; none where it does not. */
+export function emptyIdWalks(profile: OperationProfile): WalkCase[] {
+  const schema = itemSchemaAt(profile, [profile.id]);
+  if (!freeIds(profile) || (schema.minLength ?? 0) > 0) return [];
+  return [{ population: [boundaryItem(profile, 'empty', 0, { id: '' }), ...populationOf(profile, 2)], maxResults: 1, refusable: `an empty ${profile.id}` }];
 }
 
 /**
- * SessionIds of exactly the longest length in code points: ASCII, two-byte, three-byte and mixed, all
- * refused by a server that counts UTF-8 bytes. Astral ones are left to the near misses of
- * `errors.invalid-request` (257 of them must be refused): 256 astral code points are 512 UTF-16 units,
- * and counting those (Java's String.length) is a reading the independent emulator's correct-b makes
- * and API.md does not rule out.
+ * Parent ids of exactly the longest length in code points: ASCII, two-byte, three-byte and mixed, all
+ * refused by a server that counts UTF-8 bytes (none where the parent has no longest length, or a
+ * pattern). Astral ones are left to the near misses of `errors.invalid-request` (one past the longest
+ * must be refused): 256 astral code points are 512 UTF-16 units, and counting those (Java's
+ * String.length) is a reading the independent emulator's correct-b makes and API.md does not rule out.
  */
-export function longSessionIds(): string[] {
-  const max = REQUEST_CONSTRAINTS.SessionId.maxLength;
+export function longSessionIds(profile: OperationProfile): string[] {
+  const { maxLength: max, pattern } = profile.parentFacts;
+  if (max === undefined || (pattern !== undefined && !patternAlwaysMatches(pattern))) return [];
   return ['s', '\u00e9', '\u65e5', 'a\u00e9\u65e5'].map((stem) => repeatToLength(stem, max));
 }
 
-/** A short population walked in pages of 2 under each of the longest SessionIds. */
-export function longSessionWalks(): WalkCase[] {
-  return longSessionIds().map((sessionId) => ({ sessionId, population: populationOf(3), maxResults: 2 }));
+/** A short population walked in pages of 2 under each of the longest parent ids. */
+export function longSessionWalks(profile: OperationProfile): WalkCase[] {
+  return longSessionIds(profile).map((sessionId) => ({ sessionId, population: populationOf(profile, 3), maxResults: 2 }));
 }
 
-/** A walk during which the session grows: `grown` is loaded beside `population` after page `insertAfter`. */
+/** A walk during which the parent grows: `grown` is loaded beside `population` after page `insertAfter`. */
 export interface InsertCase {
-  population: ExecutorsSummary[];
-  grown: ExecutorsSummary[];
+  population: Item[];
+  grown: Item[];
   maxResults: number;
   insertAfter: number;
 }
 
-/** Executors started mid-walk tied with the newest (at a page boundary inside the tie) and newer than all. */
-export function insertWalks(): InsertCase[] {
-  const tied = (n: number, prefix: string) => populationOf(n, prefix).map((e) => ({ ...e, StartDateTime: START }));
-  const newer = populationOf(3, 'inserted').map((e, i) => ({ ...e, StartDateTime: START + (i + 1) * 1000 }));
+/** Items added mid-walk tied with the newest (at a page boundary inside the tie) and newer than all. */
+export function insertWalks(profile: OperationProfile): InsertCase[] {
+  const newer = Array.from({ length: 3 }, (_, i) => boundaryItem(profile, 'inserted', i, { keyMs: START + (i + 1) * 1000 }));
   return [
-    { population: tied(4, 'existing'), grown: tied(2, 'inserted'), maxResults: 1, insertAfter: 1 },
-    { population: tied(4, 'existing'), grown: tied(2, 'inserted'), maxResults: 2, insertAfter: 2 },
-    { population: populationOf(5, 'existing'), grown: newer, maxResults: 2, insertAfter: 1 },
+    { population: tied(profile, 4, 'existing'), grown: tied(profile, 2, 'inserted'), maxResults: 1, insertAfter: 1 },
+    { population: tied(profile, 4, 'existing'), grown: tied(profile, 2, 'inserted'), maxResults: 2, insertAfter: 2 },
+    { population: populationOf(profile, 5, 'existing'), grown: newer, maxResults: 2, insertAfter: 1 },
   ];
 }

@@ -1,11 +1,12 @@
 /**
- * The near misses of every constraint of the ListExecutorsRequest schema, derived from the generated
- * constraint table (src/generated/constraints.ts), so that a constraint added to the schema gets its
- * boundary cases without an edit here: one past each length bound (in ASCII and in astral code
- * points), one past each numeric bound and the 32-bit edges beyond it, the wrong JSON types, each
- * enum value misspelt, each required member missing, and a body that is not an object.
+ * The near misses of every constraint of a profile's request schema, derived from the member facts
+ * the profile reads off it, so that a constraint added to the schema gets its boundary cases without
+ * an edit here: one past each length bound (in ASCII and in astral code points), one past each
+ * numeric bound and the 32-bit edges beyond it, the wrong JSON types, each enum value misspelt, a few
+ * strings a pattern refuses, each required member missing, and a body that is not an object.
  */
-import { REQUEST_CONSTRAINTS, type MemberConstraints } from '../../../generated/constraints.js';
+import { regExpOf } from '../../../arbitraries/index.js';
+import type { MemberFacts, OperationProfile } from '../../../profiles/index.js';
 import { INT32 } from '../../../schema/json.js';
 
 /** A request that breaks one constraint, labelled as `invalid()` labels it (`MaxResults/minimum`). */
@@ -14,14 +15,14 @@ export interface BrokenRequest {
   breaks: string;
 }
 
-/** What stands for a valid SessionId in a request whose broken member is another one (the check names a real session). */
+/** What stands for a valid parent id in a request whose broken member is another one (the check names a real parent). */
 export const SESSION_PLACEHOLDER = 'boundary-session';
 
 /** An astral code point: one code point, two UTF-16 units, four UTF-8 bytes. */
 const ASTRAL = '\u{1F600}';
 
 /** Broken values of one member, by the keyword each breaks. */
-type NearMisses = (c: MemberConstraints) => Partial<Record<string, readonly unknown[]>>;
+type NearMisses = (c: MemberFacts) => Partial<Record<string, readonly unknown[]>>;
 
 const lengthMisses: NearMisses = (c) => ({
   ...(c.minLength ? { minLength: ['a'.repeat(c.minLength - 1)] } : {}),
@@ -40,21 +41,31 @@ const typeMisses: NearMisses = (c) => ({ type: c.type === 'string' ? [1] : [(c.m
 /** Each enum value in lower case and with a space before and after it, and the empty string once. */
 const enumMisses: NearMisses = (c) => (c.enum ? { enum: [...c.enum.flatMap((v) => [v.toLowerCase(), ` ${v}`, `${v} `]), ''] } : {});
 
-const MEMBER_MISSES: readonly NearMisses[] = [typeMisses, lengthMisses, boundMisses, enumMisses];
+/** Strings a pattern may refuse: a space, a sign, an astral character, a line break; those it refuses within the length bounds. */
+const patternMisses: NearMisses = (c) => {
+  if (c.pattern === undefined) return {};
+  const re = regExpOf(c.pattern);
+  const fits = (v: string) => [...v].length >= (c.minLength ?? 0) && [...v].length <= (c.maxLength ?? Number.POSITIVE_INFINITY);
+  const refused = [' ', '#', ASTRAL, 'a\nb'].filter((v) => fits(v) && !re.test(v));
+  return refused.length ? { pattern: refused } : {};
+};
 
-/** The request with `member` set to `value` (SessionId replaced by the check unless SessionId is the member). */
-function withMember(member: string, value: unknown): Record<string, unknown> {
-  return member === 'SessionId' ? { SessionId: value } : { SessionId: SESSION_PLACEHOLDER, [member]: value };
+const MEMBER_MISSES: readonly NearMisses[] = [typeMisses, lengthMisses, boundMisses, enumMisses, patternMisses];
+
+/** The request with `member` set to `value` (the parent replaced by the check unless the parent is the member). */
+function withMember(profile: OperationProfile, member: string, value: unknown): Record<string, unknown> {
+  const parent = profile.parent.member;
+  return member === parent ? { [parent]: value } : { [parent]: SESSION_PLACEHOLDER, [member]: value };
 }
 
-function memberCases(member: string, c: MemberConstraints): BrokenRequest[] {
+function memberCases(profile: OperationProfile, member: string, c: MemberFacts): BrokenRequest[] {
   const required = c.required ? [{ value: {}, breaks: `${member}/required` }] : [];
-  const broken = MEMBER_MISSES.flatMap((misses) => Object.entries(misses(c)).flatMap(([keyword, values]) => (values ?? []).map((v) => ({ value: withMember(member, v), breaks: `${member}/${keyword}` }))));
+  const broken = MEMBER_MISSES.flatMap((misses) => Object.entries(misses(c)).flatMap(([keyword, values]) => (values ?? []).map((v) => ({ value: withMember(profile, member, v), breaks: `${member}/${keyword}` }))));
   return [...required, ...broken];
 }
 
-/** Every constraint of the request schema × its near misses, the body itself first (not an object). */
-export function brokenRequests(): BrokenRequest[] {
-  const root = [[], 'SessionId'].map((value) => ({ value, breaks: '(root)/type' }));
-  return [...root, ...Object.entries(REQUEST_CONSTRAINTS).flatMap(([member, c]) => memberCases(member, c))];
+/** Every constraint of the profile's request schema × its near misses, the body itself first (not an object). */
+export function brokenRequests(profile: OperationProfile): BrokenRequest[] {
+  const root = [[], profile.parent.member].map((value) => ({ value, breaks: '(root)/type' }));
+  return [...root, ...Object.entries(profile.request).flatMap(([member, c]) => memberCases(profile, member, c))];
 }

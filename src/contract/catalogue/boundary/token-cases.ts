@@ -1,16 +1,15 @@
 /**
- * The boundary cases of `errors.invalid-token`: sessions whose ids are near misses of one another (a
+ * The boundary cases of `errors.invalid-token`: parents whose ids are near misses of one another (a
  * prefix, an extension, another case, a trailing space), the ways of changing an issued token
  * (truncated, extended, its last character changed, its last part such as a signature shortened),
  * tokens no server issued, and the filters a filtered walk's token may be carried to.
  */
-import { EXECUTOR_STATES } from '../../../generated/constraints.js';
-import type { ExecutorState } from '../../../generated/athena.js';
+import type { OperationProfile } from '../../../profiles/index.js';
 
-/** The session whose token is carried to its near misses. */
+/** The parent whose token is carried to its near misses. */
 export const TOKEN_SESSION = 'Boundary-Session-7';
 
-/** Ids a server comparing session ids loosely would take for {@link TOKEN_SESSION}: each a distinct session. */
+/** Ids a server comparing parent ids loosely would take for {@link TOKEN_SESSION}: each a distinct parent. */
 export function nearSessionIds(id = TOKEN_SESSION): string[] {
   return [id.slice(0, -1), `${id}0`, id.toLowerCase() === id ? id.toUpperCase() : id.toLowerCase(), `${id} `];
 }
@@ -42,10 +41,18 @@ export function tamperToken(token: string, t: Tamper): string {
 /** Every change of an issued token the boundary tries. */
 export const BOUNDARY_TAMPERS: readonly Tamper[] = [{ op: 'truncate' }, { op: 'append' }, { op: 'flip', at: -1 }, { op: 'flip', at: 0 }, { op: 'shorten' }];
 
+/** The longest token the request schema allows (2048 characters where it sets no bound): one no server issued. */
+export function longestToken(profile: OperationProfile): string {
+  return 'A'.repeat(Number.isFinite(profile.tokenMax) ? profile.tokenMax : 2048);
+}
+
 /** Tokens no server issued, shortest first (a failing case is reported as it is): a two-part shape with nonsense in it, base64 of an offset, a UUID, the longest allowed. */
-export const BOUNDARY_GARBAGE: readonly string[] = ['AAAAAAAA.BBBBBBBB', 'eyJvZmZzZXQiOjJ9', '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', 'A'.repeat(2048)];
+export function boundaryGarbage(profile: OperationProfile): string[] {
+  return ['AAAAAAAA.BBBBBBBB', 'eyJvZmZzZXQiOjJ9', '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f', longestToken(profile)].filter((t) => t.length <= profile.tokenMax);
+}
 
 /** Each filter, and where its walk's token is carried: in turn to the unfiltered walk (undefined) and to the next filter. */
-export function refilters(): { filter: ExecutorState; reuse: ExecutorState | undefined }[] {
-  return EXECUTOR_STATES.map((filter, i) => ({ filter, reuse: i % 2 === 0 ? undefined : EXECUTOR_STATES[(i + 1) % EXECUTOR_STATES.length] }));
+export function refilters(profile: OperationProfile): { filter: string; reuse: string | undefined }[] {
+  const { states } = profile;
+  return states.map((filter, i) => ({ filter, reuse: i % 2 === 0 ? undefined : states[(i + 1) % states.length] }));
 }

@@ -1,60 +1,63 @@
 /**
- * `filter.honoured`: with ExecutorStateFilter, every executor listed has that state, and the filtered
- * walk is exactly the unfiltered one restricted to that state (compared as sets: no order is fixed).
- * A walk that does not complete is pagination's failure, not the filter's: the run is then vacuous.
+ * `filter.honoured`: with the filter, every item listed has that state, and the filtered walk is
+ * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed). A walk
+ * that does not complete is pagination's failure, not the filter's: the run is then vacuous.
  */
 import fc from 'fast-check';
-import { EXECUTOR_STATES, executorPopulation, freshSessionId, pageSize } from '../../../arbitraries/index.js';
-import type { ExecutorState, ExecutorsSummary, ListExecutorsRequest } from '../../../generated/athena.js';
+import { freshParentId, itemPopulation, pageSize, type Item } from '../../../arbitraries/index.js';
+import { itemId, LIST_EXECUTORS, listRequest, stateOf, type OperationProfile } from '../../../profiles/index.js';
+import { lawCoverage } from '../../coverage/index.js';
 import { BOUNDARY_SESSION, filterWalks } from '../boundary/index.js';
-import type { CheckContext } from '../context.js';
-import { defineProperty, type ScenarioContext } from '../property.js';
-import { confirmTwice, idDifference, idOf, perMode, sessionScenario, type IdDifference, type SessionScenario } from '../scaffold/index.js';
+import type { ListRequest } from '../call.js';
+import { profileOf, type CheckContext } from '../context.js';
+import { defineProperty, type ContractProperty, type ScenarioContext } from '../property.js';
+import { confirmTwice, idDifference, perMode, sessionScenario, type IdDifference, type SessionScenario } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
 import { allOf, runVacuity, walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { walk, walkedExecutors, type Walk } from '../walk.js';
+import { walk, walkedItems, type Walk } from '../walk.js';
 
 interface Seeded {
   sessionId: string;
-  population: ExecutorsSummary[];
+  population: Item[];
   maxResults?: number;
-  filter: ExecutorState;
+  filter: string;
 }
 
 interface Observed {
   sessionId: string;
-  filter: ExecutorState;
+  filter: string;
   maxResults?: number;
 }
 
 type Scenario = SessionScenario<Seeded, Observed>;
 
 /** Prefers a state the population has (three times in four), so the filter has something to keep. */
-function pickFilter(population: readonly ExecutorsSummary[], pick: number): ExecutorState {
-  const present = [...new Set(population.map((e) => e.ExecutorState).filter((x): x is ExecutorState => !!x))];
-  const pool = present.length && pick % 4 !== 0 ? present : EXECUTOR_STATES;
+function pickFilter(profile: OperationProfile, population: readonly Item[], pick: number): string {
+  const present = [...new Set(population.map((e) => stateOf(profile, e)).filter((x): x is string => typeof x === 'string' && x !== ''))];
+  const pool = present.length && pick % 4 !== 0 ? present : profile.states;
   return pool[pick % pool.length];
 }
 
-/** Fails on any listed executor whose state is not `filter`; returns the ids listed. */
-function onlyFiltered(w: Walk, filter: ExecutorState): Set<string> {
+/** Fails on any listed item whose state is not `filter`; returns the ids listed. */
+function onlyFiltered(profile: OperationProfile, w: Walk, filter: string): Set<string> {
   for (const [p, page] of w.pages.entries())
-    for (const e of page.executors)
-      if (e.ExecutorState !== filter)
-        throw new ContractViolation(`with ExecutorStateFilter ${filter}, page ${p + 1} lists executor ${JSON.stringify(idOf(e))} in state ${JSON.stringify(e.ExecutorState ?? null)}`);
-  return new Set(walkedExecutors(w).map(idOf));
+    for (const e of page.items)
+      if (stateOf(profile, e) !== filter)
+        throw new ContractViolation(`with ${profile.filter.member} ${filter}, page ${p + 1} lists ${profile.itemNoun} ${JSON.stringify(itemId(profile, e))} in state ${JSON.stringify(stateOf(profile, e) ?? null)}`);
+  return new Set(walkedItems(w).map((e) => itemId(profile, e)));
 }
 
-/** The ids of the `filter` executors among `executors`. */
-function idsInState(executors: readonly (Record<string, unknown> | ExecutorsSummary)[], filter: ExecutorState): Set<string> {
-  return new Set(executors.filter((e) => e.ExecutorState === filter).map(idOf));
+/** The ids of the `filter` items among `items`. */
+function idsInState(profile: OperationProfile, items: readonly Item[], filter: string): Set<string> {
+  return new Set(items.filter((e) => stateOf(profile, e) === filter).map((e) => itemId(profile, e)));
 }
 
-/** Fails on a difference between the filtered walk and the `filter` executors of `what`. */
-function failOn(difference: IdDifference | undefined, filter: ExecutorState, what: string): void {
-  if (difference?.missing.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, ${difference.missing.length} ${filter} executor(s) of ${what} never listed: ${previewIds(difference.missing)}`);
-  if (difference?.extra.length) throw new ContractViolation(`with ExecutorStateFilter ${filter}, listed ${difference.extra.length} executor(s) not among the ${filter} ones of ${what}: ${previewIds(difference.extra)}`);
+/** Fails on a difference between the filtered walk and the `filter` items of `what`. */
+function failOn(profile: OperationProfile, difference: IdDifference | undefined, filter: string, what: string): void {
+  const noun = profile.itemNoun;
+  if (difference?.missing.length) throw new ContractViolation(`with ${profile.filter.member} ${filter}, ${difference.missing.length} ${filter} ${noun}(s) of ${what} never listed: ${previewIds(difference.missing)}`);
+  if (difference?.extra.length) throw new ContractViolation(`with ${profile.filter.member} ${filter}, listed ${difference.extra.length} ${noun}(s) not among the ${filter} ones of ${what}: ${previewIds(difference.extra)}`);
 }
 
 /** A walk that cannot finish is pagination's failure, not the filter's: the run compared nothing. */
@@ -62,54 +65,65 @@ function incomplete(ctx: CheckContext): void {
   ctx.stats.vacuousRuns++;
 }
 
-function filtered(s: Seeded | Observed): ListExecutorsRequest {
-  return { SessionId: s.sessionId, ExecutorStateFilter: s.filter, ...(s.maxResults === undefined ? {} : { MaxResults: s.maxResults }) };
+function filtered(profile: OperationProfile, s: Seeded | Observed): ListRequest {
+  return listRequest(profile, { parent: s.sessionId, state: s.filter, pageSize: s.maxResults });
 }
 
-/** The filtered walk of the seeded session lists exactly its executors in that state. */
+/** The filtered walk of the seeded parent lists exactly its items in that state. */
 async function checkSeeded(s: Seeded, ctx: CheckContext, maxPages: number): Promise<void> {
-  const w = await walk(ctx, filtered(s), { maxPages });
-  const listed = onlyFiltered(w, s.filter);
+  const profile = profileOf(ctx);
+  const w = await walk(ctx, filtered(profile, s), { maxPages });
+  const listed = onlyFiltered(profile, w, s.filter);
   if (w.outcome.kind !== 'complete') return incomplete(ctx);
-  failOn(idDifference(idsInState(s.population, s.filter), listed), s.filter, 'the seeded population');
+  failOn(profile, idDifference(idsInState(profile, s.population, s.filter), listed), s.filter, 'the seeded population');
 }
 
-/** The filtered walk of a given session lists exactly the executors in that state of an unfiltered walk. */
+/** The filtered walk of a given parent lists exactly the items in that state of an unfiltered walk. */
 async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): Promise<void> {
+  const profile = profileOf(ctx);
   const sets = async (): Promise<{ listed: Set<string>; expected: Set<string> } | undefined> => {
-    const w = await walk(ctx, filtered(s), { maxPages });
-    const listed = onlyFiltered(w, s.filter);
+    const w = await walk(ctx, filtered(profile, s), { maxPages });
+    const listed = onlyFiltered(profile, w, s.filter);
     if (w.outcome.kind !== 'complete') return undefined;
-    const all = await walk(ctx, { SessionId: s.sessionId, MaxResults: 100 }, { maxPages });
+    const all = await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max }), { maxPages });
     if (all.outcome.kind !== 'complete') return undefined;
-    return { listed, expected: idsInState(walkedExecutors(all), s.filter) };
+    return { listed, expected: idsInState(profile, walkedItems(all), s.filter) };
   };
   const { value, difference } = await confirmTwice(sets, (v) => v && idDifference(v.expected, v.listed));
   if (!value) return incomplete(ctx);
-  failOn(difference, s.filter, 'the unfiltered walk');
+  failOn(profile, difference, s.filter, 'the unfiltered walk');
 }
 
-/** The boundary cases: every filter over a population it keeps some of and one it keeps none of, or (observational) every filter over each given session. */
+/** The boundary cases: every filter over a population it keeps some of and one it keeps none of, or (observational) every filter over each given parent. */
 function boundary(sc: ScenarioContext): Scenario[] {
+  const profile = profileOf(sc);
   if (sc.mode === 'seeded')
-    return filterWalks().map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, filter: c.filter ?? EXECUTOR_STATES[0] }));
-  return sc.sessions.flatMap((sessionId) => EXECUTOR_STATES.map((filter): Scenario => ({ mode: 'observational', sessionId, filter })));
+    return filterWalks(profile).map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, filter: c.filter ?? profile.states[0] }));
+  return sc.sessions.flatMap((sessionId) => profile.states.map((filter): Scenario => ({ mode: 'observational', sessionId, filter })));
 }
 
-/** The property value of `filter.honoured`. */
-export const filterHonoured = defineProperty({
-  id: 'filter.honoured',
-  law: 'With ExecutorStateFilter, every executor listed has that state, and the filtered walk is exactly the unfiltered walk restricted to that state.',
-  modes: ['seeded', 'observational'],
-  vacuity: allOf(walkVacuity, runVacuity('no walk completed, so no filtered walk could be compared')),
-  scenario: (sc): fc.Arbitrary<Scenario> =>
-    sessionScenario(sc, {
-      seeded: () =>
-        fc
-          .record({ sessionId: freshSessionId(), population: executorPopulation({ maxSize: 120 }), maxResults: pageSize(), pick: fc.nat() })
-          .map(({ pick, ...s }) => ({ ...s, filter: pickFilter(s.population, pick) })),
-      observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...EXECUTOR_STATES), maxResults: pageSize() }),
-    }),
-  boundary,
-  check: perMode({ seeded: checkSeeded, observational: checkObserved }),
-});
+/** `filter.honoured` in `profile`'s words. */
+export function filterHonouredFor(profile: OperationProfile): ContractProperty<'filter.honoured'> {
+  return defineProperty({
+    id: 'filter.honoured',
+    law: `With ${profile.filter.member}, every ${profile.itemNoun} listed has that state, and the filtered walk is exactly the unfiltered walk restricted to that state.`,
+    modes: ['seeded', 'observational'],
+    vacuity: allOf(walkVacuity(profile), runVacuity('no walk completed, so no filtered walk could be compared')),
+    coverage: lawCoverage(profile, { filter: true }),
+    scenario: (sc): fc.Arbitrary<Scenario> => {
+      const p = profileOf(sc);
+      return sessionScenario(sc, {
+        seeded: () =>
+          fc
+            .record({ sessionId: freshParentId(p), population: itemPopulation(p, { maxSize: 120 }), maxResults: pageSize(p), pick: fc.nat() })
+            .map(({ pick, ...s }) => ({ ...s, filter: pickFilter(p, s.population, pick) })),
+        observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...p.states), maxResults: pageSize(p) }),
+      });
+    },
+    boundary,
+    check: perMode({ seeded: checkSeeded, observational: checkObserved }),
+  });
+}
+
+/** The property value of `filter.honoured` (ListExecutors' words). */
+export const filterHonoured = filterHonouredFor(LIST_EXECUTORS);

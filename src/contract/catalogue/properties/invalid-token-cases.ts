@@ -1,11 +1,12 @@
 /**
  * The scenarios of `errors.invalid-token`, one kind of token each, and its boundary cases: tokens no
- * server issued; a session's token carried to sessions whose ids are near misses of its own; an issued
+ * server issued; a parent's token carried to parents whose ids are near misses of its own; an issued
  * token changed each way; a filtered walk's token carried to the unfiltered walk and to another filter.
- * In observational mode, the cases the given sessions allow.
+ * In observational mode, the cases the given parents allow.
  */
-import type { ExecutorState, ExecutorsSummary } from '../../../generated/athena.js';
-import { BOUNDARY_GARBAGE, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
+import type { Item } from '../../../arbitraries/index.js';
+import { boundaryGarbage, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
+import { profileOf } from '../context.js';
 import type { ScenarioContext } from '../property.js';
 import type { SessionDraw } from '../scaffold/index.js';
 
@@ -25,7 +26,7 @@ interface Foreign {
   other: SessionDraw;
 }
 
-/** A real token of `session`, changed, sent for `session`; seeded mode also seeds `other`, whose executors it must never list. */
+/** A real token of `session`, changed, sent for `session`; seeded mode also seeds `other`, whose items it must never list. */
 interface Tampered {
   kind: 'tampered';
   tamper: Tamper;
@@ -37,8 +38,8 @@ interface Tampered {
 /** A real token of `session`'s walk filtered by `filter`, sent for `session` with the filter `reuse` (unfiltered when absent). */
 interface Refiltered {
   kind: 'refiltered';
-  filter: ExecutorState;
-  reuse?: ExecutorState;
+  filter: string;
+  reuse?: string;
   maxResults: number;
   session: SessionDraw;
   other?: SessionDraw;
@@ -48,32 +49,39 @@ interface Refiltered {
 export type Scenario = Garbage | Foreign | Tampered | Refiltered;
 
 /** A boundary session: seeded with `population` under `sessionId`, or the `pick`-th given one. */
-function drawn(sc: ScenarioContext, sessionId: string, population: ExecutorsSummary[], pick: number): SessionDraw {
+function drawn(sc: ScenarioContext, sessionId: string, population: Item[], pick: number): SessionDraw {
   return sc.mode === 'seeded' ? { sessionId, population } : { pick };
 }
 
-/** The seeded boundary cases; pages of 2 over six executors (eighteen, three in each state, for the filtered walks) always give a token. */
+/**
+ * The seeded boundary cases; pages of the second smallest size (2) over six items (three per state,
+ * for the filtered walks) always give a token.
+ */
 function seededCases(sc: ScenarioContext): Scenario[] {
-  const session = drawn(sc, TOKEN_SESSION, populationOf(6, 'token-a'), 0);
-  const other = drawn(sc, BOUNDARY_SESSION, populationOf(6, 'token-b'), 0);
-  const everyState = drawn(sc, TOKEN_SESSION, populationOf(18, 'token-a'), 0);
+  const profile = profileOf(sc);
+  const page = profile.pageBounds.min + 1;
+  const session = drawn(sc, TOKEN_SESSION, populationOf(profile, 6, 'token-a'), 0);
+  const other = drawn(sc, BOUNDARY_SESSION, populationOf(profile, 6, 'token-b'), 0);
+  const everyState = drawn(sc, TOKEN_SESSION, populationOf(profile, 3 * profile.states.length, 'token-a'), 0);
   return [
-    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: 2, session })),
-    ...nearSessionIds().map((id): Scenario => ({ kind: 'foreign', maxResults: 2, session, other: drawn(sc, id, populationOf(6, 'token-b'), 0) })),
-    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: 2, session, other })),
-    ...refilters().map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: 2, session: everyState, other })),
+    ...boundaryGarbage(profile).map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session })),
+    ...nearSessionIds().map((id): Scenario => ({ kind: 'foreign', maxResults: page, session, other: drawn(sc, id, populationOf(profile, 6, 'token-b'), 0) })),
+    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session, other })),
+    ...refilters(profile).map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: everyState, other })),
   ];
 }
 
-/** The observational boundary cases: the first given session's tokens, and its token carried to the second where two are given. */
+/** The observational boundary cases: the first given parent's tokens, and its token carried to the second where two are given. */
 function observedCases(sc: ScenarioContext): Scenario[] {
+  const profile = profileOf(sc);
+  const page = profile.pageBounds.min;
   const first: SessionDraw = { pick: 0 };
-  const foreign: Scenario[] = sc.sessions.length < 2 ? [] : [{ kind: 'foreign', maxResults: 1, session: first, other: { pick: 0 } }];
+  const foreign: Scenario[] = sc.sessions.length < 2 ? [] : [{ kind: 'foreign', maxResults: page, session: first, other: { pick: 0 } }];
   return [
-    ...BOUNDARY_GARBAGE.map((token): Scenario => ({ kind: 'garbage', token, maxResults: 1, session: first })),
+    ...boundaryGarbage(profile).map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session: first })),
     ...foreign,
-    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: 1, session: first })),
-    ...refilters().map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: 1, session: first })),
+    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session: first })),
+    ...refilters(profile).map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: first })),
   ];
 }
 

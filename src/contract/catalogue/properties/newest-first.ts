@@ -1,44 +1,62 @@
 /**
- * `ordering.newest-first`: across the whole walk, StartDateTime never increases. The order among
- * equal StartDateTimes is undocumented and never demanded; executors without one are skipped.
+ * `ordering.newest-first`: across the whole walk, the ordering key never increases. The order among
+ * equal keys is undocumented and never demanded; items without one are skipped.
  */
 import type fc from 'fast-check';
-import type { ListExecutorsRequest } from '../../../generated/athena.js';
+import { itemId, LIST_EXECUTORS, orderKeyOf, type OperationProfile } from '../../../profiles/index.js';
+import { lawCoverage } from '../../coverage/index.js';
 import { sizedWalks, tieWalks } from '../boundary/index.js';
-import type { CheckContext } from '../context.js';
-import { defineProperty } from '../property.js';
+import type { ListRequest } from '../call.js';
+import { profileOf, type CheckContext } from '../context.js';
+import { defineProperty, type ContractProperty } from '../property.js';
 import { walkVacuity } from '../vacuity-rules.js';
-import { forEachWalk, idOf, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
-async function checkWalk(ctx: CheckContext, request: ListExecutorsRequest, maxPages: number): Promise<void> {
+/** The ordering key as messages name it: its path, dotted where it is nested (`Status.AddedDateTime`). */
+function keyName(profile: OperationProfile): string {
+  return profile.orderKey.path.join('.');
+}
+
+async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<void> {
+  const profile = profileOf(ctx);
+  const key = keyName(profile);
   const w = await walk(ctx, request, { maxPages });
   const seen = new Set<string>();
   let previous: { id: string; start: number; page: number } | undefined;
   for (const [p, page] of w.pages.entries())
-    for (const e of page.executors) {
-      const id = idOf(e);
-      // A repeated executor means the walk went round again: what follows is pagination's failure, not ordering's.
+    for (const e of page.items) {
+      const id = itemId(profile, e);
+      // A repeated item means the walk went round again: what follows is pagination's failure, not ordering's.
       if (seen.has(id)) return;
       seen.add(id);
-      const start = e.StartDateTime;
-      if (typeof start !== 'number') continue;
+      const start = orderKeyOf(profile, e);
+      if (start === undefined) continue;
       if (previous && start > previous.start)
         throw new ContractViolation(
-          `executor ${JSON.stringify(id)} (StartDateTime ${start}, page ${p + 1}) is listed after ${JSON.stringify(previous.id)} (StartDateTime ${previous.start}, page ${previous.page}): newer after older`,
+          `${profile.itemNoun} ${JSON.stringify(id)} (${key} ${start}, page ${p + 1}) is listed after ${JSON.stringify(previous.id)} (${key} ${previous.start}, page ${previous.page}): newer after older`,
         );
       previous = { id, start, page: p + 1 };
     }
 }
 
-/** The property value of `ordering.newest-first`. */
-export const newestFirst = defineProperty({
-  id: 'ordering.newest-first',
-  law: 'Across the whole walk, StartDateTime never increases (ties in any order).',
-  modes: ['seeded', 'observational'],
-  vacuity: walkVacuity,
-  scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
-  boundary: (sc) => walkBoundary(sc, [...sizedWalks(true), ...tieWalks()], [[2]]),
-  check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
-});
+/** `ordering.newest-first` in `profile`'s words. */
+export function newestFirstFor(profile: OperationProfile): ContractProperty<'ordering.newest-first'> {
+  return defineProperty({
+    id: 'ordering.newest-first',
+    law: `Across the whole walk, ${keyName(profile)} never increases (ties in any order).`,
+    modes: ['seeded', 'observational'],
+    vacuity: walkVacuity(profile),
+    coverage: lawCoverage(profile, { pages: 'walks' }),
+    scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
+    boundary: (sc) => {
+      const p = profileOf(sc);
+      return walkBoundary(sc, [...sizedWalks(p, true), ...tieWalks(p)], [[p.pageBounds.min + 1]]);
+    },
+    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
+  });
+}
+
+/** The property value of `ordering.newest-first` (ListExecutors' words). */
+export const newestFirst = newestFirstFor(LIST_EXECUTORS);

@@ -1,36 +1,46 @@
 /**
- * `response.conforms`: every 200 body validates against the response schema and echoes the
- * request's SessionId.
+ * `response.conforms`: every 200 body validates against the response schema and, where the operation
+ * echoes it, echoes the request's parent.
  */
 import type fc from 'fast-check';
-import { validate } from '../../../schema/validators.js';
-import type { ListExecutorsRequest } from '../../../generated/athena.js';
+import { LIST_EXECUTORS, validateFor, valueAt, type OperationProfile } from '../../../profiles/index.js';
 import { edgeWalks, longSessionWalks, tieWalks } from '../boundary/index.js';
-import type { CheckContext } from '../context.js';
-import { defineProperty } from '../property.js';
+import type { ListRequest } from '../call.js';
+import { profileOf, type CheckContext } from '../context.js';
+import { defineProperty, type ContractProperty } from '../property.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
-async function checkWalk(ctx: CheckContext, request: ListExecutorsRequest, maxPages: number): Promise<void> {
+async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<void> {
+  const profile = profileOf(ctx);
   const w = await walk(ctx, request, { maxPages });
   for (const [i, page] of w.pages.entries()) {
-    const v = validate('list-executors-response.schema.json', page.call.json);
+    const v = validateFor(profile, 'response', page.call.json);
     if (!v.ok) throw new ContractViolation(`page ${i + 1}: the 200 body breaks the response schema: ${v.errors.slice(0, 3).join('; ')}`);
-    const echoed = (page.call.json as { SessionId?: unknown }).SessionId;
-    if (echoed !== request.SessionId)
-      throw new ContractViolation(`page ${i + 1}: SessionId ${JSON.stringify(echoed)} does not echo the request's ${JSON.stringify(request.SessionId)}`);
+    if (profile.echo === undefined) continue;
+    const echoed = valueAt(page.call.json, [profile.echo]);
+    const asked = valueAt(request, [profile.parent.member]);
+    if (echoed !== asked) throw new ContractViolation(`page ${i + 1}: ${profile.echo} ${JSON.stringify(echoed)} does not echo the request's ${JSON.stringify(asked)}`);
   }
 }
 
-/** The property value of `response.conforms`. */
-export const responseConforms = defineProperty({
-  id: 'response.conforms',
-  law: "Every 200 body validates against the response schema and echoes the request's SessionId.",
-  modes: ['seeded', 'observational'],
-  vacuity: walkVacuity,
-  scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
-  boundary: (sc) => walkBoundary(sc, [...tieWalks(), ...longSessionWalks(), ...edgeWalks()], [[100, undefined]]),
-  check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
-});
+/** `response.conforms` in `profile`'s words. */
+export function responseConformsFor(profile: OperationProfile): ContractProperty<'response.conforms'> {
+  return defineProperty({
+    id: 'response.conforms',
+    law: `Every 200 body validates against the response schema${profile.echo === undefined ? '' : ` and echoes the request's ${profile.parent.member}`}.`,
+    modes: ['seeded', 'observational'],
+    vacuity: walkVacuity(profile),
+    scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
+    boundary: (sc) => {
+      const p = profileOf(sc);
+      return walkBoundary(sc, [...tieWalks(p), ...longSessionWalks(p), ...edgeWalks(p)], [[p.pageBounds.max, undefined]]);
+    },
+    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
+  });
+}
+
+/** The property value of `response.conforms` (ListExecutors' words). */
+export const responseConforms = responseConformsFor(LIST_EXECUTORS);

@@ -1,13 +1,13 @@
 /**
- * Sessions a check needs besides its scenario's own data, drawn for the run's mode: sessions to seed
- * in seeded mode, picks among the given sessions in observational mode. The check gets them open,
- * distinct from one another, and never has to ask which mode it runs in.
+ * Parents ("sessions") a check needs besides its scenario's own data, drawn for the run's mode:
+ * parents to seed in seeded mode, picks among the given ones in observational mode. The check gets
+ * them open, distinct from one another, and never has to ask which mode it runs in.
  */
 import fc from 'fast-check';
-import type { ExecutorsSummary } from '../../../generated/athena.js';
-import type { CheckContext } from '../context.js';
+import { uuidParentId, type Item } from '../../../arbitraries/index.js';
+import { itemId } from '../../../profiles/index.js';
+import { profileOf, type CheckContext } from '../context.js';
 import type { ScenarioContext } from '../property.js';
-import { idOf } from './ids.js';
 import { withSeededSession, type SeededSession } from './seeding.js';
 
 /** Which given session to read (observational mode): an index, taken modulo the sessions left to choose from. */
@@ -21,16 +21,16 @@ export type SessionDraw = SeededSession | PickedSession | (SeededSession & Picke
 /** A session open for the check: its id, and what it holds where the harness seeded it. */
 export interface OpenSession {
   sessionId: string;
-  population?: readonly ExecutorsSummary[];
+  population?: readonly Item[];
 }
 
 /**
  * A session drawn for the run's mode only: a UUID and `population` in seeded mode, a pick in
- * observational mode. Plain UUIDs (not the long ids of `freshSessionId`, which the walks test): these
+ * observational mode. Plain UUIDs (not the long ids of `freshParentId`, which the walks test): these
  * sessions stand for any session, and two of them shrink to two short distinct ids.
  */
-export function sessionDraw(sc: ScenarioContext, population: fc.Arbitrary<ExecutorsSummary[]>): fc.Arbitrary<SessionDraw> {
-  return sc.mode === 'seeded' ? fc.record({ sessionId: fc.uuid({ version: 4 }), population }) : fc.record({ pick: fc.nat() });
+export function sessionDraw(sc: ScenarioContext, population: fc.Arbitrary<object[]>): fc.Arbitrary<SessionDraw> {
+  return sc.mode === 'seeded' ? fc.record({ sessionId: uuidParentId(profileOf(sc)), population }) : fc.record({ pick: fc.nat() });
 }
 
 function seededOf(draw: SessionDraw): SeededSession {
@@ -43,14 +43,15 @@ function pickOf(draw: SessionDraw): number {
   return draw.pick;
 }
 
-/** Each seeded session without the executors of those before it, so that what a session lists is its own; undefined when two share an id. */
-function disjoint(draws: readonly SessionDraw[]): SeededSession[] | undefined {
+/** Each seeded session without the items of those before it, so that what a session lists is its own; undefined when two share an id. */
+function disjoint(ctx: CheckContext, draws: readonly SessionDraw[]): (SeededSession & OpenSession)[] | undefined {
+  const profile = profileOf(ctx);
   const sessions = draws.map(seededOf);
   if (new Set(sessions.map((s) => s.sessionId)).size !== sessions.length) return undefined;
   const held = new Set<string>();
   return sessions.map(({ sessionId, population }) => {
-    const own = population.filter((e) => !held.has(idOf(e)));
-    for (const e of own) held.add(idOf(e));
+    const own = (population as readonly Item[]).filter((e) => !held.has(itemId(profile, e)));
+    for (const e of own) held.add(itemId(profile, e));
     return { sessionId, population: own };
   });
 }
@@ -78,7 +79,7 @@ function withSeeded(ctx: CheckContext, sessions: readonly SeededSession[], fn: (
  */
 export async function withSessions(ctx: CheckContext, draws: readonly SessionDraw[], fn: (sessions: OpenSession[]) => Promise<void>): Promise<void> {
   if (ctx.mode === 'seeded') {
-    const seeded = disjoint(draws);
+    const seeded = disjoint(ctx, draws);
     if (seeded) return withSeeded(ctx, seeded, () => fn(seeded));
   } else {
     const given = picked(ctx, draws);
