@@ -22,7 +22,7 @@ export interface CheckStats {
   runs: number;
   /** Boundary cases run: the property's enumerated edge cases, the same for every seed, run before the random runs. */
   boundary: number;
-  /** Of those, the cases the target could not be set up for (e.g. a seeding route refusing an empty ExecutorId): skipped, not failed. */
+  /** Of those, the cases the target could not be set up for (e.g. a seeding route refusing an item with an empty id): skipped, not failed. */
   boundarySkipped: number;
   /** Calls sent again because the target throttled (or answered a transient 5xx): not contract answers. */
   retries: number;
@@ -227,7 +227,7 @@ export interface Coverage {
   filters: Record<string, { walks: number; matched: number }>;
   /** Sessions seeded, by size, and the largest. */
   populations: { seeded: number; sizes: Record<PopulationBucket, number>; largest: number };
-  /** Page boundaries where the last executor of a page and the first of the next share a StartDateTime. */
+  /** Page boundaries where the last executor of a page and the first of the next share an ordering key. */
   ties: number;
   /** Executors listed by walks, and how many of them lacked each optional member (null counts as absent). */
   executors: { listed: number; lacking: Record<string, number> };

@@ -45,13 +45,13 @@ export interface ProfileSpec {
      */
     readonly createdBy?: string;
   };
-  /** The response member holding a page's items: `ExecutorsSummary`. */
+  /** The response member holding a page's items (ListExecutors' summaries, ListSessions' `Sessions`). */
   readonly items: string;
-  /** The item member that identifies an item: `ExecutorId`. */
+  /** The item member that identifies an item (ListSessions' `SessionId`). */
   readonly id: string;
   /** What an item is called in messages: `executor`. */
   readonly itemNoun: string;
-  /** The ordering key, newest first: its path in an item (`['StartDateTime']`, `['Status', 'StartDateTime']`) and its wire unit. */
+  /** The ordering key, newest first: its path in an item (`['Status', 'SubmissionDateTime']` for ListCalculationExecutions) and its wire unit. */
   readonly orderKey: { readonly path: readonly string[]; readonly unit: TimeUnit };
   /** The state filter: its request member, and the path in an item of the state it selects on. */
   readonly filter: { readonly member: string; readonly itemPath: readonly string[] };

@@ -14,7 +14,7 @@ export type ProfileSchema = 'request' | 'response' | 'item' | 'seed';
 const compiled = new WeakMap<OperationProfile, Map<ProfileSchema, ValidateFunction>>();
 
 /**
- * The body of the seeding route, `{"executors": [ExecutorsSummary, ...]}` for ListExecutors: what
+ * The body of the seeding route, `{"executors": [...]}` for ListExecutors: what
  * schemas/session-seed.schema.json says of it, for any profile (unknown members allowed).
  */
 function seedSchema(profile: OperationProfile): JsonSchema {
