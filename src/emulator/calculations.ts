@@ -1,8 +1,8 @@
 /**
- * Calculations in started sessions, and the executors they make a session grow (executors.ts makes them): a calculation asks
- * for workers one clock step after another (each CREATING for a step, then REGISTERED), up to what
- * the session's MaxConcurrentDpus leaves beside its coordinator; when it completes, is stopped or its
- * session ends, its workers are TERMINATING for a step, then TERMINATED. Everything is a function of
+ * Calculations in started sessions, and the executors they make a session grow (session-shapes.ts
+ * makes them): a calculation asks for workers one clock step after another (each CREATING for a step,
+ * then REGISTERED), up to what the session's MaxConcurrentDpus leaves beside its coordinator; when it
+ * completes, is stopped or its session ends, its workers are TERMINATING for a step, then TERMINATED. Everything is a function of
  * the clock, read when a request comes: no timers, so a test makes growth fast with a small step.
  */
 /** How fast calculations grow and how long they run (milliseconds of the emulator's clock). */

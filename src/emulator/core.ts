@@ -8,13 +8,13 @@ import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
 import { sdkHandler, type AthenaRequestHandler } from '../wire/sdk-handler.js';
 import { Calculations, stateAt, type GrowthOptions } from './calculations.js';
-import type { Executor } from './session-shapes.js';
 import { FAULT_NAMES, isFaultName, stagesWith, type FaultName } from './faults.js';
 import { grow } from './growth.js';
 import type { OperationContext } from './lifecycle.js';
+import type { Parents } from './parents.js';
 import { route } from './routes.js';
 import { assertSeed } from './seeding.js';
-import type { Parents } from './parents.js';
+import type { Executor } from './session-shapes.js';
 import { Sessions } from './sessions.js';
 import { errorResponse } from './wire.js';
 
