@@ -39,8 +39,13 @@ export interface LoopOutcome {
   durations: number[];
 }
 
-/** The settings fast-check's loop runs with: those of the property, in its pool. */
-type LoopSettings = RunSettings & { pool: Pool };
+/** What fast-check's loop runs on: the property's draw, the context of its checks, the end of its share, and its pool. */
+export interface Loop {
+  draw: Draw;
+  ctx: CheckContext;
+  until: number;
+  pool: Pool;
+}
 
 /** What the predicate remembers across fast-check's calls. */
 interface Progress {
@@ -79,11 +84,12 @@ function remember(stop: Stop, progress: Progress): void {
  * fast-check abandoned at the end of the share still counts when it finishes, and its failure is kept
  * (unshrunk: fast-check has returned) rather than lost.
  */
-async function checkOnce(property: ContractProperty, ctx: CheckContext, settings: LoopSettings, progress: Progress, run: { scenario: unknown; index: number }): Promise<void> {
+async function checkOnce(property: ContractProperty, settings: RunSettings, loop: Loop, progress: Progress, run: { scenario: unknown; index: number }): Promise<void> {
+  const { ctx } = loop;
   ctx.exchanges.length = 0;
   const counts = progress.failedAt === null;
   const scope = { property: property.id, run: run.index, exchanges: ctx.exchanges, durations: progress.durations };
-  const end = await guarded(property, ctx, settings.pool, { scenario: run.scenario, scope });
+  const end = await guarded(property, ctx, loop.pool, { scenario: run.scenario, scope });
   if (end.stop) return remember(end.stop, progress);
   if (counts && countRun(ctx.stats, { index: run.index, path: settings.path }, progress.boundaryCases)) settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs);
   if (!end.failure) return;
@@ -95,7 +101,7 @@ async function checkOnce(property: ContractProperty, ctx: CheckContext, settings
   throw end.failure;
 }
 
-function predicateFor(property: ContractProperty, ctx: CheckContext, settings: LoopSettings, progress: Progress): (scenario: unknown) => Promise<void> {
+function predicateFor(property: ContractProperty, settings: RunSettings, loop: Loop, progress: Progress): (scenario: unknown) => Promise<void> {
   return async (scenario) => {
     // After a check that stopped the property every further call passes at once, so that fast-check
     // stops without shrinking; past the shrink budget likewise, keeping the smallest counterexample so far.
@@ -111,7 +117,7 @@ function predicateFor(property: ContractProperty, ctx: CheckContext, settings: L
     }
     const index = progress.runIndex++;
     if (otherShard(settings, property.id, index, progress.failedAt !== null)) return;
-    const run = checkOnce(property, ctx, settings, progress, { scenario, index });
+    const run = checkOnce(property, settings, loop, progress, { scenario, index });
     progress.inFlight = run.then(
       () => undefined,
       () => undefined,
@@ -130,16 +136,16 @@ function failureOf(details: RunDetails<[unknown]>): Failure | null {
 }
 
 /**
- * fast-check checking `property` from `path` until `until`, alone in the pool; a check it abandoned is
- * let finish, up to the deadline. With `endOnFailure` it replays without shrinking.
+ * fast-check checking `property` from `path` until the share ends, alone in the pool; a check it
+ * abandoned is let finish, up to the deadline. With `endOnFailure` it replays without shrinking.
  */
-async function loop(property: ContractProperty, settings: LoopSettings, progress: Progress, run: { draw: Draw; ctx: CheckContext; until: number }, extra: { path: string; endOnFailure?: boolean }): Promise<LoopOutcome> {
-  const { draw, ctx, until } = run;
-  const details = await alone(settings.pool, settings.deadline, async () => {
+async function fromPath(property: ContractProperty, settings: RunSettings, loop: Loop, progress: Progress, extra: { path: string; endOnFailure?: boolean }): Promise<LoopOutcome> {
+  const { draw, ctx, until } = loop;
+  const details = await alone(loop.pool, settings.deadline, async () => {
     // A shrink budget starts with the shrinking, not with the wait for the pool to empty.
     if (progress.failedAt !== null) progress.failedAt = performance.now();
     try {
-      const checked = await fc.check(fc.asyncProperty(draw.arbitrary, predicateFor(property, ctx, settings, progress)), {
+      const checked = await fc.check(fc.asyncProperty(draw.arbitrary, predicateFor(property, settings, loop, progress)), {
         ...draw.options,
         ...extra,
         interruptAfterTimeLimit: Math.max(1, until - performance.now()),
@@ -158,18 +164,18 @@ async function loop(property: ContractProperty, settings: LoopSettings, progress
   return { stats: { ...ctx.stats }, interrupted: details.interrupted, failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations };
 }
 
-/** Replays fast-check's `settings.path` of a counterexample: the runs it names, one at a time, without shrinking. */
-export function replayPath(property: ContractProperty, settings: LoopSettings & { path: string }, run: { draw: Draw; ctx: CheckContext; until: number }): Promise<LoopOutcome> {
-  return loop(property, settings, freshProgress(run.draw), run, { path: settings.path, endOnFailure: true });
+/** Replays fast-check's `path` of a counterexample: the runs it names, one at a time, without shrinking. */
+export function replayPath(property: ContractProperty, settings: RunSettings, loop: Loop, path: string): Promise<LoopOutcome> {
+  return fromPath(property, settings, loop, freshProgress(loop.draw), { path, endOnFailure: true });
 }
 
 /**
- * Shrinks the pool's first failure, run `first.index`, in `run.ctx` (fresh counters); its shrink
+ * Shrinks the pool's first failure, run `first.index`, in `loop.ctx` (fresh counters); its shrink
  * steps come after every run (their scopes' indices follow `settings.runs`). Where shrinking finds
  * nothing (the share ended first), the failure stands as it was, unshrunk.
  */
-export async function shrinkFrom(property: ContractProperty, settings: LoopSettings, run: { draw: Draw; ctx: CheckContext; until: number }, first: { index: number; scenario: unknown; failure: ContractViolation }, durations: number[]): Promise<LoopOutcome> {
-  const progress: Progress = { ...freshProgress(run.draw), runIndex: settings.runs, failedAt: performance.now(), known: first.failure, durations };
-  const outcome = await loop(property, settings, progress, run, { path: String(first.index) });
+export async function shrinkFrom(property: ContractProperty, settings: RunSettings, loop: Loop, first: { index: number; scenario: unknown; failure: ContractViolation }, durations: number[]): Promise<LoopOutcome> {
+  const progress: Progress = { ...freshProgress(loop.draw), runIndex: settings.runs, failedAt: performance.now(), known: first.failure, durations };
+  const outcome = await fromPath(property, settings, loop, progress, { path: String(first.index) });
   return outcome.failure ? outcome : { ...outcome, failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true };
 }

@@ -11,9 +11,9 @@ import { attachScopes } from '../../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from '../catalogue/context.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { coverageFor } from '../coverage/index.js';
-import { drawOf, type Draw } from './draw.js';
-import { replayPath, shrinkFrom, type Failure } from './path-replay.js';
-import { createPool, type Pool } from './pool.js';
+import { drawOf } from './draw.js';
+import { replayPath, shrinkFrom, type Failure, type Loop } from './path-replay.js';
+import { createPool } from './pool.js';
 import { runPooled, statsOf } from './pooled-runs.js';
 import { addStats } from './run-outcome.js';
 import { streamScenarios } from './scenario-stream.js';
@@ -46,15 +46,15 @@ function contextOf(settings: RunSettings, coverage: CheckContext['coverage']): C
 }
 
 /** The scenarios drawn in order and checked in the pool, the first that did not pass then shrunk alone. */
-async function poolRuns(property: ContractProperty, settings: RunSettings & { pool: Pool }, run: { draw: Draw; ctx: CheckContext; until: number }, started: number): Promise<PropertyRun> {
-  const { draw, ctx: base, until } = run;
+async function poolRuns(property: ContractProperty, settings: RunSettings, loop: Loop, started: number): Promise<PropertyRun> {
+  const { draw, ctx: base, until } = loop;
   const durations: number[] = [];
   const pool = await runPooled({
     durations,
     property,
     scenarios: streamScenarios(draw.arbitrary, draw.options),
     context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
-    pool: settings.pool,
+    pool: loop.pool,
     until,
     deadline: settings.deadline,
     skip: (index) => otherShard(settings, property.id, index, false),
@@ -70,7 +70,7 @@ async function poolRuns(property: ContractProperty, settings: RunSettings & { po
   if (first?.stop) return end({ noVerdict: first.stop.error.message });
   if (!first?.failure) return end({});
   if (first.late) return end({ failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
-  const shrunk = await shrinkFrom(property, settings, { draw, ctx: contextOf(settings, base.coverage), until }, { ...first, failure: first.failure }, durations);
+  const shrunk = await shrinkFrom(property, settings, { ...loop, ctx: contextOf(settings, base.coverage) }, { ...first, failure: first.failure }, durations);
   addStats(stats, { ...shrunk.stats, runs: 0, boundary: 0 });
   return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted });
 }
@@ -85,12 +85,10 @@ export async function runProperty(property: ContractProperty, settings: RunSetti
   const started = performance.now();
   const detach = attachScopes(settings.target);
   try {
-    const inPool = { ...settings, pool: settings.pool ?? createPool(1, settings.mode === 'seeded') };
     // The coverage collector is filed under the settings the report is built with: these, not a copy.
-    const run = { draw: drawOf(property, settings), ctx: contextOf(settings, coverageFor(settings, property.id)), until };
-    const { path } = settings;
-    if (!path) return await poolRuns(property, inPool, run, started);
-    const replayed = await replayPath(property, { ...inPool, path }, run);
+    const loop = { draw: drawOf(property, settings), ctx: contextOf(settings, coverageFor(settings, property.id)), until, pool: settings.pool ?? createPool(1, settings.mode === 'seeded') };
+    if (!settings.path) return await poolRuns(property, settings, loop, started);
+    const replayed = await replayPath(property, settings, loop, settings.path);
     return { ...replayed, durationMs: Math.round(performance.now() - started), shareMs: Math.max(1, until - started) };
   } finally {
     detach();
