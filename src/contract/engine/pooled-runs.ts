@@ -1,7 +1,7 @@
 /**
- * A property's runs with several in flight: fast-check draws the scenarios in its order and without
- * any I/O, one ahead of the pool (scenario-stream.ts), and a pool checks them in index order, at most
- * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass
+ * The one run loop: fast-check draws a property's scenarios in its order and without any I/O, one
+ * ahead of the pool (scenario-stream.ts), and the pool checks them in index order, at most as many at
+ * once as it has slots. The outcome is that of the lowest run that did not pass
  * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
  * counterexample and path are those of one run at a time, whatever the pool's size (one property at a
  * time is a pool of one); shrinking then goes on alone, in fast-check's own loop (path-replay.ts).
