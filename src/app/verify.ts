@@ -18,22 +18,22 @@ import { preflight } from './preflight.js';
 import { replayCommandFor } from './replay-command.js';
 import { runContract, type RunOptions } from '../contract/run-contract.js';
 import { freshSeed } from '../contract/engine/seeds.js';
+import { RUN_DEFAULTS } from '../contract/engine/settings.js';
 
-/** Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode. */
-export interface VerifyOptions {
+/**
+ * Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode.
+ * Those of the run itself (runs, path, shard, deadline, listener) are the engine's, passed down as they are.
+ */
+export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard' | 'deadlineMs' | 'listener'> {
   /** An endpoint URL; without it, the built-in emulator in process. */
   endpoint?: string;
   /** With `endpoint`: it serves the seeding routes, so run seeded mode. */
   seeded?: boolean;
   /** With `endpoint`: sessions to read in observational mode. */
   sessionIds?: readonly string[];
-  /** Runs per property. @defaultValue 100 */
-  runs?: number;
   /** The run's seed. @defaultValue a fresh one, printed in the report */
   seed?: number;
   only?: readonly PropertyId[];
-  /** A counterexample's fast-check path (with one id in `only` and `seed`). */
-  path?: string;
   /** @defaultValue "us-east-1" */
   region?: string;
   /** Built-in emulator only: deviations to inject (to see the harness catch them). */
@@ -44,12 +44,8 @@ export interface VerifyOptions {
   rate?: number;
   /** How throttling answers are retried (attempts, backoff base and cap, time per call). @defaultValue DEFAULT_RETRY_POLICY */
   retry?: Partial<RetryPolicy>;
-  /** Milliseconds the whole run may take. @defaultValue 600000 */
-  deadlineMs?: number;
-  shard?: { index: number; count: number };
   /** Renders the report's replay commands. @defaultValue the CLI's own words for this target */
   replayCommand?: ReplayCommand;
-  listener?: RunListener;
   /** Write every exchange of the run as cassettes into `dir`, redacting `redact` too. */
   record?: { dir: string; redact?: readonly string[] };
   /** Replay the cassettes of this directory (seed, runs, mode and sessions come from them). */
@@ -85,7 +81,7 @@ export type RunShape = Pick<Report, 'mode' | 'target' | 'seed' | 'runs' | 'shard
 function shapeOf(options: VerifyOptions, seed: number): RunShape {
   const target = options.replay !== undefined ? `recording ${options.replay}` : options.live ? 'live Athena' : (options.endpoint ?? 'built-in emulator (in process)');
   const mode = options.live || options.sessionIds?.length ? 'observational' : 'seeded';
-  return { mode, target, seed, runs: options.runs ?? 100, ...(options.shard ? { shard: options.shard } : {}) };
+  return { mode, target, seed, runs: options.runs ?? RUN_DEFAULTS.runs, ...(options.shard ? { shard: options.shard } : {}) };
 }
 
 /** The report of {@link verify}: a {@link Report}, plus what live runs and replays add. */
@@ -128,8 +124,13 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
   return { target, mode: options.seeded ? 'seeded' : 'observational', sessions };
 }
 
-/** The target and the run's shape, wherever they came from. */
-type RunSetup = Pick<RunOptions, 'target' | 'mode' | 'sessions'> & { preflight: boolean } & Partial<Pick<RunOptions, 'seed' | 'runs' | 'only' | 'listener'>>;
+/** The target and the run's shape, wherever they came from (a replay's cassettes fix its seed, runs and properties), and whether to preflight it. */
+interface RunSetup {
+  run: Pick<RunOptions, 'target' | 'mode' | 'sessions'> & Partial<Pick<RunOptions, 'runs' | 'only'>>;
+  preflight: boolean;
+  /** Told before the recorder and the caller's listener (a replay's book, a live run's halfway stop). */
+  listener?: RunListener;
+}
 
 function checkCombinations(options: VerifyOptions): void {
   const given = (names: [string, unknown][]) => names.filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length)).map(([n]) => n);
@@ -163,28 +164,25 @@ function turnEventLoop(target: Target): void {
 
 /** Preflight (where the setup asks for it), the run, and the recording when one is asked for. */
 async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Promise<Report> {
-  const runs = setup.runs ?? options.runs ?? 100;
-  options.onStart?.({ ...shapeOf(options, seed), mode: setup.mode, target: setup.target.description, runs });
-  turnEventLoop(setup.target);
-  if (setup.preflight) await preflight(setup.target, setup.mode, setup.sessions ?? []);
+  const { target, mode, sessions = [] } = setup.run;
+  const runs = setup.run.runs ?? options.runs ?? RUN_DEFAULTS.runs;
+  options.onStart?.({ ...shapeOf(options, seed), mode, target: target.description, runs });
+  turnEventLoop(target);
+  if (setup.preflight) await preflight(target, mode, sessions);
   const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
-  const live = setup.target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
-  const recorder = options.record ? startRecorder({ target: setup.target, seed, mode: setup.mode, runs, sessions: setup.sessions ?? [], live }, redactor) : undefined;
+  const live = target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
+  const recorder = options.record ? startRecorder({ target, seed, mode, runs, sessions, live }, redactor) : undefined;
   try {
+    // verify()'s options are the run's, as they are; the setup and what follows from the target come on top.
     const report = await runContract({
-      target: setup.target,
-      mode: setup.mode,
-      sessions: setup.sessions,
-      runs,
+      ...options,
+      ...setup.run,
       seed,
-      only: setup.only ?? options.only,
-      path: options.path,
-      shard: options.shard,
-      deadlineMs: options.deadlineMs,
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY[setup.target.kind],
+      runs,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY[target.kind],
       replayCommand: options.replayCommand ?? replayCommandFor(options),
       redactor,
-      listeners: [setup.listener, recorder?.listener, options.listener].filter((l): l is RunListener => l !== undefined),
+      listeners: [setup.listener, recorder?.listener].filter((l): l is RunListener => l !== undefined),
     });
     if (recorder && options.record) await recorder.save(options.record.dir);
     return report;
@@ -202,15 +200,14 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   checkCombinations(options);
   if (options.replay !== undefined)
     // Replays skip preflight: its probes are not part of any cassette.
-    return withReplay(options.replay, { only: options.only, redact: options.redact }, (replay) => runOn({ ...replay, preflight: false }, options, replay.seed));
+    return withReplay(options.replay, { only: options.only, redact: options.redact }, ({ seed, listener, ...run }) => runOn({ run, listener, preflight: false }, options, seed));
   if (options.live)
-    return withLiveSession(
-      { ...options.live, region: options.region, timeoutMs: options.timeoutMs, rate: options.rate, retry: options.retry, sessionIds: options.sessionIds, deadlineMs: options.deadlineMs, log: options.log ?? (() => undefined) },
-      (live) => runOn({ target: live.target, mode: 'observational', sessions: live.sessions, preflight: true, listener: live.listener }, options, seed),
+    return withLiveSession({ ...options, ...options.live, log: options.log ?? (() => undefined) }, (live) =>
+      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions }, preflight: true, listener: live.listener }, options, seed),
     );
   const { target, mode, sessions } = targetFor(options);
   try {
-    return await runOn({ target, mode, sessions, preflight: target.kind !== 'emulator' }, options, seed);
+    return await runOn({ run: { target, mode, sessions }, preflight: target.kind !== 'emulator' }, options, seed);
   } finally {
     await target.close();
   }

@@ -10,7 +10,9 @@ import { consoleReporter } from '../contract/report/formats/console.js';
 import { loadNock } from '../wire/nock-interception.js';
 import type { VerifyOptions, VerifyReport } from '../app/verify.js';
 import { FAULT_NAMES } from '../emulator/faults.js';
-import { helpText, int32, oneOf, parseOptions, positiveInteger, type OptionTable, type OptionValues } from './args.js';
+import { RUN_DEFAULTS } from '../contract/engine/settings.js';
+import type { LiveOptions } from '../live/live-run.js';
+import { helpText, int32, oneOf, parseOptions, positiveInteger, SECONDS, flagOf, valuesOf, type OptionTable, type OptionValues } from './args.js';
 import { checkReproducerDir, checkRunReportFiles, writeReproducers, writeRunReports } from './report-files.js';
 import { withExitReports } from './report-on-exit.js';
 import { waitForEndpoint } from './wait-for-endpoint.js';
@@ -47,41 +49,58 @@ function directory(flag: string, raw: string): string {
   return raw;
 }
 
-/** The options of `verify`, as data: parsing, help and each value's parser all read this table. */
-export const VERIFY_OPTIONS = {
+/**
+ * `verify()`'s own options, as flags: each keyed by its member of {@link VerifyOptions} (a key that is
+ * none fails to compile below), its value in that member's unit.
+ */
+const RUN_OPTIONS = {
   endpoint: { type: 'string', value: 'URL', description: 'verify the ListExecutors at URL (without it: the built-in emulator, in process, seeded)' },
   seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
-  'session-id': { type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
-  runs: { type: 'string', value: 'N', description: 'scenarios per property', default: '100', parse: positiveInteger },
+  sessionIds: { flag: 'session-id', type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
+  runs: { type: 'string', value: 'N', description: 'scenarios per property', default: RUN_DEFAULTS.runs, parse: positiveInteger },
   seed: { type: 'string', value: 'N', description: 'the run seed, a 32-bit integer, negative ones too (--seed -5); printed by every run, to repeat it', parse: int32 },
   only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties', parse: propertyList },
   path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N", parse: fastCheckPath },
+  shard: { type: 'string', value: 'i/n', description: 'run only shard i of n of the runs (merge the JSON reports with merge-reports)', parse: shardSpec },
+  region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
+  timeoutMs: { flag: 'timeout', type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: 10_000, parse: positiveInteger },
+  rate: { type: 'string', value: 'N', description: 'send at most N requests per second (default: 5 with --live against AWS, unpaced otherwise)', parse: positiveNumber },
+  concurrency: { type: 'string', value: 'N', description: 'checks in flight at once, across properties and runs; verdicts do not depend on it (default: 8 against an endpoint, 2 with --live, 1 in process and for --replay)', parse: positiveInteger },
+  deadlineMs: { flag: 'deadline', type: 'string', unit: SECONDS, description: 'seconds the whole run may take', default: RUN_DEFAULTS.deadlineMs },
+  faults: { flag: 'fault', type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
+  replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)', parse: directory },
+  redact: { type: 'string', multiple: true, value: 'VALUE', description: 'with --record or --replay: also redact VALUE (raw, URL-encoded, base64) (repeatable)' },
+} satisfies OptionTable;
+
+/** `--live` and what it takes: the members of `verify()`'s `live` option. */
+const LIVE_OPTIONS = {
+  live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
+  workGroup: { flag: 'workgroup', type: 'string', value: 'NAME', description: 'with --live: start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end' },
+  readyTimeoutMs: { flag: 'ready-timeout', type: 'string', unit: SECONDS, description: 'with --live: seconds a new session may take to become IDLE', default: 300_000 },
+  pollIntervalMs: { flag: 'poll-interval', type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: 5000, parse: positiveInteger },
+  minExecutors: { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: 2, parse: positiveInteger },
+  maxDpus: { type: 'string', value: 'N', description: "with --live: MaxConcurrentDpus of the session the harness starts (2, the API's minimum, to 5000)", default: 4, parse: positiveInteger },
+  grow: { type: 'boolean', description: 'with --live --session-id: grow the given session with a calculation too (stopped at the end)' },
+} satisfies OptionTable;
+
+/** What the command does around the run: recording, reports, waiting for the endpoint, progress, help. */
+const COMMAND_OPTIONS = {
+  record: { type: 'string', value: 'DIR', description: 'write every exchange of the run as cassettes (one JSON file per property), redacted, into DIR', parse: directory },
   json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
   junit: { type: 'string', value: 'FILE', description: 'write the report as JUnit XML' },
   markdown: { type: 'string', value: 'FILE', description: 'write the conformance report as Markdown (also appended to $GITHUB_STEP_SUMMARY when set)' },
-  shard: { type: 'string', value: 'i/n', description: 'run only shard i of n of the runs (merge the JSON reports with merge-reports)', parse: shardSpec },
-  region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
-  timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: '10000', parse: positiveInteger },
-  rate: { type: 'string', value: 'N', description: 'send at most N requests per second (default: 5 with --live against AWS, unpaced otherwise)', parse: positiveNumber },
-  concurrency: { type: 'string', value: 'N', description: 'checks in flight at once, across properties and runs; verdicts do not depend on it (default: 8 against an endpoint, 2 with --live, 1 in process and for --replay)', parse: positiveInteger },
-  deadline: { type: 'string', value: 'S', description: 'seconds the whole run may take', default: '600', parse: positiveInteger },
-  fault: { type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
-  record: { type: 'string', value: 'DIR', description: 'write every exchange of the run as cassettes (one JSON file per property), redacted, into DIR', parse: directory },
-  redact: { type: 'string', multiple: true, value: 'VALUE', description: 'with --record or --replay: also redact VALUE (raw, URL-encoded, base64) (repeatable)' },
-  replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)', parse: directory },
-  live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
-  workgroup: { type: 'string', value: 'NAME', description: 'with --live: start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end' },
-  'ready-timeout': { type: 'string', value: 'S', description: 'with --live: seconds a new session may take to become IDLE', default: '300', parse: positiveInteger },
-  'poll-interval': { type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: '5000', parse: positiveInteger },
-  'min-executors': { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: '2', parse: positiveInteger },
-  'max-dpus': { type: 'string', value: 'N', description: "with --live: MaxConcurrentDpus of the session the harness starts (2, the API's minimum, to 5000)", default: '4', parse: positiveInteger },
-  grow: { type: 'boolean', description: 'with --live --session-id: grow the given session with a calculation too (stopped at the end)' },
-  // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh", parse: directory },
-  'wait-for-endpoint': { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
-  'no-progress': { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
+  waitForEndpoint: { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
+  // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
+  noProgress: { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
+
+/** The options of `verify`, as data: parsing, help and each value's parser all read this table. */
+export const VERIFY_OPTIONS = { ...RUN_OPTIONS, ...LIVE_OPTIONS, ...COMMAND_OPTIONS } satisfies OptionTable;
+
+/** The parsed values of `verify`'s options. */
+type VerifyValues = OptionValues<typeof VERIFY_OPTIONS>;
 
 /** The lines live runs and replays add to the summary: the session and its final state, unused exchanges. */
 function extraSummary(report: VerifyReport): string[] {
@@ -91,33 +110,17 @@ function extraSummary(report: VerifyReport): string[] {
   return lines;
 }
 
-/** Reads `verify`'s parsed values into options (throws UsageError with one line on a contradiction). */
-function verifyOptionsOf(values: OptionValues<typeof VERIFY_OPTIONS>): VerifyOptions {
-  for (const flag of ['workgroup', 'ready-timeout', 'poll-interval', 'min-executors', 'max-dpus', 'grow'] as const)
-    if (values[flag] !== undefined && !values.live) throw new UsageError(`--${flag} applies to live runs: add --live, or drop --${flag}`);
-  if (values['wait-for-endpoint'] !== undefined && values.endpoint === undefined) throw new UsageError('--wait-for-endpoint applies to --endpoint URL: add one, or drop --wait-for-endpoint');
+/** Reads `verify`'s parsed values into `verify()`'s options (throws UsageError with one line on a contradiction). */
+function verifyOptionsOf(values: VerifyValues): VerifyOptions {
+  const { live, ...liveOptions } = valuesOf(LIVE_OPTIONS, values);
+  for (const [key, spec] of Object.entries(LIVE_OPTIONS))
+    if (key in liveOptions && !live) throw new UsageError(`--${flagOf(key, spec)} applies to live runs: add --live, or drop --${flagOf(key, spec)}`);
+  if (values.waitForEndpoint !== undefined && values.endpoint === undefined) throw new UsageError('--wait-for-endpoint applies to --endpoint URL: add one, or drop --wait-for-endpoint');
   if (values.redact?.length && !values.record && !values.replay) throw new UsageError('--redact applies to --record DIR (and to matching a --replay DIR): add one, or drop --redact');
-  const readyTimeout = values['ready-timeout'];
-  return {
-    endpoint: values.endpoint,
-    seeded: values.seeded,
-    sessionIds: values['session-id'],
-    runs: values.runs,
-    seed: values.seed,
-    only: values.only,
-    path: values.path,
-    region: values.region,
-    faults: values.fault,
-    timeoutMs: values.timeout,
-    rate: values.rate,
-    concurrency: values.concurrency,
-    deadlineMs: values.deadline === undefined ? undefined : values.deadline * 1000,
-    shard: values.shard,
-    record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact },
-    replay: values.replay,
-    redact: values.redact,
-    live: values.live ? { workGroup: values.workgroup, readyTimeoutMs: readyTimeout === undefined ? undefined : readyTimeout * 1000, pollIntervalMs: values['poll-interval'], minExecutors: values['min-executors'], maxDpus: values['max-dpus'], grow: values.grow } : undefined,
-  };
+  // Typed as parts of verify()'s options: a table key that names no member of them fails to compile.
+  const run: Pick<VerifyOptions, keyof typeof RUN_OPTIONS> = valuesOf(RUN_OPTIONS, values);
+  const liveRun: Pick<LiveOptions, keyof typeof liveOptions> = liveOptions;
+  return { ...run, record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact }, live: live ? liveRun : undefined };
 }
 
 /** Parses `verify`'s argv into options (throws UsageError with one line on any mistake). */
@@ -138,13 +141,13 @@ export async function verifyCommand(argv: readonly string[], io: { out(text: str
   await checkRunReportFiles(files);
   await checkReproducerDir(values.reproduce);
   const color = io.isTTY && !process.env.NO_COLOR;
-  const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values['no-progress'], color });
+  const reporter = consoleReporter({ write: io.out, live: io.isTTY && !values.noProgress, color });
   const log = (line: string) => void process.stderr.write(`athena-contract: ${line}\n`);
   const end = await withExitReports({ files, listener: reporter, summary: (r) => reporter.summary(r), log }, async (hooks) => {
     const options = verifyOptionsOf(values);
     // A replay is lockdown: nothing may reach the network, whatever a cassette or a bug asks for.
     if (options.replay !== undefined) loadNock().disableNetConnect();
-    const wait = values['wait-for-endpoint'];
+    const wait = values.waitForEndpoint;
     if (wait !== undefined && options.endpoint !== undefined) await waitForEndpoint(options.endpoint, wait);
     // Loaded here, not at the top: `verify --help` and a usage error need none of the SDK's modules.
     const { verify } = await import('../app/verify.js');

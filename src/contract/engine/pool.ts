@@ -116,3 +116,13 @@ export async function withSessionLocks<T>(pool: Pool, scenario: unknown, fn: () 
     release?.();
   }
 }
+
+/**
+ * Resolves once every one of `runs` has settled, or at `by` (a `performance.now()`) if some still run
+ * then: a run abandoned at the end of a share is let finish (it still counts), but never past `by`.
+ */
+export async function settled(runs: Iterable<Promise<void>>, by: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(runs), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, by - performance.now()))))]);
+  clearTimeout(timer);
+}

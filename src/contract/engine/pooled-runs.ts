@@ -1,27 +1,24 @@
 /**
- * A property's runs with several in flight: fast-check draws the scenarios in its order and without
- * any I/O, one ahead of the pool (scenario-stream.ts), and a pool checks them in index order, at most
- * as many at once as the pool has slots. The outcome is that of the lowest run that did not pass
+ * The one run loop: fast-check draws a property's scenarios in its order and without any I/O, one
+ * ahead of the pool (scenario-stream.ts), and the pool checks them in index order, at most as many at
+ * once as it has slots. The outcome is that of the lowest run that did not pass
  * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
- * counterexample and path are those of one run at a time; shrinking then goes on alone (property-run.ts).
+ * counterexample and path are those of one run at a time, whatever the pool's size (one property at a
+ * time is a pool of one); shrinking then goes on alone, in fast-check's own loop (path-replay.ts).
  */
 import type { CheckStats } from '../../common/results.js';
-import { inScope, type ExchangeScope } from '../../targets/exchange-scope.js';
+import type { ExchangeScope } from '../../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from '../catalogue/context.js';
-import { withSessionLocks, type Pool } from './pool.js';
+import { settled, type Pool } from './pool.js';
 import type { ContractProperty } from '../catalogue/property.js';
-import { addStats, asViolation, stopKind } from './run-outcome.js';
+import { addStats, guarded, type CheckEnd } from './run-outcome.js';
 import type { ScenarioStream } from './scenario-stream.js';
-import type { ContractViolation } from '../catalogue/violation.js';
 
 /** What one run of the pool ended with. */
-export interface PooledRun {
+export interface PooledRun extends CheckEnd {
   index: number;
   scenario: unknown;
   stats: CheckStats;
-  failure?: ContractViolation;
-  /** What stopped the property at this run, and how. */
-  stop?: { kind: 'fatal' | 'inconclusive'; error: Error };
   /** It finished after the property's share of the deadline. */
   late: boolean;
 }
@@ -54,25 +51,13 @@ export interface PooledJob {
   durations: number[];
 }
 
+/** Run `index` of the job, on `scenario`, in a context of its own; its scope is kept so that a run past the verdict can be left out. */
 async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
   const ctx = job.context();
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
-  const done = (more: Partial<PooledRun>): PooledRun => ({ index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...more });
-  try {
-    await withSessionLocks(job.pool, scenario, () => inScope(scope, () => job.property.check(scenario, ctx)));
-    return done({});
-  } catch (e) {
-    const kind = stopKind(e);
-    return done(kind ? { stop: { kind, error: e as Error } } : { failure: asViolation(e, ctx.exchanges) });
-  }
-}
-
-/** Resolves when every one of `runs` has settled, or at `by` (a `performance.now()`). */
-async function allSettled(runs: Iterable<Promise<void>>, by: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.all(runs), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, by - performance.now()))))]);
-  clearTimeout(timer);
+  const end = await guarded(job.property, ctx, job.pool, { scenario, scope });
+  return { index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...end };
 }
 
 /** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
@@ -92,7 +77,7 @@ export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
   } finally {
     job.scenarios.close();
   }
-  await allSettled(inFlight, job.deadline);
+  await settled(inFlight, job.deadline);
   return outcomeOf(results, stopAt, timeUp, scopes);
 }
 

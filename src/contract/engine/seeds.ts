@@ -27,3 +27,9 @@ export function shardOf(seed: number, id: string, runIndex: number, count: numbe
 export function freshSeed(): number {
   return (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) & 0x7fffffff;
 }
+
+/** Whether run `index` of property `id` is another shard's (shrinking, and a path's replay, run in the shard that failed). */
+export function otherShard(settings: { seed: number; path?: string; shard?: { index: number; count: number } }, id: string, index: number, failing: boolean): boolean {
+  const { shard } = settings;
+  return !!shard && !failing && !settings.path && shardOf(settings.seed, id, index, shard.count) !== shard.index - 1;
+}

@@ -1,0 +1,85 @@
+/**
+ * The one scheduler: a run's properties in catalogue order through one pool of `concurrency` slots,
+ * at most that many side by side (one property at a time is a pool of one), each within its share of
+ * the time left to the deadline, and heard in catalogue order whatever order they end in. What a
+ * report makes of a property's run is the caller's to say (the engine reads no report): it hands its
+ * verdicts in.
+ */
+import type { Latency, PropertyReport, RunListener } from '../../common/results.js';
+import type { ContractProperty } from '../catalogue/property.js';
+import { latencyOf } from './latency.js';
+import { createPool, Slots } from './pool.js';
+import { runProperty, type PropertyRun } from './property-run.js';
+import { inCatalogueOrder } from './run-listeners.js';
+import type { RunWideSettings } from './settings.js';
+
+/** The caller's verdicts on a property, given the settings it ran with (the ones its coverage is filed under). */
+export interface Verdicts<S> {
+  /** The report of a property that ran. */
+  ran(property: ContractProperty, run: PropertyRun, settings: S): PropertyReport;
+  /** The report of a property that does not run in the run's mode. */
+  skipped(property: ContractProperty, settings: S): PropertyReport;
+}
+
+/** What the scheduler gives back: each selected property's report, in catalogue order, and the latency of all their calls. */
+export interface Scheduled {
+  properties: PropertyReport[];
+  latency: Latency;
+}
+
+/**
+ * When a property starting now must stop, with `left` properties (it included) still to start before
+ * `deadline` and `lanes` of them side by side: the time left, shared so that every property gets time
+ * (divided by the properties left with one lane; all of it once no more are left than lanes). One that
+ * finishes early leaves the rest to those after it.
+ */
+function shareOf(deadline: number, left: number, lanes: number): number {
+  const now = performance.now();
+  return now + Math.max(0, deadline - now) * Math.min(1, lanes / Math.max(1, left));
+}
+
+/** Tells `listener` that `property` (the `index`th of `total`) starts, makes its report, and tells that it ended. */
+async function told(listener: Required<RunListener>, property: ContractProperty, at: { index: number; total: number }, report: () => PropertyReport | Promise<PropertyReport>): Promise<PropertyReport> {
+  listener.propertyStart(property.id, at.index, at.total);
+  const done = await report();
+  listener.propertyEnd(done);
+  return done;
+}
+
+/**
+ * Runs `selected` with `settings` and judges each with `verdicts`. A fatal error in one property
+ * (seeding that stops working, a target gone) starts no further run or property; once those in
+ * flight have stopped, it is the run's.
+ */
+export async function runProperties<S extends RunWideSettings>(selected: readonly ContractProperty[], settings: S, verdicts: Verdicts<S>): Promise<Scheduled> {
+  const { mode, concurrency } = settings;
+  const pool = createPool(concurrency, mode === 'seeded');
+  const lanes = new Slots(concurrency);
+  const ordered = inCatalogueOrder(settings.listener, selected.length);
+  const durations: number[] = [];
+  let left = selected.filter((p) => p.modes.includes(mode)).length;
+  const reports = selected.map(async (property, index): Promise<PropertyReport | undefined> => {
+    const own: S = { ...settings, listener: ordered.for(index), pool };
+    const at = { index, total: selected.length };
+    if (!property.modes.includes(mode)) return told(own.listener, property, at, () => verdicts.skipped(property, own));
+    await lanes.acquire();
+    try {
+      if (pool.stopped) return undefined;
+      const until = shareOf(settings.deadline, left--, concurrency);
+      return await told(own.listener, property, at, async () => {
+        const run = await runProperty(property, own, until);
+        durations.push(...(run.durations ?? []));
+        return { ...verdicts.ran(property, run, own), latency: latencyOf(run.durations ?? []) };
+      });
+    } catch (e) {
+      pool.stopped = true;
+      throw e;
+    } finally {
+      lanes.release();
+    }
+  });
+  const ended = await Promise.allSettled(reports);
+  const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { properties: ended.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : [])), latency: latencyOf(durations) };
+}
