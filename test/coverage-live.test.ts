@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 it('a live run warns "pagination untested" on the page and token laws exactly when none of their walks had a second page', async () => {
-  const report = await verify({ live: { workGroup: 'spark-wg', pollIntervalMs: 5, readyTimeoutMs: 1000 }, runs: 8, seed: 1 });
+  // The emulator's session is ready within milliseconds: the bound on waiting for it is for a loaded machine.
+  const report = await verify({ live: { workGroup: 'spark-wg', pollIntervalMs: 5, readyTimeoutMs: 60_000 }, runs: 8, seed: 1 });
   expect(report.summary.failed).toBe(0);
   const checked = report.properties.filter((p) => p.status === 'passed' && pagesOf(p.id) !== undefined);
   expect(checked.map((p) => p.id)).toEqual(expect.arrayContaining(['pagination.exactly-once', 'pagination.page-size', 'ordering.newest-first', 'errors.invalid-token']));

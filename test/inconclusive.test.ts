@@ -25,6 +25,19 @@ import { emulatorTarget } from '../src/targets/emulator-target.js';
 const THROTTLED = 'ListExecutors throttled past the retry budget (5 attempts over 3.1 s)';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The share of the tests whose run outlives it: long enough for that run to start within it on a
+ * loaded machine (fast-check starts no run once the share is over, and a stall at load 10 can last
+ * far longer than the 30 ms these tests gave before), and outlived by waiting for its end, not by a
+ * sleep that a quiet machine's share is shorter than.
+ */
+const SHARE_MS = 2000;
+
+/** Resolves once `performance.now()` has passed `at`: whenever a run started, it ends after the share. */
+async function pastShare(at: number): Promise<void> {
+  while (performance.now() <= at) await sleep(Math.max(1, Math.ceil(at - performance.now())) + 1);
+}
+
 /** A property over integers whose check is `check`, counting its calls in `calls`. */
 function probe(check: (n: number, call: number) => Promise<void>): { property: ContractProperty; calls: () => number } {
   let calls = 0;
@@ -84,20 +97,31 @@ describe('a check that could reach no verdict', () => {
 
 describe('runs and the end of a property’s share of the deadline', () => {
   it('a run that outlives the share and passes still counts', async () => {
-    const { property } = probe(() => sleep(150));
+    let firstRun = 0;
+    const started = performance.now();
+    const until = started + SHARE_MS;
+    const { property } = probe(async () => {
+      firstRun ||= performance.now();
+      await pastShare(until);
+    });
     const s = settings(5);
-    const p = await verdict(property, s, performance.now() + 30);
+    const p = await verdict(property, s, until);
     expect(p.status).toBe('passed');
     expect(p.runs).toBe(1);
-    expect(p.warnings).toEqual([{ kind: 'interrupted', message: expect.stringMatching(/^interrupted by the run's deadline after 1 of 5 runs \(its share of the time: 0\.0 s\)$/) }]);
+    expect(p.warnings).toEqual([{ kind: 'interrupted', message: expect.stringMatching(/^interrupted by the run's deadline after 1 of 5 runs \(its share of the time: \d+\.\d s\)$/) }]);
+    // The share stated, to 0.1 s: the time from the property's start, between these two and the run's, to the end of its share.
+    const stated = Number(/(\d+\.\d) s\)$/.exec(p.warnings[0].message)![1]) * 1000;
+    expect(stated).toBeGreaterThanOrEqual(until - firstRun - 50);
+    expect(stated).toBeLessThanOrEqual(until - started + 50);
   });
 
   it('a run that outlives the share and fails is a failure, kept unshrunk, with the path that replays it', async () => {
+    const until = performance.now() + SHARE_MS;
     const { property } = probe(async () => {
-      await sleep(150);
+      await pastShare(until);
       throw new ContractViolation('broken late');
     });
-    const p = await verdict(property, settings(5), performance.now() + 30);
+    const p = await verdict(property, settings(5), until);
     expect(p.status).toBe('failed');
     expect(p.counterexample?.message).toBe('broken late');
     expect(p.counterexample?.path).toBe('0');

@@ -19,12 +19,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { EVENT_BOUND_MS } from './helpers/wait.js';
 
 const EMULATOR = fileURLToPath(new URL('./fixtures/independent-emulator/emulator.py', import.meta.url));
 const OBSERVED = fileURLToPath(new URL('./fixtures/independent-emulator/observed-sessions.json', import.meta.url));
 /** The sessions the seed file holds: 23 executors in every state with ties, one with odd ids and no start, one all ties. */
 const OBSERVED_IDS = Object.keys((JSON.parse(readFileSync(OBSERVED, 'utf8')) as { sessions: Record<string, unknown> }).sessions);
 const PYTHON = 'python3';
+/**
+ * The most one `verify` against the emulator may take: five run at once (describe.concurrent), and at
+ * load 10 on 2 cores one took 46 s. Reached only by a run that hangs.
+ */
+const VERIFY_BOUND_MS = 240_000;
+/** Each test: the emulator's start, its verify run, and its stop. */
+const TEST_TIMEOUT_MS = EVENT_BOUND_MS + VERIFY_BOUND_MS + 30_000;
 /** Fixed seeds, so a red run replays exactly: one for the correct variants, one for the faulty ones. */
 const CORRECT_SEED = '42';
 const FAULTY_SEED = '11';
@@ -76,12 +84,18 @@ interface Verdict {
 }
 
 let reports: string;
+/**
+ * The interpreter `python3` runs, by its own path: a version manager's shim (pyenv's is a shell
+ * script) is then run once, here, instead of before each of the 19 emulators (2.7 s each at load 10).
+ */
+let interpreter: string;
 
 beforeAll(() => {
-  const probe = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(`independent emulator: "${PYTHON} --version" failed (${probe.error?.message ?? probe.stderr.trim()}); these tests need Python 3.8+ on PATH to run ${EMULATOR}`);
+  const probe = spawnSync(PYTHON, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0 || !probe.stdout.trim()) {
+    throw new Error(`independent emulator: "${PYTHON} -c 'import sys; print(sys.executable)'" failed (${probe.error?.message ?? probe.stderr.trim()}); these tests need Python 3.8+ on PATH to run ${EMULATOR}`);
   }
+  interpreter = probe.stdout.trim();
   reports = mkdtempSync(join(tmpdir(), 'independent-emulators-'));
 });
 
@@ -89,15 +103,19 @@ afterAll(() => {
   if (reports) rmSync(reports, { recursive: true, force: true });
 });
 
-/** Starts the emulator as `variant` on a free loopback port, runs `use` against its URL, always stops it. */
+/**
+ * Starts the emulator as `variant` on a free loopback port, runs `use` against its URL, always stops
+ * it. Waits on the emulator's "listening on" line, up to the event bound: on a loaded machine the
+ * start took seconds.
+ */
 async function withEmulator<T>(variant: string, use: (url: string) => Promise<T>): Promise<T> {
-  const child = spawn(PYTHON, [EMULATOR, '--port', '0', '--variant', variant, '--seed-file', OBSERVED], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(interpreter, [EMULATOR, '--port', '0', '--variant', variant, '--seed-file', OBSERVED], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`independent emulator (${variant}): no "listening on" line within 10 s; stderr: ${err}`)), 10_000);
+      const timer = setTimeout(() => reject(new Error(`independent emulator (${variant}): no "listening on" line within ${EVENT_BOUND_MS / 1000} s; stderr: ${err}`)), EVENT_BOUND_MS);
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -109,7 +127,7 @@ async function withEmulator<T>(variant: string, use: (url: string) => Promise<T>
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       child.once('error', (e) => {
         clearTimeout(timer);
-        reject(new Error(`independent emulator (${variant}): cannot start ${PYTHON}: ${e.message}`));
+        reject(new Error(`independent emulator (${variant}): cannot start ${interpreter}: ${e.message}`));
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
@@ -126,7 +144,7 @@ async function withEmulator<T>(variant: string, use: (url: string) => Promise<T>
 /** Runs `verify --endpoint url ...args` through the bin and reads its `--json` report. */
 async function verify(url: string, name: string, args: string[]): Promise<Verdict> {
   const file = join(reports, `${name}.json`);
-  const { code, stderr } = await runCli(['verify', '--endpoint', url, '--no-progress', '--json', file, ...args]);
+  const { code, stderr } = await runCli(['verify', '--endpoint', url, '--no-progress', '--json', file, ...args], { timeoutMs: VERIFY_BOUND_MS });
   if (code !== 0 && code !== 1) throw new Error(`verify ${args.join(' ')} exited ${code}: ${stderr}`);
   return { code, report: JSON.parse(readFileSync(file, 'utf8')) as Report, stderr };
 }
@@ -144,7 +162,7 @@ function statusOf(report: Report, id: string): string | undefined {
 
 describe.concurrent('correct variants: every legal reading of the contract passes', () => {
   for (const variant of CORRECT) {
-    it(`${variant}: every seeded scenario of every property holds`, async () => {
+    it(`${variant}: every seeded scenario of every property holds`, { timeout: TEST_TIMEOUT_MS }, async () => {
       const { code, report } = await withEmulator(variant, (url) => verify(url, `${variant}-seeded`, ['--seeded', '--runs', '25', '--seed', CORRECT_SEED]));
       expect(failures(report)).toEqual({});
       expect(code).toBe(0);
@@ -152,7 +170,7 @@ describe.concurrent('correct variants: every legal reading of the contract passe
       expect(report.warnings.filter((w) => w.message.includes('vacuous'))).toEqual([]);
     });
 
-    it(`${variant}: sessions it already holds read the same every way (observational)`, async () => {
+    it(`${variant}: sessions it already holds read the same every way (observational)`, { timeout: TEST_TIMEOUT_MS }, async () => {
       const { code, report } = await withEmulator(variant, (url) => verify(url, `${variant}-observed`, [...observedArgs, '--runs', '25', '--seed', CORRECT_SEED]));
       expect(failures(report)).toEqual({});
       expect(code).toBe(0);
@@ -165,7 +183,7 @@ describe.concurrent('correct variants: every legal reading of the contract passe
 
 describe.concurrent('faulty variants: each deviation fails the property named for it', () => {
   for (const [variant, property, deviation] of FAULTY) {
-    it(`${variant}: ${property} fails and names the deviation`, async () => {
+    it(`${variant}: ${property} fails and names the deviation`, { timeout: TEST_TIMEOUT_MS }, async () => {
       const { code, report } = await withEmulator(variant, (url) => verify(url, variant, ['--seeded', '--only', property, '--runs', '60', '--seed', FAULTY_SEED]));
       expect(statusOf(report, property)).toBe('failed');
       expect(code).toBe(1);
@@ -174,7 +192,7 @@ describe.concurrent('faulty variants: each deviation fails the property named fo
     });
   }
 
-  it('faulty-order against the whole catalogue: ordering.newest-first fails and no other property does', async () => {
+  it('faulty-order against the whole catalogue: ordering.newest-first fails and no other property does', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { code, report } = await withEmulator('faulty-order', (url) => verify(url, 'faulty-order-all', ['--seeded', '--runs', '25', '--seed', FAULTY_SEED]));
     expect(code).toBe(1);
     expect(Object.keys(failures(report))).toEqual(['ordering.newest-first']);
@@ -190,7 +208,7 @@ describe.concurrent('regressions this fixture found', () => {
   // points, 512 UTF-16 units) with a broken filter; correct-c looks the session up first (a legal
   // validation order) and answered ResourceNotFoundException. The harness now substitutes a session
   // that exists whenever SessionId is not what is broken.
-  it('correct-c: a request whose only broken constraint is the filter names a session that exists', async () => {
+  it('correct-c: a request whose only broken constraint is the filter names a session that exists', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { code, report } = await withEmulator('correct-c', (url) => verify(url, 'false-alarm', ['--seeded', '--only', 'errors.invalid-request', '--runs', '64', '--seed', '1']));
     expect(failures(report)).toEqual({});
     expect(code).toBe(0);
@@ -199,7 +217,7 @@ describe.concurrent('regressions this fixture found', () => {
   // A blind spot: most invalid requests also carried a random NextToken, so a server that checks
   // tokens rejected them for the token and never showed that it accepts MaxResults 0 or 101. A token
   // now travels only when the token is what is broken.
-  it('faulty-validation: accepting out-of-range MaxResults is caught even by a server that checks tokens first', async () => {
+  it('faulty-validation: accepting out-of-range MaxResults is caught even by a server that checks tokens first', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { code, report } = await withEmulator('faulty-validation', (url) => verify(url, 'blind-spot', ['--seeded', '--only', 'errors.invalid-request', '--runs', '100', '--seed', '3']));
     expect(statusOf(report, 'errors.invalid-request')).toBe('failed');
     expect(code).toBe(1);

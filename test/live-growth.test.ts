@@ -20,6 +20,7 @@ import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wi
 import { runCli } from './helpers/cli.js';
 import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
 import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
+import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 
 const ENV = LIVE_ENV;
 const setEnv = liveEnvironment();
@@ -47,7 +48,8 @@ function expectNothingRunning(e: Emulator): void {
   for (const [id, state] of Object.entries(e.core.calculationStates())) expect(['CANCELED', 'COMPLETED', 'FAILED'], `calculation ${id} is ${state}`).toContain(state);
 }
 
-const live = { workGroup: 'wg', pollIntervalMs: 5, readyTimeoutMs: 2000 };
+/** The emulator's session and its executors are ready within milliseconds: the bound on waiting for them is for a loaded machine. */
+const live = { workGroup: 'wg', pollIntervalMs: 5, readyTimeoutMs: 60_000 };
 
 afterEach(async () => {
   await emulator?.close();
@@ -110,10 +112,12 @@ describe('verify --live grows its session', () => {
     expect(seen.at(-1)).toMatch(/:1$/);
   });
 
-  it('fewer executors than --min-executors: the run goes on, with a warning that says so', async () => {
+  // The bound is spent whole waiting for executors that never come; it bounds the session's start too,
+  // which 100 ms did not cover at load 20: 5 s does, for the price of 5 s.
+  it('fewer executors than --min-executors: the run goes on, with a warning that says so', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     const { e } = await emulatorWith(['executors-never-start']);
-    const report = await verify({ live: { ...live, readyTimeoutMs: 100 }, runs: 2, seed: 1, only: ['pagination.page-size'] });
-    expect(report.warnings).toContainEqual({ kind: 'vacuous', message: expect.stringMatching(/listed 0 executor\(s\) besides its coordinator, fewer than --min-executors 2: not within 0 s/) });
+    const report = await verify({ live: { ...live, readyTimeoutMs: 5000 }, runs: 2, seed: 1, only: ['pagination.page-size'] });
+    expect(report.warnings).toContainEqual({ kind: 'vacuous', message: expect.stringMatching(/listed 0 executor\(s\) besides its coordinator, fewer than --min-executors 2: not within 5 s/) });
     expect(report.live!.calculation).toMatchObject({ reached: false, finalState: 'CANCELED', executors: { peak: 0, distinct: 0 } });
     expect(liveLine(report.live!)).toContain('not reached');
     expectNothingRunning(e);

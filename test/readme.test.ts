@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runServeBlock, serveBlocks } from './helpers/readme-blocks.js';
+import { BLOCK_BOUND_MS, runServeBlock, serveBlocks } from './helpers/readme-blocks.js';
+import { EVENT_BOUND_MS } from './helpers/wait.js';
 import { catalogue } from '../src/contract/catalogue/index.js';
 import { FAULTS, FAULT_NAMES } from '../src/emulator/index.js';
 
@@ -45,7 +46,8 @@ describe('README', () => {
     for (const [, path, body] of embedded) expect(body, path).toBe(readFileSync(`${root}${path}`, 'utf8').replace(/\n$/, ''));
   });
 
-  it('serve example: the AWS SDK lists the seed file through `athena-contract serve`, newest first', async () => {
+  // Each block runs up to its bound, and its server is given up to the event bound to go.
+  it('serve example: the AWS SDK lists the seed file through `athena-contract serve`, newest first', { timeout: BLOCK_BOUND_MS + EVENT_BOUND_MS + 30_000 }, async () => {
     const block = /<!-- serve-example -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const { code, stdout, stderr, leftovers, portFree } = await runServeBlock(block!);
@@ -58,7 +60,7 @@ describe('README', () => {
     expect(ids.at(-1)).toBe('coordinator-1');
   });
 
-  it('every shell block that starts `serve` runs as a script, and leaves no server and no taken port behind', async () => {
+  it('every shell block that starts `serve` runs as a script, and leaves no server and no taken port behind', { timeout: serveBlocks(readme).length * (BLOCK_BOUND_MS + EVENT_BOUND_MS) + 30_000 }, async () => {
     const blocks = serveBlocks(readme);
     expect(blocks.length).toBeGreaterThanOrEqual(2);
     for (const block of blocks) {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { TargetError } from '../src/common/errors.js';
 import { waitForEndpoint } from '../src/cli/wait-for-endpoint.js';
 import { BIN, runCli } from './helpers/cli.js';
+import { EVENT_BOUND_MS, LOADED_TEST_TIMEOUT_MS, until, within } from './helpers/wait.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -23,20 +24,29 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/**
+ * Listens on `port`, closing every connection unanswered, until the first one comes; `attempted`
+ * resolves once that has happened and `port` is free again.
+ */
+async function noAnswerOn(port: number): Promise<{ attempted: Promise<void> }> {
+  const server = createNetServer();
+  const attempted = new Promise<void>((resolve) =>
+    server.on('connection', (socket) => {
+      socket.destroy();
+      if (server.listening) server.close(() => resolve());
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { attempted };
 }
 
 describe('serve --ready-file', () => {
-  it('writes the URL once listening, and removes the file on SIGTERM', async () => {
+  it('writes the URL once listening, and removes the file on SIGTERM', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ready-')), 'serve.url');
     const child = spawn(BIN, ['serve', '--port', '0', '--ready-file', file], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await until(() => existsSync(file), 20_000);
+    await until(() => existsSync(file) || child.exitCode !== null, 'the ready file');
+    expect(child.exitCode, 'serve exited before writing its ready file').toBeNull();
     const url = readFileSync(file, 'utf8').trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"nobody"}' });
@@ -68,10 +78,13 @@ describe('verify --wait-for-endpoint', () => {
     expect((error as Error).message).toBe(`--wait-for-endpoint: nothing answered at ${url} within 1 s (ECONNREFUSED); start the endpoint first, or wait longer`);
   });
 
-  it('verify started before serve listens waits for it, and passes', async () => {
+  // Serve starts once verify is seen waiting (its first attempt, answered by no HTTP), not after a
+  // second, which a loaded machine can spend starting verify: serve would then be up before the wait.
+  it('verify started before serve listens waits for it, and passes', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     const port = await freePort();
-    const verifying = runCli(['verify', '--endpoint', `http://127.0.0.1:${port}`, '--seeded', '--wait-for-endpoint', '30', '--only', 'ordering.newest-first', '--runs', '5', '--no-progress']);
-    await new Promise((r) => setTimeout(r, 1000));
+    const { attempted } = await noAnswerOn(port);
+    const verifying = runCli(['verify', '--endpoint', `http://127.0.0.1:${port}`, '--seeded', '--wait-for-endpoint', String(EVENT_BOUND_MS / 1000), '--only', 'ordering.newest-first', '--runs', '5', '--no-progress'], { timeoutMs: LOADED_TEST_TIMEOUT_MS - 30_000 });
+    await within(attempted, "verify's first attempt to reach the endpoint");
     const server = spawn(BIN, ['serve', '--port', String(port)], { stdio: 'ignore' });
     const r = await verifying;
     server.kill('SIGTERM');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers/cli.js';
 import { startSmallEndpoint } from './helpers/small-endpoint.js';
+import { LOADED_TEST_TIMEOUT_MS, until } from './helpers/wait.js';
 
 /** Credentials a leak would show: the script must set its own and contain none of these. */
 const FAKE = { AWS_ACCESS_KEY_ID: 'AKIAREPRODUCERLEAK01', AWS_SECRET_ACCESS_KEY: 'reproducer/leak/secret+0123456789abcdefXYZ', AWS_SESSION_TOKEN: 'reproducer-leak-session-token-0123456789' };
@@ -23,13 +24,13 @@ async function serve(...args: string[]): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'reproduce-serve-')), 'serve.url');
   const child = spawn(BIN, ['serve', '--port', '0', '--ready-file', file, ...args], { stdio: 'ignore' });
   servers.push(child);
-  const end = Date.now() + 30_000;
-  while (!existsSync(file)) {
-    if (Date.now() > end) throw new Error('serve did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(() => existsSync(file) || child.exitCode !== null, `serve ${args.join(' ')}: its ready file`);
+  if (child.exitCode !== null) throw new Error(`serve ${args.join(' ')} exited with ${child.exitCode} before listening`);
   return readFileSync(file, 'utf8').trim();
 }
+
+/** The most a reproducer script may take: each of its AWS CLI calls starts a Python process, seconds each on a loaded machine. */
+const SCRIPT_BOUND_MS = 120_000;
 
 /**
  * Runs a script with bash, resolved with its stdout and stderr: with the fake credentials in the
@@ -38,7 +39,7 @@ async function serve(...args: string[]): Promise<string> {
 function bash(file: string, env: Record<string, string> = {}, credentials = true): Promise<{ stdout: string; stderr: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => credentials || !k.startsWith('AWS_')));
   return new Promise((resolve) =>
-    execFile('bash', [file], { env: { ...base, ...(credentials ? FAKE : {}), ...env }, timeout: 60_000 }, (_e, stdout, stderr) => resolve({ stdout, stderr })),
+    execFile('bash', [file], { env: { ...base, ...(credentials ? FAKE : {}), ...env }, timeout: SCRIPT_BOUND_MS }, (_e, stdout, stderr) => resolve({ stdout, stderr })),
   );
 }
 
@@ -51,7 +52,8 @@ function expectNoCredentials(text: string): void {
   for (const value of Object.values(FAKE)) expect(text).not.toContain(value);
 }
 
-describe('the reproducer', () => {
+// Each test starts serve, runs verify and then the script: room for all three on a loaded machine.
+describe('the reproducer', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
   it('against serve --fault oldest-first: seeds, walks with the previous NextToken, and shows the executors oldest first', async () => {
     const url = await serve('--fault', 'oldest-first');
     const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));

@@ -14,6 +14,7 @@ import { isThrottlingAnswer } from '../src/targets/throttling.js';
 import { DUMMY_CREDENTIALS } from '../src/wire/credentials.js';
 import type { WireResponse } from '../src/wire/exchange.js';
 import { sdkHandler } from '../src/wire/sdk-handler.js';
+import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 
 const FAST: Partial<RetryPolicy> = { baseDelayMs: 1, maxDelayMs: 4 };
 const OK: WireResponse = { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"SessionId":"s","ExecutorsSummary":[]}' };
@@ -123,7 +124,7 @@ describe('a long run at 1-in-10 throttling', () => {
   const INVALID = answer(400, { __type: 'InvalidRequestException', Message: 'invalid' });
   const THROTTLED = answer(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
 
-  /** 1,200 calls whose every 10th attempt is throttled; how many of the throttled calls were not retried. */
+  /** 1,200 calls whose every 10th attempt is throttled; how many of the throttled calls were not retried (18 s at load 20: hence the tests' timeouts). */
   async function unretriedThrottles(configure?: (send: Send) => AthenaClient): Promise<number> {
     let attempt = 0;
     const send: Send = async () => (++attempt % 10 === 0 ? THROTTLED : INVALID);
@@ -139,7 +140,7 @@ describe('a long run at 1-in-10 throttling', () => {
 
   it('retries every throttled call to the end', async () => {
     expect(await unretriedThrottles()).toBe(0);
-  }, 30_000);
+  }, LOADED_TEST_TIMEOUT_MS);
 
   it('(the SDK standard strategy shared by all calls runs dry on the same run)', async () => {
     const shared = new StandardRetryStrategy({ maxAttempts: 8, backoff: { setDelayBase() {}, computeNextBackoffDelay: () => 0 } });
@@ -154,5 +155,5 @@ describe('a long run at 1-in-10 throttling', () => {
         }),
     );
     expect(unretried).toBeGreaterThan(0);
-  }, 30_000);
+  }, LOADED_TEST_TIMEOUT_MS);
 });

@@ -10,28 +10,27 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { runCli } from './helpers/cli.js';
+import { captureWrites, LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 
 function capture(stream: NodeJS.WriteStream): string[] {
-  const lines: string[] = [];
-  vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  return lines;
+  return captureWrites(stream).chunks;
 }
 
 describe('athena-contract serve', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('prints its URL at once, serves the seed file with its faults, and exits 0 on SIGTERM', async () => {
+  // Waits on serve's first line, not for a second: on a loaded machine listening took longer than that.
+  it('prints its URL at once, serves the seed file with its faults, and exits 0 on SIGTERM', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'serve-'));
     const file = join(dir, 'seed.json');
     const executors = [1, 2].map((i) => ({ ExecutorId: `e-${i}`, StartDateTime: 1_700_000_000_000 + i }));
     writeFileSync(file, JSON.stringify({ sessions: { s: executors } }));
-    const out = capture(process.stdout);
+    const out = captureWrites(process.stdout);
     const done = main(['serve', '--port', '0', '--seed-file', file, '--fault', 'oldest-first']);
-    await vi.waitFor(() => expect(out.join('')).toMatch(/^athena-contract emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/), { timeout: 1000 });
-    const url = /on (\S+)/.exec(out.join(''))?.[1] as string;
+    const ended = done.then((code) => Promise.reject(new Error(`serve ended (exit ${code}) before printing its URL`)));
+    await Promise.race([out.printed(/listening on \S+\n/, "serve's listening line"), ended]);
+    expect(out.chunks.join('')).toMatch(/^athena-contract emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    const url = /on (\S+)/.exec(out.chunks.join(''))?.[1] as string;
     const res = await fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"s"}' });
     const ids = ((await res.json()) as { ExecutorsSummary: { ExecutorId: string }[] }).ExecutorsSummary.map((e) => e.ExecutorId);
     expect(ids).toEqual(['e-1', 'e-2']);

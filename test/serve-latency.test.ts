@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { runCli } from './helpers/cli.js';
+import { captureWrites, LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 
 /** The median of `n` timed calls of `fn`, in milliseconds. */
 async function medianMs(n: number, fn: () => Promise<unknown>): Promise<number> {
@@ -37,15 +38,12 @@ describe('latency', () => {
     await expect(client.send(new ListExecutorsCommand({ SessionId: 'missing' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
-  it('serve --latency MS serves with that latency', async () => {
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
+  // Waits on serve's first line, however long a loaded machine takes to print it.
+  it('serve --latency MS serves with that latency', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
+    const out = captureWrites(process.stdout);
     const done = main(['serve', '--port', '0', '--latency', '60']);
-    await vi.waitFor(() => expect(lines.join('')).toMatch(/listening on (\S+)/), { timeout: 2000 });
-    const url = /on (\S+)/.exec(lines.join(''))?.[1] as string;
+    const ended = done.then((code) => Promise.reject(new Error(`serve ended (exit ${code}) before printing its URL`)));
+    const [, url] = await Promise.race([out.printed(/listening on (\S+)\n/, "serve's listening line"), ended]);
     const ms = await medianMs(3, () => fetch(url, { method: 'POST', headers: { 'x-amz-target': 'AmazonAthena.ListExecutors' }, body: '{"SessionId":"x"}' }).then((r) => r.text()));
     expect(ms).toBeGreaterThanOrEqual(55);
     process.emit('SIGTERM');
