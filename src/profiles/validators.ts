@@ -14,8 +14,9 @@ export type ProfileSchema = 'request' | 'response' | 'item' | 'seed';
 const compiled = new WeakMap<OperationProfile, Map<ProfileSchema, ValidateFunction>>();
 
 /**
- * The body of the seeding route, `{"executors": [...]}` for ListExecutors: what
- * schemas/session-seed.schema.json says of it, for any profile (unknown members allowed).
+ * The body of the seeding route, `{[parent.seedMember]: [item, ...]}` (`{"executors": [...]}` for
+ * ListExecutors): what schemas/session-seed.schema.json says of it, for any profile (unknown members
+ * allowed).
  */
 function seedSchema(profile: OperationProfile): JsonSchema {
   const { item } = profile.schemas;
