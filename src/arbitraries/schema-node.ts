@@ -9,7 +9,7 @@ import { loadAllSchemas, type JsonSchema, type SchemaFile } from '../schema/load
 /** Keywords that constrain values: the compiler generates and breaks each of them. */
 const CONSTRAINT_KEYWORDS = new Set([
   'type', 'enum', 'const', 'required', 'properties', 'additionalProperties', 'items',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', '$ref',
+  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems', '$ref',
 ]);
 
 /** Keywords that only document a schema: they generate nothing. */
@@ -21,7 +21,7 @@ const KEYWORDS_OF_TYPE: Record<string, readonly string[]> = {
   integer: ['minimum', 'maximum'],
   number: ['minimum', 'maximum'],
   object: ['required', 'properties', 'additionalProperties'],
-  array: ['items'],
+  array: ['items', 'minItems', 'maxItems'],
   boolean: [],
   null: [],
 };

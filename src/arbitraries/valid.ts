@@ -78,11 +78,15 @@ function validArray(node: SchemaNode, options: ValidOptions): fc.Arbitrary<unkno
   const item: fc.Arbitrary<unknown> = node.schema.items === undefined
     ? fc.jsonValue({ maxDepth: 1 })
     : validOfNode(childNode(node, 'items', node.schema.items), options);
-  const maxItems = options.maxItems ?? 10;
-  const longMaxItems = Math.max(options.longMaxItems ?? 100, maxItems);
+  // The schema's own list bounds (a page holds 0..100) cap the caller's sizes; both ends stay reachable.
+  const floor = node.schema.minItems ?? 0;
+  const ceiling = node.schema.maxItems ?? Number.POSITIVE_INFINITY;
+  if (ceiling < floor) throw compileError(`"maxItems" ${ceiling} is below "minItems" ${floor}`, node.at);
+  const maxItems = Math.min(Math.max(options.maxItems ?? 10, floor), ceiling);
+  const longMaxItems = Math.min(Math.max(options.longMaxItems ?? 100, maxItems), ceiling);
   return fc.oneof(
-    { weight: 2, arbitrary: fc.constant(null).map((): unknown[] => []) },
-    { weight: 12, arbitrary: fc.array(item, { maxLength: maxItems, size: 'max' }) },
+    { weight: 2, arbitrary: fc.array(item, { minLength: floor, maxLength: floor }) },
+    { weight: 12, arbitrary: fc.array(item, { minLength: floor, maxLength: maxItems, size: 'max' }) },
     { weight: 1, arbitrary: fc.array(item, { minLength: maxItems, maxLength: longMaxItems, size: 'max' }) },
   );
 }

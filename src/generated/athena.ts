@@ -79,6 +79,196 @@ export interface ListExecutorsResponse {
   ExecutorsSummary?: ExecutorsSummary[];
 }
 
+// from schemas/session-state.schema.json
+/**
+ * The state of a session (Smithy enum com.amazonaws.athena#SessionState).
+ */
+export type SessionState =
+  "CREATING" | "CREATED" | "IDLE" | "BUSY" | "TERMINATING" | "TERMINATED" | "DEGRADED" | "FAILED";
+
+// from schemas/engine-version.schema.json
+/**
+ * The engine version of a session (Smithy structure com.amazonaws.athena#EngineVersion). Unknown members are allowed.
+ */
+export interface EngineVersion {
+  /**
+   * The engine version the user asked for (AUTO by default).
+   */
+  SelectedEngineVersion?: string;
+  /**
+   * The engine version the session runs on.
+   */
+  EffectiveEngineVersion?: string;
+}
+
+// from schemas/session-status.schema.json
+/**
+ * The status of a session (Smithy structure com.amazonaws.athena#SessionStatus). Unknown members are allowed.
+ */
+export interface SessionStatus {
+  /**
+   * When the session started: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  StartDateTime?: number;
+  /**
+   * When the session was last modified: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  LastModifiedDateTime?: number;
+  /**
+   * When the session ended: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  EndDateTime?: number;
+  /**
+   * Since when the session has been idle: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  IdleSinceDateTime?: number;
+  State?: SessionState;
+  /**
+   * Why the session's state changed.
+   */
+  StateChangeReason?: string;
+}
+
+// from schemas/session-summary.schema.json
+/**
+ * Summary information about one session of a workgroup. No member is required by the model. Unknown members are allowed: AWS adds response members over time.
+ */
+export interface SessionSummary {
+  /**
+   * The session ID.
+   */
+  SessionId?: string;
+  /**
+   * The session's description.
+   */
+  Description?: string;
+  EngineVersion?: EngineVersion;
+  /**
+   * The notebook version.
+   */
+  NotebookVersion?: string;
+  Status?: SessionStatus;
+}
+
+// from schemas/list-sessions-request.schema.json
+/**
+ * The input of Athena ListSessions. Unknown members are allowed: AWS ignores them.
+ */
+export interface ListSessionsRequest {
+  /**
+   * The workgroup whose sessions are listed (WorkGroupName: Smithy's pattern [a-zA-Z0-9._-]{1,128}, read as the whole name).
+   */
+  WorkGroup: string;
+  StateFilter?: SessionState;
+  /**
+   * The maximum number of sessions to return.
+   */
+  MaxResults?: number;
+  /**
+   * Where to continue pagination (SessionManagerToken: at most 2048 characters).
+   */
+  NextToken?: string;
+}
+
+// from schemas/list-sessions-response.schema.json
+/**
+ * The output of Athena ListSessions. Unknown members are allowed: AWS adds response members over time.
+ */
+export interface ListSessionsResponse {
+  /**
+   * Where to continue pagination; absent on the last page.
+   */
+  NextToken?: string;
+  /**
+   * The sessions of this page (SessionsList: 0..100 items).
+   *
+   * @minItems 0
+   * @maxItems 100
+   */
+  Sessions?: SessionSummary[];
+}
+
+// from schemas/calculation-execution-state.schema.json
+/**
+ * The state of a calculation (Smithy enum com.amazonaws.athena#CalculationExecutionState).
+ */
+export type CalculationExecutionState =
+  "CREATING" | "CREATED" | "QUEUED" | "RUNNING" | "CANCELING" | "CANCELED" | "COMPLETED" | "FAILED";
+
+// from schemas/calculation-status.schema.json
+/**
+ * The status of a calculation (Smithy structure com.amazonaws.athena#CalculationStatus). Unknown members are allowed.
+ */
+export interface CalculationStatus {
+  /**
+   * When the calculation was submitted: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  SubmissionDateTime?: number;
+  /**
+   * When the calculation completed: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   */
+  CompletionDateTime?: number;
+  State?: CalculationExecutionState;
+  /**
+   * Why the calculation's state changed.
+   */
+  StateChangeReason?: string;
+}
+
+// from schemas/calculation-summary.schema.json
+/**
+ * Summary information about one calculation of a session. No member is required by the model. Unknown members are allowed: AWS adds response members over time.
+ */
+export interface CalculationSummary {
+  /**
+   * The calculation's id (a UUID; the model allows 1..36 characters).
+   */
+  CalculationExecutionId?: string;
+  /**
+   * The calculation's description.
+   */
+  Description?: string;
+  Status?: CalculationStatus;
+}
+
+// from schemas/list-calculation-executions-request.schema.json
+/**
+ * The input of Athena ListCalculationExecutions. Unknown members are allowed: AWS ignores them.
+ */
+export interface ListCalculationExecutionsRequest {
+  /**
+   * The session ID.
+   */
+  SessionId: string;
+  StateFilter?: CalculationExecutionState;
+  /**
+   * The maximum number of calculations to return.
+   */
+  MaxResults?: number;
+  /**
+   * Where to continue pagination (SessionManagerToken: at most 2048 characters).
+   */
+  NextToken?: string;
+}
+
+// from schemas/list-calculation-executions-response.schema.json
+/**
+ * The output of Athena ListCalculationExecutions. Unknown members are allowed: AWS adds response members over time.
+ */
+export interface ListCalculationExecutionsResponse {
+  /**
+   * Where to continue pagination; absent on the last page.
+   */
+  NextToken?: string;
+  /**
+   * The calculations of this page (CalculationsList: 0..100 items).
+   *
+   * @minItems 0
+   * @maxItems 100
+   */
+  Calculations?: CalculationSummary[];
+}
+
 // from schemas/aws-json-error.schema.json
 /**
  * The AWS JSON 1.1 error envelope: __type names the error (a namespace prefix 'ns#' and a ':...' suffix are allowed) and the message is 'Message' or 'message'.
@@ -126,8 +316,17 @@ export interface InternalServerException {
 
 // from schemas/session-seed.schema.json
 /**
- * Body of the seeding route PUT /_contract/sessions/{SessionId}: the session then holds exactly these executors.
+ * Body of the seeding route PUT /_contract/sessions/{SessionId}: the session then holds exactly these executors and calculations (an absent member means none).
  */
 export interface SessionSeed {
-  executors: ExecutorsSummary[];
+  executors?: ExecutorsSummary[];
+  calculations?: CalculationSummary[];
+}
+
+// from schemas/workgroup-seed.schema.json
+/**
+ * Body of the seeding route PUT /_contract/workgroups/{WorkGroup}: the workgroup then holds exactly these sessions (an absent member means none).
+ */
+export interface WorkgroupSeed {
+  sessions?: SessionSummary[];
 }

@@ -71,6 +71,13 @@ export interface ProfileSpec {
    * `X-Amz-Target` and body (the SDK's output is then empty; the laws read the raw body).
    */
   readonly sdkCommand?: string;
+  /**
+   * A reading the documentation leaves open: an unfiltered call may list every item, or only those in
+   * a fixed set of "active" states holding at least `atLeast` (ListSessions: "sessions ... in an
+   * active state like CREATING, CREATED, IDLE, or BUSY"). An item with no state is then in no state,
+   * so not active. A filtered call lists exactly the items in that state either way.
+   */
+  readonly activeOnly?: { readonly atLeast: readonly string[] };
 }
 
 /** What the schema says of one request member: its JSON type, whether it is required, its bounds, its enum, its pattern. */
@@ -162,6 +169,7 @@ export function defineProfile(spec: ProfileSpec): OperationProfile {
   if (!item.properties?.[spec.id]) throw wrong(spec, 'id', `the item schema has no member ${JSON.stringify(spec.id)}`);
   if (!schemaAt(item, spec.orderKey.path, schemaById)) throw wrong(spec, 'orderKey.path', `the item schema has nothing at ${spec.orderKey.path.join('.')}`);
   if (!schemaAt(item, spec.filter.itemPath, schemaById)) throw wrong(spec, 'filter.itemPath', `the item schema has nothing at ${spec.filter.itemPath.join('.')}`);
+  for (const state of spec.activeOnly?.atLeast ?? []) if (!filter.enum.includes(state)) throw wrong(spec, 'activeOnly.atLeast', `${state} is not a state of ${spec.filter.member}`);
   return {
     ...spec,
     schemaById,

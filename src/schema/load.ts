@@ -24,6 +24,8 @@ export type JsonSchema = {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  minItems?: number;
+  maxItems?: number;
   [keyword: string]: unknown;
 };
 
@@ -37,11 +39,23 @@ export const schemaFiles = [
   'executors-summary.schema.json',
   'list-executors-request.schema.json',
   'list-executors-response.schema.json',
+  'session-state.schema.json',
+  'engine-version.schema.json',
+  'session-status.schema.json',
+  'session-summary.schema.json',
+  'list-sessions-request.schema.json',
+  'list-sessions-response.schema.json',
+  'calculation-execution-state.schema.json',
+  'calculation-status.schema.json',
+  'calculation-summary.schema.json',
+  'list-calculation-executions-request.schema.json',
+  'list-calculation-executions-response.schema.json',
   'aws-json-error.schema.json',
   'invalid-request-exception.schema.json',
   'resource-not-found-exception.schema.json',
   'internal-server-exception.schema.json',
   'session-seed.schema.json',
+  'workgroup-seed.schema.json',
 ] as const;
 
 /** The file name of one schema. */

@@ -23,6 +23,8 @@ export async function renderGeneratedTypes(): Promise<string> {
       // The schemas allow unknown members (AWS adds them); the types stay exact.
       additionalProperties: false,
       format: true,
+      // List lengths (0..100) are checked by the validators; as tuple types they would be 101 declarations.
+      ignoreMinAndMaxItems: true,
       strictIndexSignatures: true,
       unreachableDefinitions: false,
     });
