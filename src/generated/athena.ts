@@ -107,19 +107,19 @@ export interface EngineVersion {
  */
 export interface SessionStatus {
   /**
-   * When the session started: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * When the session started: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   StartDateTime?: number;
   /**
-   * When the session was last modified: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * When the session was last modified: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   LastModifiedDateTime?: number;
   /**
-   * When the session ended: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * When the session ended: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   EndDateTime?: number;
   /**
-   * Since when the session has been idle: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * Since when the session has been idle: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   IdleSinceDateTime?: number;
   State?: SessionState;
@@ -201,11 +201,11 @@ export type CalculationExecutionState =
  */
 export interface CalculationStatus {
   /**
-   * When the calculation was submitted: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * When the calculation was submitted: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   SubmissionDateTime?: number;
   /**
-   * When the calculation completed: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision).
+   * When the calculation completed: a Smithy timestamp, written by AWS JSON 1.1 as epoch seconds (a JSON number, with an optional fraction of millisecond precision). The harness reads instants from 1970 to 9999 (0..253402300799): epoch milliseconds of today lie far above.
    */
   CompletionDateTime?: number;
   State?: CalculationExecutionState;
