@@ -111,7 +111,7 @@ describe('the AWS CLI v1 against serve', { timeout: LOADED_TEST_TIMEOUT_MS }, ()
     for (const [command, flag, parent] of [['list-sessions', '--work-group', 'cli-workgroup'], ['list-calculation-executions', '--session-id', 'cli-session']]) {
       const run = await aws([command, flag, parent, '--max-items', '2', '--page-size', '1']);
       expect(run.code).not.toBe(0);
-      expect(run.stderr).toMatch(/Unknown options: --max-items, 2, --page-size, 1/);
+      expect(run.stderr).toMatch(/Unknown options: .*--max-items.*--page-size/);
     }
   });
 });
