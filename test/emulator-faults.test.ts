@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { propertyIds, type PropertyId } from '../src/contract/catalogue/index.js';
-import type { ExecutorsSummary } from '../src/generated/athena.js';
+import type { CalculationSummary, ExecutorsSummary, SessionSummary } from '../src/generated/athena.js';
 import { AMZ_JSON, EMULATOR_STAGES, FAULTS, FAULT_NAMES, FAULT_REGISTRY, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { stagesWith } from '../src/emulator/faults.js';
 import { orderExecutors } from '../src/model/index.js';
@@ -56,8 +56,65 @@ function walk(core: EmulatorCore, request: Record<string, unknown>, maxPages = 2
 /** The clock of the probes' emulators: a probe moves it on to let calculations grow. */
 let clockMs = T0;
 
+/** Seconds of the family's items: newest first by the ordering key, another order by the other timestamp, a third by id. */
+const S0 = T0 / 1000;
+const familyStates = { ListSessions: ['IDLE', 'TERMINATED', 'BUSY', 'FAILED'], ListCalculationExecutions: ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELED'] } as const;
+const familyItems = (op: keyof typeof familyStates) =>
+  [3, 1, 7, 0, 5, 2, 6, 4, 9, 8].map((k) => {
+    const [key, other] = op === 'ListSessions' ? ['StartDateTime', 'LastModifiedDateTime'] : ['SubmissionDateTime', 'CompletionDateTime'];
+    const id = op === 'ListSessions' ? { SessionId: `x${(k * 7) % 10}` } : { CalculationExecutionId: `x${(k * 7) % 10}` };
+    return { ...id, Status: { [key]: S0 + k + 0.5, [other]: S0 + ((k * 3) % 10) + 100, State: familyStates[op][k % 4] } };
+  });
+
 function fresh(faults: FaultName[]): EmulatorCore {
-  return createEmulator({ faults, sessions: { s: seeded, t: seeded.slice(0, 4) }, clock: () => clockMs, growth: { stepMs: 10, calculationMs: 1000 } });
+  return createEmulator({
+    faults,
+    sessions: { s: { executors: seeded, calculations: familyItems('ListCalculationExecutions') as CalculationSummary[] }, t: seeded.slice(0, 4) },
+    workgroups: { wg: familyItems('ListSessions') as SessionSummary[], wh: familyItems('ListSessions').slice(0, 4) as SessionSummary[] },
+    clock: () => clockMs,
+    growth: { stepMs: 10, calculationMs: 1000 },
+  });
+}
+
+/** The items of a family page, and a walk of one (bounded): for the family's probes. */
+const familyPage = (a: Answer, op: keyof typeof familyStates): Record<string, unknown>[] => (a.body[op === 'ListSessions' ? 'Sessions' : 'Calculations'] ?? []) as Record<string, unknown>[];
+
+/**
+ * Probes of ListSessions' and ListCalculationExecutions' faults, each fault by the `{prefix}-...` name
+ * of the registry, over the parents `fresh` seeds (`parent` with ten items, `other` with four).
+ */
+function familyProbes(op: keyof typeof familyStates, prefix: string, parentMember: string, parent: string, other: string, noun: string): Partial<Record<FaultName, (core: EmulatorCore) => boolean>> {
+  const list = (c: EmulatorCore, body: Record<string, unknown>): Answer => call(c, { [parentMember]: parent, ...body }, op);
+  const idOf = (e: Record<string, unknown>): string => String(e.SessionId ?? e.CalculationExecutionId);
+  const status = (e: Record<string, unknown>): Record<string, unknown> => e.Status as Record<string, unknown>;
+  const [key, otherKey] = op === 'ListSessions' ? ['StartDateTime', 'LastModifiedDateTime'] : ['SubmissionDateTime', 'CompletionDateTime'];
+  const ids = (c: EmulatorCore, body: Record<string, unknown> = {}): string[] => familyPage(list(c, body), op).map(idOf);
+  const sortedBy = (k: string, dir: number): string[] => [...familyItems(op)].sort((a, b) => dir * ((a.Status[k] as number) - (b.Status[k] as number))).map((e) => idOf(e));
+  const walked = (c: EmulatorCore): string[] => {
+    const seen: string[] = [];
+    let token: unknown;
+    for (let i = 0; i < 20; i++) {
+      const a = list(c, { MaxResults: 3, ...(token ? { NextToken: token } : {}) });
+      seen.push(...familyPage(a, op).map(idOf));
+      token = a.body.NextToken;
+      if (!token) break;
+    }
+    return seen;
+  };
+  const probes: Record<string, (core: EmulatorCore) => boolean> = {
+    [`${prefix}-oldest-first`]: (c) => ids(c).join() === sortedBy(key, 1).join(),
+    [`${prefix}-id-ascending`]: (c) => ids(c).join() === [...ids(c)].sort().join(),
+    [`${prefix}-wrong-timestamp`]: (c) => ids(c).join() === sortedBy(otherKey, -1).join(),
+    [`${prefix}-filter-ignored`]: (c) => familyPage(list(c, { StateFilter: familyStates[op][1] }), op).some((e) => status(e).State !== familyStates[op][1]),
+    [`${prefix}-page-boundary-duplicate`]: (c) => new Set(walked(c)).size !== walked(c).length,
+    [`${prefix}-max-results-ignored`]: (c) => ids(c, { MaxResults: 2 }).length > 2,
+    [`${prefix}-iso-timestamps`]: (c) => typeof status(familyPage(list(c, {}), op)[0])[key] === 'string',
+    [`${prefix}-epoch-millis`]: (c) => (status(familyPage(list(c, {}), op)[0])[key] as number) > 1e11,
+    [`${prefix}-tokens-not-${noun}-bound`]: (c) => call(c, { [parentMember]: other, NextToken: list(c, { MaxResults: 1 }).body.NextToken }, op).status === 200,
+    [`${prefix}-unknown-${noun}-empty`]: (c) => call(c, { [parentMember]: 'nope' }, op).status === 200,
+  };
+  if (op === 'ListSessions') probes['sessions-active-only'] = (c) => ids(c, { StateFilter: 'TERMINATED' }).length === 0;
+  return probes as Partial<Record<FaultName, (core: EmulatorCore) => boolean>>;
 }
 
 function startSession(core: EmulatorCore): Answer {
@@ -141,6 +198,8 @@ const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
     clockMs += 100;
     return ids(call(c, { SessionId: sessionId })).length === 1;
   },
+  ...familyProbes('ListSessions', 'sessions', 'WorkGroup', 'wg', 'wh', 'workgroup'),
+  ...familyProbes('ListCalculationExecutions', 'calculations', 'SessionId', 's', 't', 'session'),
   'stop-calculation-fails-once': (c) => {
     const id = startCalculation(c).answer.body.CalculationExecutionId;
     return call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 500 && call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 200;
@@ -158,8 +217,8 @@ function anyProbeFires(faults: FaultName[]): boolean {
   });
 }
 
-/** Every fault's `catches`, typed so that tsc rejects one that is not a property id of the catalogue. */
-const catches = FAULT_REGISTRY.map((f) => f.catches) satisfies readonly (PropertyId | null)[];
+/** Every ListExecutors fault's `catches` (the other operations' are test/family-faults.test.ts's), typed so that tsc rejects one that is not a property id of the catalogue. */
+const catches = FAULT_REGISTRY.flatMap((f) => (f.operation === 'ListExecutors' || f.operation === null ? [f.catches] : [])) satisfies readonly (PropertyId | null)[];
 
 describe('emulator faults', () => {
   it.each(FAULT_REGISTRY.map((f) => f.name))('fault %s shows its deviation, and the fault-free emulator does not', (fault) => {

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError } from '../model/index.js';
 import { isObject } from '../schema/json.js';
-import { CALCULATION_RUNNING, endedAt, stateAt, type Calculation } from './calculations.js';
-import { dpuMillis, workersAt } from './session-shapes.js';
+import { CALCULATION_RUNNING, stateAt, type Calculation } from './calculations.js';
+import { calculationStatus, dpuMillis, workersAt } from './session-shapes.js';
 import { grow } from './growth.js';
 import { sessionOf, type OperationContext, type OperationResult } from './lifecycle.js';
 
@@ -64,13 +64,6 @@ export function startCalculation(ctx: OperationContext, input: unknown): Operati
   return { ok: true, output: { CalculationExecutionId: calculation.id, State: stateAt(calculation, t, ctx.growth.stepMs) } };
 }
 
-function statusOf(ctx: OperationContext, c: Calculation, t: number): Record<string, unknown> {
-  const state = stateAt(c, t, ctx.growth.stepMs);
-  const end = CALCULATION_RUNNING.has(state) ? undefined : endedAt(c, t);
-  const reason = c.sessionEndedAt !== undefined && state === 'CANCELED' && c.stoppedAt === undefined ? { StateChangeReason: 'The session was terminated' } : {};
-  return { SubmissionDateTime: c.submittedAt / 1000, ...(end === undefined ? {} : { CompletionDateTime: end / 1000 }), State: state, ...reason };
-}
-
 function statisticsOf(ctx: OperationContext, c: Calculation, t: number): Record<string, unknown> {
   const workers = workersAt(c, t, ctx.growth.stepMs);
   return { DpuExecutionInMillis: dpuMillis(workers, t), Progress: `${workers.length} of ${c.workers} executors started` };
@@ -81,7 +74,7 @@ export function getCalculationStatus(ctx: OperationContext, input: unknown): Ope
   const c = calculationOf(ctx, input);
   if (!('id' in c)) return fail(c);
   const t = ctx.clock();
-  return { ok: true, output: { Status: statusOf(ctx, c, t), Statistics: statisticsOf(ctx, c, t) } };
+  return { ok: true, output: { Status: calculationStatus(c, t, ctx.growth.stepMs), Statistics: statisticsOf(ctx, c, t) } };
 }
 
 /** GetCalculationExecution: the calculation, its state and DPU usage. */
@@ -90,7 +83,7 @@ export function getCalculation(ctx: OperationContext, input: unknown): Operation
   if (!('id' in c)) return fail(c);
   const t = ctx.clock();
   const description = c.description === undefined ? {} : { Description: c.description };
-  return { ok: true, output: { CalculationExecutionId: c.id, SessionId: c.sessionId, ...description, Status: statusOf(ctx, c, t), Statistics: statisticsOf(ctx, c, t) } };
+  return { ok: true, output: { CalculationExecutionId: c.id, SessionId: c.sessionId, ...description, Status: calculationStatus(c, t, ctx.growth.stepMs), Statistics: statisticsOf(ctx, c, t) } };
 }
 
 /** StopCalculationExecution: CANCELING, then CANCELED a step later; no effect on an ended calculation. */

@@ -7,22 +7,30 @@
 import { STATUS_CODES } from 'node:http';
 import {
   checkedRequest,
+  comparePositions,
   constraintViolations,
   decodePosition,
   internalServerException,
   pageBody,
   readRequestFields,
+  type OrderedItem,
   type RequestResult,
 } from '../model/index.js';
-import { LIST_EXECUTORS, schemaAt, stateOf, type OperationProfile } from '../profiles/index.js';
+import { LIST_EXECUTORS, itemId, profileNamed, schemaAt, stateOf, valueAt, type OperationName, type OperationProfile } from '../profiles/index.js';
 import { isObject } from '../schema/json.js';
 import type { WireResponse } from '../wire/exchange.js';
 import { composeStages, type AnsweredItem, type EmulatorStages, type StageOverrides } from './stages.js';
 
-/** One fault: what it changes, in one line, and which property must catch it (null: a live-mode cleanup fault). */
+/**
+ * One fault: what it changes, in one line, which list operation's answers it changes, and which
+ * property of that operation's catalogue must catch it (null, null: a live-mode cleanup fault of the
+ * session calls).
+ */
 export interface FaultInfo {
   summary: string;
-  /** A property id of the catalogue (a test checks that it is one; the emulator sits below the contract). */
+  /** The list operation whose answers the fault changes; the emulator's other list operations answer as the model does. */
+  operation: OperationName | null;
+  /** A property id of the operation's catalogue (a test checks that it is one; the emulator sits below the contract). */
   catches: string | null;
 }
 
@@ -124,6 +132,86 @@ const reshaped =
   (profile, item, ctx) =>
     pathsOf(factsOf(profile)).reduce((out, path) => changedAt(out, path, change), base(profile, item, ctx));
 
+/** Listing oldest first: the model's order reversed. */
+const OLDEST_FIRST: StageOverrides = { order: (base) => (profile, items, ctx) => [...base(profile, items, ctx)].reverse(), position: positionByMatch };
+
+/** Ignoring the state filter. */
+const FILTER_IGNORED: StageOverrides = { filter: () => (_profile, view) => view };
+
+/** Each page after the first starting with the previous page's last item. */
+const BOUNDARY_DUPLICATE: StageOverrides = { start: shiftStart((at) => (at > 0 ? at - 1 : at)) };
+
+/** Every item in one page, whatever the page size asked for. */
+const PAGE_SIZE_IGNORED: StageOverrides = { pageSize: () => (_profile, _request, view) => view.length };
+
+/** Tokens bound to the filter but not the parent: another parent's token is accepted. */
+const TOKENS_NOT_PARENT_BOUND: StageOverrides = { binding: (base) => (profile, request, ctx) => base(profile, { ...request, parent: '' }, ctx) };
+
+/** An unknown parent answered 200 with an empty page. */
+const UNKNOWN_PARENT_EMPTY: StageOverrides = {
+  parent: (base) => (profile, store, request, ctx) => {
+    const found = base(profile, store, request, ctx);
+    return 'ok' in found && !found.ok ? { ok: true, output: pageBody(profile, request.parent, [], undefined) } : found;
+  },
+};
+
+/** Every timestamp of the stored item changed by `change` before `base` answers it (a timestamp another fault makes a string stays one). */
+const timestampsChanged = (change: (value: number) => number): StageOverrides => ({
+  summary: (base) => (profile, item, ctx) => base(profile, factsOf(profile).timestamps.reduce((out, path) => changedAt(out, path, (v) => change(v as number)), item as AnsweredItem), ctx),
+});
+
+/** An epoch-seconds timestamp as an ISO-8601 string (what a JSON serializer of a date object writes). */
+const isoOf = (value: unknown): unknown => (typeof value === 'number' ? new Date(value * 1000).toISOString() : value);
+
+/** Listing by id ascending, as fakecloud and gopherstack do. */
+const ID_ASCENDING: StageOverrides = {
+  order: (base) => (profile, items, ctx) => {
+    const byId = (a: OrderedItem, b: OrderedItem) => (itemId(profile, a.item) < itemId(profile, b.item) ? -1 : itemId(profile, a.item) > itemId(profile, b.item) ? 1 : 0);
+    return [...base(profile, items, ctx)].sort(byId);
+  },
+  position: positionByMatch,
+};
+
+/**
+ * Listing newest `path` first, `path` being another timestamp than the ordering key: keyed by it and
+ * sorted as the model sorts, so that a token's position is found as the model finds it.
+ */
+const newestBy = (path: readonly string[]): StageOverrides => ({
+  order: (base) => (profile, items, ctx) =>
+    base(profile, items, ctx)
+      .map((e) => {
+        const key = valueAt(e.item, path);
+        return { ...e, key: typeof key === 'number' ? key : undefined };
+      })
+      .sort(comparePositions),
+});
+
+/**
+ * The faults of a family operation listed by epoch-second timestamps (ListSessions,
+ * ListCalculationExecutions), named `{prefix}-...`: what emulators in the wild do (fakecloud and
+ * gopherstack list by id ascending) and what a hand-written one gets wrong. `wrongKey` is a
+ * timestamp of the item that is not its ordering key; `parentNoun` the profile's, as a literal.
+ */
+function familyFaults<const O extends OperationName, const X extends string, const W extends string>(operation: O, prefix: X, parentNoun: W, wrongKey: readonly string[]) {
+  const profile = profileNamed(operation)!;
+  const [noun, key] = [profile.itemNoun, named([profile.orderKey.path])];
+  return [
+    { name: `${prefix}-oldest-first`, operation, summary: `${noun}s are listed by ascending ${key}`, catches: 'ordering.newest-first', override: OLDEST_FIRST },
+    { name: `${prefix}-id-ascending`, operation, summary: `${noun}s are listed by ${profile.id} ascending (as fakecloud and gopherstack do)`, catches: 'ordering.newest-first', override: ID_ASCENDING },
+    { name: `${prefix}-wrong-timestamp`, operation, summary: `${noun}s are listed newest ${named([wrongKey])} first, not newest ${key}`, catches: 'ordering.newest-first', override: newestBy(wrongKey) },
+    { name: `${prefix}-filter-ignored`, operation, summary: `${profile.filter.member} is ignored`, catches: 'filter.honoured', override: FILTER_IGNORED },
+    { name: `${prefix}-page-boundary-duplicate`, operation, summary: `each page after the first starts with the previous page's last ${noun}`, catches: 'pagination.exactly-once', override: BOUNDARY_DUPLICATE },
+    { name: `${prefix}-max-results-ignored`, operation, summary: `${profile.pageSize} is ignored: every ${noun} in one page`, catches: 'pagination.page-size', override: PAGE_SIZE_IGNORED },
+    { name: `${prefix}-iso-timestamps`, operation, summary: `${noun} timestamps are ISO-8601 strings, not epoch seconds`, catches: 'response.conforms', override: { summary: reshaped((facts) => facts.timestamps, isoOf) } },
+    { name: `${prefix}-epoch-millis`, operation, summary: `${noun} timestamps are epoch milliseconds, not seconds (the SDK reads dates past the year 50000)`, catches: 'data.faithful', override: timestampsChanged((v) => Math.round(v * 1000)) },
+    { name: `${prefix}-tokens-not-${parentNoun}-bound`, operation, summary: `tokens are not bound to their ${parentNoun}: another ${parentNoun}'s token is accepted and gets data`, catches: 'errors.invalid-token', override: TOKENS_NOT_PARENT_BOUND },
+    { name: `${prefix}-unknown-${parentNoun}-empty`, operation, summary: `an unknown ${parentNoun} gets 200 with an empty list`, catches: profile.unknownParentLaw, override: UNKNOWN_PARENT_EMPTY },
+  ] as const satisfies readonly Fault[];
+}
+
+/** The states ListSessions' documentation calls active. */
+const ACTIVE: readonly unknown[] = profileNamed('ListSessions')?.activeOnly?.atLeast ?? [];
+
 /** The validation of accepts-out-of-range: the page size clamped into range and an over-long parent let through. */
 function acceptOutOfRange(profile: OperationProfile, input: unknown): RequestResult {
   const read = readRequestFields(profile, input);
@@ -139,30 +227,35 @@ function acceptOutOfRange(profile: OperationProfile, input: unknown): RequestRes
 const registry = [
   {
     name: 'wrong-session-echo',
+    operation: 'ListExecutors',
     summary: `the response's ${P.echo} is the request's with a suffix`,
     catches: 'response.conforms',
     override: { output: (base) => (profile, parent, items, next, ctx) => base(profile, `${parent}-echo`, items, next, ctx) },
   },
   {
     name: 'string-timestamps',
+    operation: 'ListExecutors',
     summary: `${named(factsOf(P).timestamps)} are serialized as JSON strings`,
     catches: 'response.conforms',
     override: { summary: reshaped((facts) => facts.timestamps, String) },
   },
   {
     name: 'page-boundary-duplicate',
+    operation: 'ListExecutors',
     summary: `each page after the first starts with the previous page's last ${NOUN}`,
     catches: 'pagination.exactly-once',
-    override: { start: shiftStart((at) => (at > 0 ? at - 1 : at)) },
+    override: BOUNDARY_DUPLICATE,
   },
   {
     name: 'page-boundary-skip',
+    operation: 'ListExecutors',
     summary: `one ${NOUN} is skipped at each page boundary`,
     catches: 'pagination.exactly-once',
     override: { start: shiftStart((at) => at + 1) },
   },
   {
     name: 'token-loops',
+    operation: 'ListExecutors',
     summary: 'the last page returns a token pointing back to the first page, so the walk never ends',
     catches: 'pagination.exactly-once',
     override: {
@@ -172,24 +265,28 @@ const registry = [
   },
   {
     name: 'max-results-ignored',
+    operation: 'ListExecutors',
     summary: `${P.pageSize} is ignored: every ${NOUN} in one page (as gopherstack does)`,
     catches: 'pagination.page-size',
-    override: { pageSize: () => (_profile, _request, view) => view.length },
+    override: PAGE_SIZE_IGNORED,
   },
   {
     name: 'off-by-one-page',
+    operation: 'ListExecutors',
     summary: `pages hold ${P.pageSize} + 1 ${NOUN}s`,
     catches: 'pagination.page-size',
     override: { pageSize: (base) => (profile, request, view, options, ctx) => base(profile, request, view, options, ctx) + 1 },
   },
   {
     name: 'oldest-first',
+    operation: 'ListExecutors',
     summary: `${NOUN}s are listed by ascending ${named([P.orderKey.path])}`,
     catches: 'ordering.newest-first',
-    override: { order: (base) => (profile, items, ctx) => [...base(profile, items, ctx)].reverse(), position: positionByMatch },
+    override: OLDEST_FIRST,
   },
   {
     name: 'insertion-order',
+    operation: 'ListExecutors',
     summary: `${NOUN}s are listed in the order they were seeded, not sorted`,
     catches: 'ordering.newest-first',
     override: {
@@ -202,12 +299,14 @@ const registry = [
   },
   {
     name: 'filter-ignored',
+    operation: 'ListExecutors',
     summary: `${P.filter.member} is ignored`,
     catches: 'filter.honoured',
-    override: { filter: () => (_profile, view) => view },
+    override: FILTER_IGNORED,
   },
   {
     name: 'filter-merges-ended-states',
+    operation: 'ListExecutors',
     summary: `filtering by TERMINATED or FAILED returns ${NOUN}s in either state`,
     catches: 'filter.honoured',
     override: {
@@ -217,28 +316,28 @@ const registry = [
   },
   {
     name: 'timestamps-in-seconds',
+    operation: 'ListExecutors',
     summary: `${named(factsOf(P).timestamps)} are divided by 1000 (seconds, not milliseconds)`,
     catches: 'data.faithful',
-    override: {
-      // On the stored item, before `base` answers it (a timestamp another fault makes a string stays one).
-      summary: (base) => (profile, item, ctx) =>
-        base(profile, factsOf(profile).timestamps.reduce((out, path) => changedAt(out, path, (v) => Math.floor((v as number) / 1000)), item as AnsweredItem), ctx),
-    },
+    override: timestampsChanged((v) => Math.floor(v / 1000)),
   },
   {
     name: 'drops-optional-members',
+    operation: 'ListExecutors',
     summary: `${named(factsOf(P).optional)} are omitted`,
     catches: 'data.faithful',
     override: { summary: reshaped((facts) => facts.optional.map((m) => [m]), () => undefined) },
   },
   {
     name: 'accepts-out-of-range',
+    operation: 'ListExecutors',
     summary: `out-of-range ${P.pageSize} is clamped and answered 200, and an over-long ${P.parent.member} accepted`,
     catches: 'errors.invalid-request',
     override: { validate: () => acceptOutOfRange },
   },
   {
     name: 'validation-as-500',
+    operation: 'ListExecutors',
     summary: 'constraint violations are answered 500 InternalServerException',
     catches: 'errors.invalid-request',
     override: {
@@ -250,6 +349,7 @@ const registry = [
   },
   {
     name: 'plain-text-errors',
+    operation: 'ListExecutors',
     summary: 'every error body is text/plain ("Bad Request"), not JSON',
     catches: 'errors.invalid-request',
     override: {
@@ -261,23 +361,21 @@ const registry = [
   },
   {
     name: 'unknown-session-empty',
+    operation: 'ListExecutors',
     summary: `an unknown ${P.parent.noun} gets 200 with an empty list (as fakecloud does for known ones)`,
     catches: 'errors.unknown-session',
-    override: {
-      parent: (base) => (profile, store, request, ctx) => {
-        const found = base(profile, store, request, ctx);
-        return 'ok' in found && !found.ok ? { ok: true, output: pageBody(profile, request.parent, [], undefined) } : found;
-      },
-    },
+    override: UNKNOWN_PARENT_EMPTY,
   },
   {
     name: 'unknown-session-404',
+    operation: 'ListExecutors',
     summary: `an unknown ${P.parent.noun} gets 404 instead of 400`,
     catches: 'errors.unknown-session',
     override: { error: (base) => (profile, kind, error, ctx) => (kind === 'parent' ? { ...base(profile, kind, error, ctx), status: 404 } : base(profile, kind, error, ctx)) },
   },
   {
     name: 'bad-token-500',
+    operation: 'ListExecutors',
     summary: 'an unknown or tampered token gets 500 InternalServerException',
     catches: 'errors.invalid-token',
     override: {
@@ -286,18 +384,21 @@ const registry = [
   },
   {
     name: 'bad-token-restarts',
+    operation: 'ListExecutors',
     summary: 'an unknown or tampered token is read as "from the start" (200)',
     catches: 'errors.invalid-token',
     override: { start: (base) => (profile, after, ctx) => (after < 0 ? 0 : base(profile, after, ctx)) },
   },
   {
     name: 'tokens-not-session-bound',
+    operation: 'ListExecutors',
     summary: `tokens are not bound to their ${P.parent.noun}: another ${P.parent.noun}'s token is accepted and gets data`,
     catches: 'errors.invalid-token',
-    override: { binding: (base) => (profile, request, ctx) => base(profile, { ...request, parent: '' }, ctx) },
+    override: TOKENS_NOT_PARENT_BOUND,
   },
   {
     name: 'offset-tokens',
+    operation: 'ListExecutors',
     summary: `tokens are page offsets, so ${NOUN}s inserted at the front during a walk cause duplicates`,
     catches: 'pagination.stable-under-inserts',
     override: {
@@ -310,30 +411,35 @@ const registry = [
   },
   {
     name: 'token-invalidated-by-insert',
+    operation: 'ListExecutors',
     summary: `any change to a ${P.parent.noun} invalidates its outstanding tokens (400)`,
     catches: 'pagination.stable-under-inserts',
     override: { binding: (base) => (profile, request, ctx) => `${base(profile, request, ctx)}#${ctx.generation(profile, request.parent)}` },
   },
   {
     name: 'no-request-id',
+    operation: 'ListExecutors',
     summary: 'error responses carry no x-amzn-RequestId header',
     catches: 'errors.unknown-session',
     override: { wire: onErrors((res) => delete res.headers['x-amzn-requestid']) },
   },
   {
     name: 'start-session-fails',
+    operation: null,
     summary: 'StartSession answers 500 InternalServerException',
     catches: null,
     override: { startSession: () => () => internalServerException('StartSession failed (fault start-session-fails)') },
   },
   {
     name: 'session-never-idle',
+    operation: null,
     summary: 'a started session stays CREATING forever',
     catches: null,
     override: { poll: () => () => undefined },
   },
   {
     name: 'session-fails',
+    operation: null,
     summary: 'a started session becomes FAILED instead of IDLE',
     catches: null,
     override: {
@@ -345,6 +451,7 @@ const registry = [
   },
   {
     name: 'terminate-fails-once',
+    operation: null,
     summary: 'the first TerminateSession answers 500, later ones succeed',
     catches: null,
     override: {
@@ -354,24 +461,28 @@ const registry = [
   },
   {
     name: 'calculation-fails-to-start',
+    operation: null,
     summary: 'StartCalculationExecution answers 500 InternalServerException',
     catches: null,
     override: { startCalculation: () => () => internalServerException('StartCalculationExecution failed (fault calculation-fails-to-start)') },
   },
   {
     name: 'calculation-never-completes',
+    operation: null,
     summary: 'a calculation runs until it is stopped or its session ends',
     catches: null,
     override: { completion: () => () => undefined },
   },
   {
     name: 'executors-never-start',
+    operation: null,
     summary: 'a calculation runs without ever starting an executor',
     catches: null,
     override: { workers: () => () => 0 },
   },
   {
     name: 'stop-calculation-fails-once',
+    operation: null,
     summary: 'the first StopCalculationExecution answers 500, later ones succeed',
     catches: null,
     override: {
@@ -379,6 +490,15 @@ const registry = [
         ctx.stopCalls === 1 ? internalServerException('StopCalculationExecution failed (fault stop-calculation-fails-once): retry') : base(ctx),
     },
   },
+  ...familyFaults('ListSessions', 'sessions', 'workgroup', ['Status', 'LastModifiedDateTime']),
+  {
+    name: 'sessions-active-only',
+    operation: 'ListSessions',
+    summary: `only ${ACTIVE.join(', ')} sessions are listed, even under a StateFilter of TERMINATED`,
+    catches: 'filter.honoured',
+    override: { filter: (base) => (profile, view, state, ctx) => base(profile, view.filter((e) => ACTIVE.includes(stateOf(profile, e.item))), state, ctx) },
+  },
+  ...familyFaults('ListCalculationExecutions', 'calculations', 'session', ['Status', 'CompletionDateTime']),
 ] as const satisfies readonly Fault[];
 
 /** Every fault entry, in registry order, with its name and `catches` as literal types (a test checks them against the catalogue). */
@@ -389,7 +509,7 @@ export type FaultName = (typeof registry)[number]['name'];
 
 function infoByName(): Record<FaultName, FaultInfo> {
   const out = {} as Record<FaultName, FaultInfo>;
-  for (const { name, summary, catches } of registry) out[name] = { summary, catches };
+  for (const { name, summary, operation, catches } of registry) out[name] = { summary, operation, catches };
   return out;
 }
 
@@ -405,9 +525,11 @@ export function isFaultName(name: string): name is FaultName {
 }
 
 /**
- * The stages of an emulator with `faults`: the overrides of each, applied in registry order whatever
- * order they were given in, so that two faults on one stage always compose the same way.
+ * The stages of an emulator with `faults` (those of them that `concerns` keeps: the emulator composes
+ * one set per list operation, with the faults of that operation and of none): the overrides of each,
+ * applied in registry order whatever order they were given in, so that two faults on one stage always
+ * compose the same way.
  */
-export function stagesWith(faults: ReadonlySet<FaultName>): EmulatorStages {
-  return composeStages(registry.filter((f) => faults.has(f.name)).map((f) => f.override));
+export function stagesWith(faults: ReadonlySet<FaultName>, concerns: (fault: FaultInfo) => boolean = () => true): EmulatorStages {
+  return composeStages(registry.filter((f) => faults.has(f.name) && concerns(f)).map((f) => f.override));
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { invalidRequestException, serializationException, type ModelError, type ModelOptions } from '../model/index.js';
 import type { OperationProfile } from '../profiles/index.js';
 import { isObject } from '../schema/json.js';
-import { coordinator, sessionStatus } from './session-shapes.js';
+import { ENGINE_VERSION, coordinator, sessionStatus } from './session-shapes.js';
 import { endCalculations, grow, sessionDpuMillis, type GrowthContext } from './growth.js';
 import type { Parents } from './parents.js';
 import type { LifecycleSession, Sessions } from './sessions.js';
@@ -23,9 +23,16 @@ export type OperationResult = { ok: true; output: unknown } | { ok: false; error
  */
 export interface OperationContext extends StageContext, GrowthContext {
   sessions: Sessions;
-  /** The list operations the emulator answers, in the order its messages name them: ListExecutors over the sessions' executors. */
+  /**
+   * The list operations the emulator answers, in the order its messages name them: ListExecutors over
+   * the sessions' executors, ListSessions over the workgroups' sessions, ListCalculationExecutions over
+   * the sessions' calculations.
+   */
   lists: ReadonlyMap<OperationProfile, Parents>;
+  /** The stages of the calls beside the list operations: the overrides of the faults that concern no list operation. */
   stages: EmulatorStages;
+  /** Each list operation's stages: the overrides of the faults that concern it, or no list operation. */
+  listStages: ReadonlyMap<OperationProfile, EmulatorStages>;
   options: ModelOptions;
 }
 
@@ -68,7 +75,7 @@ function rangeViolation(value: unknown, member: string, min: number, max: number
   return invalidRequestException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
 }
 
-/** StartSession: a new session, CREATING, with one COORDINATOR executor. */
+/** StartSession: a new session, CREATING, with one COORDINATOR executor and no calculations, listed by ListSessions in its workgroup. */
 export function startSession(ctx: OperationContext, input: unknown): OperationResult {
   const body = objectBody(input);
   if (!body) return fail(serializationException('Request body: expected a JSON object with WorkGroup and EngineConfiguration'));
@@ -86,9 +93,10 @@ export function startSession(ctx: OperationContext, input: unknown): OperationRe
   const id = randomUUID();
   const t = secondsOf(ctx);
   const idle = typeof body.SessionIdleTimeoutInMinutes === 'number' ? { idleTimeoutMinutes: body.SessionIdleTimeoutInMinutes } : {};
+  const description = typeof body.Description === 'string' && body.Description !== '' ? { description: body.Description } : {};
   ctx.sessions.start(
     id,
-    { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0, ...idle },
+    { state: 'CREATING', workGroup: body.WorkGroup, engineConfiguration: engine, startedAt: t, lastModifiedAt: t, statusPolls: 0, ...idle, ...description },
     [coordinator(randomUUID(), t * 1000)],
   );
   return { ok: true, output: { SessionId: id, State: 'CREATING' } };
@@ -115,7 +123,7 @@ export function getSession(ctx: OperationContext, input: unknown): OperationResu
     output: {
       SessionId: found.id,
       WorkGroup: session.workGroup,
-      EngineVersion: 'PySpark engine version 3',
+      EngineVersion: ENGINE_VERSION,
       EngineConfiguration: session.engineConfiguration,
       SessionConfiguration: { IdleTimeoutSeconds: session.idleTimeoutMinutes === undefined ? 20 : session.idleTimeoutMinutes * 60 },
       Status: sessionStatus(session),

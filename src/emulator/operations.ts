@@ -4,6 +4,7 @@
  * calculation calls of calculation-ops.ts.
  */
 import { listWith, serializationException } from '../model/index.js';
+import type { OperationProfile } from '../profiles/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
 import { getCalculation, getCalculationStatus, startCalculation, stopCalculation } from './calculation-ops.js';
 import { getSession, getSessionStatus, startSession, terminateSession, type OperationContext, type OperationResult } from './lifecycle.js';
@@ -26,10 +27,17 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   StopCalculationExecution: stopCalculation,
 };
 
-/** The list operation whose X-Amz-Target is `target`, over its parents' items, if the emulator serves one. */
+/** The list operation a request calls (`POST /` with its X-Amz-Target), if the emulator serves it. */
+export function listOf(ctx: OperationContext, req: WireRequest): OperationProfile | undefined {
+  const target = req.headers['x-amz-target'];
+  if (req.method !== 'POST' || target === undefined) return undefined;
+  return [...ctx.lists.keys()].find((p) => p.amzTarget === target);
+}
+
+/** The list operation whose X-Amz-Target is `target`, over its parents' items with its own stages, if the emulator serves one. */
 function listOperation(ctx: OperationContext, target: string): Operation | undefined {
   for (const [profile, parents] of ctx.lists) {
-    if (profile.amzTarget === target) return (c, input) => listWith(profile, c.stages, parents.store, input, c.options, c);
+    if (profile.amzTarget === target) return (c, input) => listWith(profile, c.listStages.get(profile) ?? c.stages, parents.store, input, c.options, c);
   }
   return undefined;
 }

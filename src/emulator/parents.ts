@@ -1,8 +1,10 @@
 /**
  * What the emulator holds for a list operation it serves: every parent's items (a session's
- * executors), which the seeding route writes and the model reads.
+ * executors), which the seeding route writes and the model reads. Lists whose parents share a seeding
+ * route share their parents' namespace: a session holds executors and calculations.
  */
 import type { Item, ParentStore } from '../model/index.js';
+import type { OperationProfile } from '../profiles/index.js';
 
 /** A served list's parents and their items. */
 export interface Parents {
@@ -46,4 +48,32 @@ export class ParentItems<T extends Item = Item> implements Parents {
   generation(parent: string): number {
     return this.#generations.get(parent) ?? 0;
   }
+}
+
+/** The lists served, each profile with its parents. */
+export type Lists = ReadonlyMap<OperationProfile, Parents>;
+
+/**
+ * The lists whose parents one seeding route loads, in the order served: `sessions` loads ListExecutors'
+ * and ListCalculationExecutions' (one namespace of sessions), `workgroups` ListSessions'.
+ */
+export function listsOfRoute(lists: Lists, route: string): [OperationProfile, Parents][] {
+  return [...lists].filter(([profile]) => profile.parent.route === route);
+}
+
+/**
+ * The parent now holds exactly `items` of `profile`'s list (created if new); a new parent also holds
+ * no items of the other lists of its route (a session seeded with executors has no calculations),
+ * and what an existing one holds there stays.
+ */
+export function seedParent(lists: Lists, profile: OperationProfile, parent: string, items: readonly Item[]): void {
+  for (const [other, parents] of listsOfRoute(lists, profile.parent.route)) {
+    if (other === profile) parents.seed(parent, items);
+    else if (!parents.store.has(parent)) parents.seed(parent, []);
+  }
+}
+
+/** Forgets the parent in every list of `profile`'s route (a session's executors and calculations). Idempotent. */
+export function dropParent(lists: Lists, profile: OperationProfile, parent: string): void {
+  for (const [, parents] of listsOfRoute(lists, profile.parent.route)) parents.drop(parent);
 }

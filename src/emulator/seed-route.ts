@@ -1,12 +1,14 @@
 /**
- * The seeding route of DESIGN.md, for each list operation served: `PUT /_contract/{route}/{id}` with
- * `{[seedMember]: [...]}` makes the parent hold exactly those items (for ListExecutors,
- * `PUT /_contract/sessions/{SessionId}` with `{"executors": [...]}`), `DELETE` forgets it.
+ * The seeding routes of DESIGN.md and API.md, one per parents' namespace: `PUT /_contract/{route}/{id}`
+ * makes the parent hold exactly the items its body gives for each list of that route (an absent member:
+ * none), `DELETE` forgets it in all of them. `PUT /_contract/sessions/{SessionId}` with
+ * `{"executors": [...], "calculations": [...]}` loads ListExecutors and ListCalculationExecutions,
+ * `PUT /_contract/workgroups/{WorkGroup}` with `{"sessions": [...]}` ListSessions.
  */
 import { seedPath, type OperationProfile } from '../profiles/index.js';
 import type { WireRequest, WireResponse } from '../wire/exchange.js';
-import type { Parents } from './parents.js';
-import { checkSeed, seedShape } from './seeding.js';
+import { listsOfRoute, type Lists } from './parents.js';
+import { checkRouteSeed, routeSeedShape } from './seeding.js';
 import { errorResponse, jsonResponse } from './wire.js';
 
 /** The path prefix of a profile's seeding route (`/_contract/sessions/`); the rest of the path is the URL-encoded parent. */
@@ -14,10 +16,18 @@ export function seedPrefix(profile: OperationProfile): string {
   return seedPath(profile, '');
 }
 
-/** Answers a request to a profile's seeding route (`path` is the request's path without its query). */
-export function answerSeeding(profile: OperationProfile, parents: Parents, req: WireRequest, path: string): WireResponse {
+/** The seeding routes of the lists served, each once, with the first list it loads: what the 404's Message names. */
+export function seedRoutes(lists: Lists): OperationProfile[] {
+  const byRoute = new Map<string, OperationProfile>();
+  for (const profile of lists.keys()) if (!byRoute.has(profile.parent.route)) byRoute.set(profile.parent.route, profile);
+  return [...byRoute.values()];
+}
+
+/** Answers a request to the seeding route of `profile`'s parents (`path` is the request's path without its query). */
+export function answerSeeding(profile: OperationProfile, lists: Lists, req: WireRequest, path: string): WireResponse {
   const prefix = seedPrefix(profile);
   const { member, noun } = profile.parent;
+  const served = listsOfRoute(lists, profile.parent.route);
   let parent: string;
   try {
     parent = decodeURIComponent(path.slice(prefix.length));
@@ -27,18 +37,19 @@ export function answerSeeding(profile: OperationProfile, parents: Parents, req: 
   }
   if (parent.length === 0) return errorResponse(400, 'InvalidRequestException', `${req.method} ${prefix}: the ${member} is missing; use ${prefix}{${member}}`);
   if (req.method === 'DELETE') {
-    parents.drop(parent);
+    for (const [, parents] of served) parents.drop(parent);
     return jsonResponse(204, undefined);
   }
   if (req.method !== 'PUT') return errorResponse(405, 'MethodNotAllowedException', `${req.method} ${prefix}{${member}}: use PUT to seed a ${noun} or DELETE to drop it`);
+  const profiles = served.map(([p]) => p);
   let body: unknown;
   try {
     body = JSON.parse(req.body);
   } catch {
-    return errorResponse(400, 'SerializationException', `seed body: not valid JSON; send ${seedShape(profile)}`);
+    return errorResponse(400, 'SerializationException', `seed body: not valid JSON; send ${routeSeedShape(profiles)}`);
   }
-  const check = checkSeed(body, profile);
+  const check = checkRouteSeed(body, profiles);
   if (!check.ok) return errorResponse(400, 'InvalidRequestException', check.message);
-  parents.seed(parent, check.items);
+  for (const [p, parents] of served) parents.seed(parent, check.items.get(p) ?? []);
   return jsonResponse(204, undefined);
 }

@@ -1,14 +1,18 @@
 /**
- * What the emulator's started sessions look like to Athena's calls: a session's status, the executors
- * it holds (its coordinator, the workers its calculations start, what they become when the session
- * settles or ends) and the DPUs they use. The one emulator module that names the members of these
- * shapes: the rest reads ListExecutors through its profile.
+ * What the emulator's started sessions look like to Athena's calls: a session's status and summary,
+ * its calculations' status and summaries, the executors it holds (its coordinator, the workers its
+ * calculations start, what they become when the session settles or ends) and the DPUs they use. The
+ * one emulator module that names the members of these shapes: the rest reads the list operations
+ * through their profiles.
  */
-import type { ExecutorState, ExecutorsSummary } from '../generated/athena.js';
-import { endedAt, type Calculation } from './calculations.js';
+import type { CalculationStatus, CalculationSummary, ExecutorState, ExecutorsSummary, SessionSummary } from '../generated/athena.js';
+import { CALCULATION_RUNNING, endedAt, stateAt, type Calculation } from './calculations.js';
 
 /** An executor as ListExecutors lists it. */
 export type Executor = ExecutorsSummary;
+
+/** The engine version every session of the emulator runs (GetSession's EngineVersion, ListSessions' selected and effective one). */
+export const ENGINE_VERSION = 'PySpark engine version 3';
 
 /** A session's status as GetSessionStatus and GetSession answer it (AWS JSON timestamps: epoch seconds). */
 export function sessionStatus(session: { state: string; startedAt: number; lastModifiedAt: number; endedAt?: number; stateChangeReason?: string }): Record<string, unknown> {
@@ -19,6 +23,35 @@ export function sessionStatus(session: { state: string; startedAt: number; lastM
     State: session.state,
     ...(session.stateChangeReason === undefined ? {} : { StateChangeReason: session.stateChangeReason }),
   };
+}
+
+/**
+ * A started session as ListSessions lists it: its id, description, engine version and status
+ * (timestamps in epoch seconds, as the status calls answer them).
+ */
+export function sessionSummary(id: string, session: Parameters<typeof sessionStatus>[0] & { description?: string }): SessionSummary & { SessionId: string } {
+  return {
+    SessionId: id,
+    ...(session.description === undefined ? {} : { Description: session.description }),
+    EngineVersion: { SelectedEngineVersion: ENGINE_VERSION, EffectiveEngineVersion: ENGINE_VERSION },
+    Status: sessionStatus(session),
+  };
+}
+
+/**
+ * A calculation's status at `t` (epoch milliseconds): submitted and completed in epoch seconds, its
+ * state, and why it was canceled when its session ended under it.
+ */
+export function calculationStatus(c: Calculation, t: number, stepMs: number): CalculationStatus {
+  const state = stateAt(c, t, stepMs);
+  const end = CALCULATION_RUNNING.has(state) ? undefined : endedAt(c, t);
+  const reason = c.sessionEndedAt !== undefined && state === 'CANCELED' && c.stoppedAt === undefined ? { StateChangeReason: 'The session was terminated' } : {};
+  return { SubmissionDateTime: c.submittedAt / 1000, ...(end === undefined ? {} : { CompletionDateTime: end / 1000 }), State: state, ...reason };
+}
+
+/** A calculation at `t` as ListCalculationExecutions lists it. */
+export function calculationSummary(c: Calculation, t: number, stepMs: number): CalculationSummary {
+  return { CalculationExecutionId: c.id, ...(c.description === undefined ? {} : { Description: c.description }), Status: calculationStatus(c, t, stepMs) };
 }
 
 /** The COORDINATOR executor a session starts with at `t` (epoch milliseconds), CREATING. */

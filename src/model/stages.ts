@@ -68,7 +68,7 @@ export function pageBody(profile: OperationProfile, parent: string, items: reado
 
 /**
  * The model's stages: newest ordering key first (see orderedView), the filter before paging, keyset
- * tokens bound to parent and filter, the requested page size (default DEFAULT_PAGE_SIZE) per page,
+ * tokens bound to operation, parent and filter, the requested page size (default DEFAULT_PAGE_SIZE) per page,
  * and the items and errors exactly as stored and modelled. `summary` and `output` are generic so that
  * a caller's item type `E` can take them unchanged.
  */
@@ -77,7 +77,7 @@ export const LIST_STAGES = {
   parent: (profile, store, request) => store.get(request.parent) ?? { ok: false, error: resourceNotFoundException(profile, request.parent) },
   order: orderedView,
   filter: filterView,
-  binding: (_profile, request) => pageBinding(request.parent, request.state),
+  binding: (profile, request) => pageBinding(profile.operation, request.parent, request.state),
   position: (_profile, view, payload) => {
     const position = decodePosition(payload);
     return position ? indexAfter(view, position) : -1;

@@ -4,8 +4,8 @@
  *
  * Format: `base64url(payload) "." base64url(HMAC-SHA256(key, binding "\n" payload))`, where the
  * payload of a model token is `k1:<ordering key or empty>:<sha256(item id), base64url>` (the last
- * item of the page) and the binding is `<filter or *>\0<parent>`. About 140 characters whatever the
- * ids, so always within the 2048 the API model allows.
+ * item of the page) and the binding is `<operation>\0<filter or *>\0<parent>`. About 140 characters
+ * whatever the ids, so always within the 2048 the API model allows.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Position } from './order.js';
@@ -35,10 +35,14 @@ export function verifyToken(key: string, binding: string, token: string): string
   return signToken(key, binding, payload) === token ? payload : undefined;
 }
 
-/** What a model token is bound to: one parent, one filter (a token of a filtered walk is no good unfiltered). */
-export function pageBinding(parent: string, filter: string | undefined): string {
+/**
+ * What a model token is bound to: one operation, one parent, one filter (a token of a filtered walk
+ * is no good unfiltered, and a ListExecutors token is no good for ListCalculationExecutions of the
+ * same session: both operations page through one session's children).
+ */
+export function pageBinding(operation: string, parent: string, filter: string | undefined): string {
   // Stryker disable next-line LogicalOperator,StringLiteral: token binding: a filtered walk's token may or may not be good for another filter; "" or "*" for no filter differs from every state all the same
-  return `${filter ?? '*'}\u0000${parent}`;
+  return `${operation}\u0000${filter ?? '*'}\u0000${parent}`;
 }
 
 /** The payload that names a keyset position. */

@@ -58,10 +58,10 @@ describe('requests the SDK does not send', () => {
   it('answers a request without an X-Amz-Target with UnknownOperationException naming the operations', () => {
     const res = core.handle({ method: 'POST', path: '/', headers: {}, body: '{}' });
     expect(typeOf(res)).toEqual([400, 'UnknownOperationException']);
-    expect(JSON.parse(res.body).Message).toContain('AmazonAthena.ListExecutors | AmazonAthena.StartSession');
+    expect(JSON.parse(res.body).Message).toContain('AmazonAthena.ListExecutors | AmazonAthena.ListSessions | AmazonAthena.ListCalculationExecutions | AmazonAthena.StartSession');
     expect(JSON.parse(res.body).Message).toMatch(/^X-Amz-Target "" is not/);
     const lost = core.handle({ method: 'POST', path: `/${'p'.repeat(200)}`, headers: {}, body: '' });
-    expect(JSON.parse(lost.body).Message).toBe(`POST /${'p'.repeat(127)}: no such route; use POST / (AWS JSON 1.1) or PUT|DELETE /_contract/sessions/{SessionId}`);
+    expect(JSON.parse(lost.body).Message).toBe(`POST /${'p'.repeat(127)}: no such route; use POST / (AWS JSON 1.1) or PUT|DELETE /_contract/sessions/{SessionId} | /_contract/workgroups/{WorkGroup}`);
   });
 
   it('answers other methods on the seeding route with 405, and a missing or badly encoded SessionId with 400', () => {
