@@ -1,9 +1,11 @@
 /**
  * The command that shows one counterexample again: the CLI's own words for the same target, the
- * property, and fast-check's seed and path. Reports print it; users paste it.
+ * property, and fast-check's seed and path. Reports print it; users paste it. A property of another
+ * operation than ListExecutors is named `Operation/id`, which selects that operation too.
  */
-import type { ReplayCommand } from '../common/results.js';
+import type { ReplayCommand, ReplayTarget } from '../common/results.js';
 import { shellQuote } from '../contract/report/aws-cli.js';
+import { propertyKey } from '../contract/engine/seeds.js';
 
 /** What the replay command repeats of a run's options (a part of `VerifyOptions`). */
 export interface ReplayCommandOptions {
@@ -12,6 +14,7 @@ export interface ReplayCommandOptions {
   endpoint?: string;
   seeded?: boolean;
   sessionIds?: readonly string[];
+  workGroups?: readonly string[];
   region?: string;
   faults?: readonly string[];
 }
@@ -22,9 +25,11 @@ export interface ReplayCommandOptions {
  * that failed is terminated by then.
  */
 export function replayCommandFor(options: ReplayCommandOptions): ReplayCommand {
+  // `--only id` for ListExecutors' laws, as before there were several operations; `Operation/id` for the others.
+  const only = ({ id, operation }: ReplayTarget) => `--only ${propertyKey(id, operation)}`;
   if (options.replay !== undefined) {
     const dir = shellQuote(options.replay);
-    return ({ id }) => `npx athena-contract verify --replay ${dir} --only ${id}`;
+    return (failure) => `npx athena-contract verify --replay ${dir} ${only(failure)}`;
   }
   const parts = ['npx athena-contract verify'];
   if (options.live) {
@@ -34,8 +39,10 @@ export function replayCommandFor(options: ReplayCommandOptions): ReplayCommand {
   if (options.endpoint) parts.push(`--endpoint ${shellQuote(options.endpoint)}`);
   if (options.seeded) parts.push('--seeded');
   for (const s of options.sessionIds ?? []) parts.push(`--session-id ${shellQuote(s)}`);
+  // A live run's workgroup is said above (it starts a fresh session there).
+  if (!options.live) for (const w of options.workGroups ?? []) parts.push(`--workgroup ${shellQuote(w)}`);
   if (options.region && options.region !== 'us-east-1') parts.push(`--region ${shellQuote(options.region)}`);
   for (const f of options.faults ?? []) parts.push(`--fault ${f}`);
   const prefix = parts.join(' ');
-  return ({ id, seed, path }) => `${prefix} --only ${id} --seed ${seed} --path ${path}`;
+  return (failure) => `${prefix} ${only(failure)} --seed ${failure.seed} --path ${failure.path}`;
 }

@@ -16,7 +16,9 @@ import type { Mode, ReplayCommand, Report, RunListener } from '../common/results
 import { UsageError } from '../common/errors.js';
 import { preflight } from './preflight.js';
 import { replayCommandFor } from './replay-command.js';
-import { runContract, type RunOptions } from '../contract/run-contract.js';
+import { runContract, selectedOf, type RunOptions } from '../contract/run-contract.js';
+import { checkParents } from './parents.js';
+import { checkSelection, operationsFor } from './selection.js';
 import { freshSeed } from '../contract/engine/seeds.js';
 import { RUN_DEFAULTS } from '../contract/engine/settings.js';
 
@@ -24,16 +26,19 @@ import { RUN_DEFAULTS } from '../contract/engine/settings.js';
  * Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode.
  * Those of the run itself (runs, path, shard, deadline, listener) are the engine's, passed down as they are.
  */
-export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard' | 'deadlineMs' | 'listener'> {
+export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard' | 'deadlineMs' | 'listener' | 'operations'> {
   /** An endpoint URL; without it, the built-in emulator in process. */
   endpoint?: string;
   /** With `endpoint`: it serves the seeding routes, so run seeded mode. */
   seeded?: boolean;
-  /** With `endpoint`: sessions to read in observational mode. */
+  /** With `endpoint`: sessions to read in observational mode (the parents of ListExecutors and ListCalculationExecutions). */
   sessionIds?: readonly string[];
+  /** With `endpoint`: workgroups to read in observational mode (the parents of ListSessions). */
+  workGroups?: readonly string[];
   /** The run's seed. @defaultValue a fresh one, printed in the report */
   seed?: number;
-  only?: readonly PropertyId[];
+  /** Only these properties: a law id (in every operation run) or `Operation/id` (`ListSessions/ordering.newest-first`). */
+  only?: readonly (PropertyId | (string & {}))[];
   /** @defaultValue "us-east-1" */
   region?: string;
   /** Built-in emulator only: deviations to inject (to see the harness catch them). */
@@ -80,7 +85,7 @@ export type RunShape = Pick<Report, 'mode' | 'target' | 'seed' | 'runs' | 'shard
 /** The shape of the run as `options` give it, before any of them is checked. */
 function shapeOf(options: VerifyOptions, seed: number): RunShape {
   const target = options.replay !== undefined ? `recording ${options.replay}` : options.live ? 'live Athena' : (options.endpoint ?? 'built-in emulator (in process)');
-  const mode = options.live || options.sessionIds?.length ? 'observational' : 'seeded';
+  const mode = options.live || options.sessionIds?.length || options.workGroups?.length ? 'observational' : 'seeded';
   return { mode, target, seed, runs: options.runs ?? RUN_DEFAULTS.runs, ...(options.shard ? { shard: options.shard } : {}) };
 }
 
@@ -92,17 +97,20 @@ function hasEnvCredentials(): boolean {
 }
 
 /** Builds the target and mode that `options` describe; throws a UsageError on a contradiction. */
-export function targetFor(options: VerifyOptions): { target: Target; mode: Mode; sessions: readonly string[] } {
+export function targetFor(options: VerifyOptions): { target: Target; mode: Mode; sessions: readonly string[]; workgroups: readonly string[] } {
   const region = options.region ?? 'us-east-1';
   const sessions = options.sessionIds ?? [];
+  const workgroups = options.workGroups ?? [];
   if (!options.endpoint) {
     if (options.seeded || sessions.length) throw new UsageError('--seeded and --session-id need --endpoint URL (without it the built-in emulator is verified, seeded)');
-    return { target: emulatorTarget({ region, faults: options.faults, rate: options.rate, retry: options.retry }), mode: 'seeded', sessions };
+    if (workgroups.length) throw new UsageError('--workgroup needs --endpoint URL (observational) or --live (without either the built-in emulator is verified, seeded)');
+    return { target: emulatorTarget({ region, faults: options.faults, rate: options.rate, retry: options.retry }), mode: 'seeded', sessions, workgroups };
   }
   if (options.faults?.length) throw new UsageError('--fault applies to the built-in emulator only: drop --endpoint, or start `athena-contract serve --fault NAME` and point --endpoint at it');
   if (options.seeded && sessions.length) throw new UsageError('--seeded and --session-id exclude each other: seeded mode makes its own sessions');
-  if (!options.seeded && !sessions.length)
-    throw new UsageError('--endpoint needs a mode: add --seeded (the endpoint serves PUT/DELETE /_contract/sessions/{id}) or --session-id ID (observational)');
+  if (options.seeded && workgroups.length) throw new UsageError('--seeded and --workgroup exclude each other: seeded mode makes its own workgroups');
+  if (!options.seeded && !sessions.length && !workgroups.length)
+    throw new UsageError('--endpoint needs a mode: add --seeded (the endpoint serves PUT/DELETE /_contract/sessions/{id}) or --session-id ID / --workgroup NAME (observational)');
   let url: URL;
   try {
     url = new URL(options.endpoint);
@@ -121,12 +129,12 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
     // With no credentials in the environment, dummy ones: emulators do not check signatures.
     credentials: hasEnvCredentials() ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } : undefined,
   });
-  return { target, mode: options.seeded ? 'seeded' : 'observational', sessions };
+  return { target, mode: options.seeded ? 'seeded' : 'observational', sessions, workgroups };
 }
 
 /** The target and the run's shape, wherever they came from (a replay's cassettes fix its seed, runs and properties), and whether to preflight it. */
 interface RunSetup {
-  run: Pick<RunOptions, 'target' | 'mode' | 'sessions'> & Partial<Pick<RunOptions, 'runs' | 'only'>>;
+  run: Pick<RunOptions, 'target' | 'mode' | 'sessions'> & Partial<Pick<RunOptions, 'runs' | 'only' | 'workgroups'>>;
   preflight: boolean;
   /** Told before the recorder and the caller's listener (a replay's book, a live run's halfway stop). */
   listener?: RunListener;
@@ -135,7 +143,7 @@ interface RunSetup {
 function checkCombinations(options: VerifyOptions): void {
   const given = (names: [string, unknown][]) => names.filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length)).map(([n]) => n);
   if (options.replay !== undefined) {
-    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--session-id', options.sessionIds], ['--seed', options.seed], ['--runs', options.runs], ['--fault', options.faults], ['--region', options.region], ['--shard', options.shard], ['--path', options.path], ['--live', options.live], ['--record', options.record], ['--rate', options.rate]]);
+    const clash = given([['--endpoint', options.endpoint], ['--seeded', options.seeded], ['--session-id', options.sessionIds], ['--workgroup', options.workGroups], ['--seed', options.seed], ['--runs', options.runs], ['--fault', options.faults], ['--region', options.region], ['--shard', options.shard], ['--path', options.path], ['--live', options.live], ['--record', options.record], ['--rate', options.rate]]);
     if (clash.length) throw new UsageError(`--replay takes the target, seed, runs, mode and region from its cassettes: drop ${clash.join(', ')}`);
   }
   if (options.live) {
@@ -164,11 +172,13 @@ function turnEventLoop(target: Target): void {
 
 /** Preflight (where the setup asks for it), the run, and the recording when one is asked for. */
 async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Promise<Report> {
-  const { target, mode, sessions = [] } = setup.run;
+  const { target, mode, sessions = [], workgroups = [] } = setup.run;
   const runs = setup.run.runs ?? options.runs ?? RUN_DEFAULTS.runs;
+  const operations = operationsFor({ ...options, only: setup.run.only ?? options.only });
   options.onStart?.({ ...shapeOf(options, seed), mode, target: target.description, runs });
+  checkParents(mode, operations, { sessions, workgroups });
   turnEventLoop(target);
-  if (setup.preflight) await preflight(target, mode, sessions);
+  if (setup.preflight) await preflight(target, mode, { sessions, workgroups }, operations);
   const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
   const live = target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
   const recorder = options.record ? startRecorder({ target, seed, mode, runs, sessions, live }, redactor) : undefined;
@@ -179,6 +189,7 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
       ...setup.run,
       seed,
       runs,
+      operations,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY[target.kind],
       replayCommand: options.replayCommand ?? replayCommandFor(options),
       redactor,
@@ -197,17 +208,26 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   options.onStart?.(shapeOf(options, seed));
   if (options.path !== undefined && (options.only?.length !== 1 || options.seed === undefined))
     throw new UsageError('--path replays one counterexample: give it with --only ID (one property) and the --seed it was found with');
+  const operations = operationsFor(options);
+  checkSelection(options.only, operations);
+  const selected = selectedOf(operations, options.only);
+  if (options.path !== undefined && selected.length !== 1)
+    throw new UsageError(`--path replays one counterexample: --only ${options.only?.[0]} is a law of several operations run; name one: ${selected.map((s) => `${s.profile.operation}/${s.property.id}`).join(' or ')}`);
   checkCombinations(options);
   if (options.replay !== undefined)
     // Replays skip preflight: its probes are not part of any cassette.
     return withReplay(options.replay, { only: options.only, redact: options.redact }, ({ seed, listener, ...run }) => runOn({ run, listener, preflight: false }, options, seed));
-  if (options.live)
+  if (options.live) {
+    // Before a session is started: ListSessions reads a workgroup, the others the session.
+    checkParents('observational', operations, { sessions: ['the live session'], workgroups: options.workGroups ?? (options.live.workGroup ? [options.live.workGroup] : []) });
     return withLiveSession({ ...options, ...options.live, log: options.log ?? (() => undefined) }, (live) =>
-      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions }, preflight: true, listener: live.listener }, options, seed),
+      // ListSessions reads the workgroup the session was started in (or those given).
+      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups: options.workGroups ?? (options.live?.workGroup ? [options.live.workGroup] : []) }, preflight: true, listener: live.listener }, options, seed),
     );
-  const { target, mode, sessions } = targetFor(options);
+  }
+  const { target, mode, sessions, workgroups } = targetFor(options);
   try {
-    return await runOn({ run: { target, mode, sessions }, preflight: target.kind !== 'emulator' }, options, seed);
+    return await runOn({ run: { target, mode, sessions, workgroups }, preflight: target.kind !== 'emulator' }, options, seed);
   } finally {
     await target.close();
   }

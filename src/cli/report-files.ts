@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Report } from '../common/results.js';
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../contract/report/formats/index.js';
 import { checkReportPaths } from './report-paths.js';
+import { propertyKey } from '../contract/engine/seeds.js';
 
 /** The file each format is asked for in, by format name (`{ json: FILE, ... }`). */
 export type ReportFiles = Partial<Record<ReporterName, string>>;
@@ -45,9 +46,12 @@ export async function writeRunReports(report: Report, files: ReportFiles): Promi
   await appendFile(summary, REPORTERS.markdown(report));
 }
 
-/** Where `--reproduce DIR` writes the reproducer of property `id`. */
-export function reproducerFile(dir: string, id: string): string {
-  return join(dir, `${id}.sh`);
+/**
+ * Where `--reproduce DIR` writes the reproducer of property `id` of `operation`: `<id>.sh` for
+ * ListExecutors' laws (as before there were several operations), `<Operation>.<id>.sh` for another's.
+ */
+export function reproducerFile(dir: string, id: string, operation?: string): string {
+  return join(dir, `${propertyKey(id, operation).replace('/', '.')}.sh`);
 }
 
 /** Checks, before any work, that `--reproduce DIR` can take files (a UsageError when it cannot). */
@@ -55,13 +59,13 @@ export async function checkReproducerDir(dir: string | undefined): Promise<void>
   if (dir !== undefined) await checkReportPaths({ '--reproduce': reproducerFile(dir, 'reproduce') });
 }
 
-/** Writes each failure's reproducer into `dir` as an executable `<property id>.sh`; resolves to the files written. */
+/** Writes each failure's reproducer into `dir` as an executable `<property id>.sh` (`<Operation>.<id>.sh` beyond ListExecutors); resolves to the files written. */
 export async function writeReproducers(report: Report, dir: string): Promise<string[]> {
   const written: string[] = [];
   for (const p of report.properties) {
     const script = p.counterexample?.reproduce;
     if (script === undefined) continue;
-    const file = reproducerFile(dir, p.id);
+    const file = reproducerFile(dir, p.id, p.operation);
     await writeReport(file, script);
     await chmod(file, 0o755);
     written.push(file);

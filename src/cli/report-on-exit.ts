@@ -97,12 +97,12 @@ export async function withExitReports<R extends Report>(options: ExitReportOptio
   });
   const progress = options.listener;
   const listener: RunListener = {
-    propertyStart(id, index, total) {
+    propertyStart(id, index, total, operation) {
       so.total = total;
-      if (so.signal === undefined) progress.propertyStart?.(id, index, total);
+      if (so.signal === undefined) progress.propertyStart?.(id, index, total, operation);
     },
-    runDone(id, done, planned) {
-      if (so.signal === undefined) progress.runDone?.(id, done, planned);
+    runDone(id, done, planned, operation) {
+      if (so.signal === undefined) progress.runDone?.(id, done, planned, operation);
     },
     propertyEnd(p) {
       if (so.signal !== undefined) return;

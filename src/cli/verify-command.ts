@@ -3,7 +3,6 @@
  * the requested reports, and exits 0 (all passed or skipped), 1 (a property failed) or 2 (usage,
  * configuration or connection error).
  */
-import { propertyIds, type PropertyId } from '../contract/catalogue/index.js';
 import { UsageError } from '../common/errors.js';
 import { exitCodeOf } from '../contract/report/summary.js';
 import { consoleReporter } from '../contract/report/formats/console.js';
@@ -16,13 +15,7 @@ import { helpText, int32, oneOf, parseOptions, positiveInteger, SECONDS, flagOf,
 import { checkReproducerDir, checkRunReportFiles, writeReproducers, writeRunReports } from './report-files.js';
 import { withExitReports } from './report-on-exit.js';
 import { waitForEndpoint } from './wait-for-endpoint.js';
-
-/** Reads `--only a,b`; unknown ids are a usage error with the nearest known id. */
-function propertyList(flag: string, raw: string): PropertyId[] {
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) throw new UsageError(`--${flag}: expected property ids separated by commas, got ${JSON.stringify(raw)}`);
-  return ids.map((id) => oneOf(flag, id, propertyIds, 'property'));
-}
+import { operationList, propertyList } from './property-selectors.js';
 
 /** Reads `--shard i/n` (1 <= i <= n), the convention of vitest and Playwright. */
 function shardSpec(flag: string, raw: string): { index: number; count: number } {
@@ -54,13 +47,21 @@ function directory(flag: string, raw: string): string {
  * none fails to compile below), its value in that member's unit.
  */
 const RUN_OPTIONS = {
-  endpoint: { type: 'string', value: 'URL', description: 'verify the ListExecutors at URL (without it: the built-in emulator, in process, seeded)' },
-  seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id}; run seeded mode' },
-  sessionIds: { flag: 'session-id', type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session to read in observational mode (repeatable)' },
+  endpoint: { type: 'string', value: 'URL', description: 'verify the operations at URL (without it: the built-in emulator, in process, seeded)' },
+  operations: { flag: 'operation', type: 'string', value: 'OP[,OP]', description: 'the operations to verify in one run: ListExecutors, ListSessions, ListCalculationExecutions, or all', default: 'ListExecutors', parse: operationList },
+  seeded: { type: 'boolean', description: 'with --endpoint: the endpoint serves PUT/DELETE /_contract/sessions/{id} (and /_contract/workgroups/{name} for ListSessions); run seeded mode' },
+  sessionIds: { flag: 'session-id', type: 'string', multiple: true, value: 'ID', description: 'with --endpoint or --live: a session whose executors and calculations to read in observational mode (repeatable)' },
+  workGroups: {
+    flag: 'workgroup',
+    type: 'string',
+    multiple: true,
+    value: 'NAME',
+    description: 'with --endpoint: a workgroup whose sessions ListSessions reads in observational mode (repeatable); with --live (once): start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end',
+  },
   runs: { type: 'string', value: 'N', description: 'scenarios per property', default: RUN_DEFAULTS.runs, parse: positiveInteger },
   seed: { type: 'string', value: 'N', description: 'the run seed, a 32-bit integer, negative ones too (--seed -5); printed by every run, to repeat it', parse: int32 },
-  only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties', parse: propertyList },
-  path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID --seed N", parse: fastCheckPath },
+  only: { type: 'string', value: 'ID[,ID]', description: 'run only these properties: a law id (in every operation run) or Operation/id, such as ListSessions/ordering.newest-first', parse: propertyList },
+  path: { type: 'string', value: 'P', description: "replay one counterexample: fast-check's path, with --only ID (or Operation/ID) --seed N", parse: fastCheckPath },
   shard: { type: 'string', value: 'i/n', description: 'run only shard i of n of the runs (merge the JSON reports with merge-reports)', parse: shardSpec },
   region: { type: 'string', value: 'R', description: 'AWS region of the client', default: 'us-east-1' },
   timeoutMs: { flag: 'timeout', type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: 10_000, parse: positiveInteger },
@@ -75,7 +76,6 @@ const RUN_OPTIONS = {
 /** `--live` and what it takes: the members of `verify()`'s `live` option. */
 const LIVE_OPTIONS = {
   live: { type: 'boolean', description: 'verify live Athena via the default credential chain, region chain and AWS_ENDPOINT_URL_ATHENA' },
-  workGroup: { flag: 'workgroup', type: 'string', value: 'NAME', description: 'with --live: start a session (small: --max-dpus) in this Spark-enabled workgroup, grow it with a calculation, and stop and terminate both at the end' },
   readyTimeoutMs: { flag: 'ready-timeout', type: 'string', unit: SECONDS, description: 'with --live: seconds a new session may take to become IDLE', default: 300_000 },
   pollIntervalMs: { flag: 'poll-interval', type: 'string', value: 'MS', description: 'with --live: milliseconds between GetSessionStatus polls', default: 5000, parse: positiveInteger },
   minExecutors: { type: 'string', value: 'K', description: 'with --live: executors besides the coordinator the calculation must bring before the catalogue runs (fewer: a warning)', default: 2, parse: positiveInteger },
@@ -89,7 +89,7 @@ const COMMAND_OPTIONS = {
   json: { type: 'string', value: 'FILE', description: 'write the report as JSON' },
   junit: { type: 'string', value: 'FILE', description: 'write the report as JUnit XML' },
   markdown: { type: 'string', value: 'FILE', description: 'write the conformance report as Markdown (also appended to $GITHUB_STEP_SUMMARY when set)' },
-  reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh", parse: directory },
+  reproduce: { type: 'string', value: 'DIR', description: "write each failure's reproducer, a bash script that sends its requests again, as DIR/<property id>.sh (DIR/<Operation>.<id>.sh beyond ListExecutors)", parse: directory },
   waitForEndpoint: { type: 'string', value: 'S', description: 'with --endpoint: wait up to S seconds for it to answer before the run (an emulator just started in the background)', parse: positiveInteger },
   // Its own flag, not parseArgs' allowNegative: that needs Node 20.16, and engines allows 20.12.
   noProgress: { type: 'boolean', description: 'plain progress lines even on a terminal (there, progress is updated in place)' },
@@ -120,7 +120,11 @@ function verifyOptionsOf(values: VerifyValues): VerifyOptions {
   // Typed as parts of verify()'s options: a table key that names no member of them fails to compile.
   const run: Pick<VerifyOptions, keyof typeof RUN_OPTIONS> = valuesOf(RUN_OPTIONS, values);
   const liveRun: Pick<LiveOptions, keyof typeof liveOptions> = liveOptions;
-  return { ...run, record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact }, live: live ? liveRun : undefined };
+  // --workgroup with --live names the one workgroup its session starts in (and ListSessions reads).
+  const workGroups = values.workGroups ?? [];
+  if (live && workGroups.length > 1) throw new UsageError(`--workgroup with --live names the one workgroup to start a session in: give it once, got ${workGroups.join(', ')}`);
+  const liveWithWorkGroup = { ...liveRun, ...(workGroups.length ? { workGroup: workGroups[0] } : {}) };
+  return { ...run, record: values.record === undefined ? undefined : { dir: values.record, redact: values.redact }, live: live ? liveWithWorkGroup : undefined };
 }
 
 /** Parses `verify`'s argv into options (throws UsageError with one line on any mistake). */
@@ -133,7 +137,7 @@ export function parseVerifyArgs(argv: readonly string[]) {
 export async function verifyCommand(argv: readonly string[], io: { out(text: string): void; isTTY: boolean }): Promise<number> {
   const { values } = parseOptions('verify', VERIFY_OPTIONS, argv);
   if (values.help) {
-    io.out(helpText('athena-contract verify [--endpoint URL (--seeded | --session-id ID...) | --live (--workgroup NAME | --session-id ID...) | --replay DIR] [--record DIR] [options]', VERIFY_OPTIONS));
+    io.out(helpText('athena-contract verify [--operation OP[,OP] | --operation all] [--endpoint URL (--seeded | --session-id ID... --workgroup NAME...) | --live (--workgroup NAME | --session-id ID...) | --replay DIR] [--record DIR] [options]', VERIFY_OPTIONS));
     return 0;
   }
   const files = { json: values.json, junit: values.junit, markdown: values.markdown };

@@ -61,7 +61,13 @@ export interface Counterexample {
 
 /** One property's result. */
 export interface PropertyReport {
+  /** The law's id, the same for every operation (`ordering.newest-first`); `operation` and `id` together name the property. */
   id: string;
+  /**
+   * The operation whose law it is (`ListSessions`). Always set by the runner; absent in reports
+   * written before a run could check several operations (those checked ListExecutors).
+   */
+  operation?: string;
   law: string;
   status: PropertyStatus;
   /** Runs executed (for a failure: up to and including the first failing one, before shrinking). */
@@ -104,11 +110,21 @@ export interface Report {
   seed: number;
   /** Runs per property asked for. */
   runs: number;
+  /**
+   * The operations checked, in the family's order (`["ListExecutors"]` by default). Always set by the
+   * runner; absent in reports written before a run could check several (those checked ListExecutors).
+   */
+  operations?: string[];
   properties: PropertyReport[];
   /** Run-level warnings, e.g. that some passes were vacuous. */
   warnings: Warning[];
-  /** What the whole run exercised: every property's coverage merged (absent in reports of older versions). */
+  /**
+   * What the whole run exercised: every property's coverage merged (absent in reports of older
+   * versions). With several operations, their counts together: `coverageByOperation` has each apart.
+   */
   coverage?: Coverage;
+  /** With several operations: each one's coverage, its properties' merged, by operation name. */
+  coverageByOperation?: Record<string, Coverage>;
   summary: { passed: number; failed: number; skipped: number; inconclusive: number };
   /** Set when the run could not be carried out (exit 2): the one line that says why. */
   error?: { message: string };
@@ -126,14 +142,18 @@ export interface Report {
 
 /** What the runner tells its listeners while it works. */
 export interface RunListener {
-  propertyStart?(id: string, index: number, total: number): void;
-  runDone?(id: string, runsDone: number, runsPlanned: number): void;
+  /** Property `id` of `operation` (ListExecutors' when absent) starts, the `index`th of `total`. */
+  propertyStart?(id: string, index: number, total: number, operation?: string): void;
+  /** One more run of property `id` of `operation` is done. */
+  runDone?(id: string, runsDone: number, runsPlanned: number, operation?: string): void;
   propertyEnd?(report: PropertyReport): void;
 }
 
 /** One failure to replay. */
 export interface ReplayTarget {
   id: string;
+  /** The property's operation: ListExecutors when absent. */
+  operation?: string;
   seed: number;
   path: string;
 }
@@ -215,6 +235,8 @@ export type TokenKind = 'issued' | 'foreign' | 'other-filter' | 'tampered' | 'ga
  * of the request schema (present with 0 when untried).
  */
 export interface Coverage {
+  /** The operation whose calls are counted; absent in reports of older versions (ListExecutors) and in a merge of several operations. */
+  operation?: string;
   /** Every ListExecutors call, by answer. */
   answers: Record<string, number>;
   /** Answers (200) that carried a NextToken: a second page to ask for. */

@@ -6,7 +6,7 @@
 import type fc from 'fast-check';
 import type { ContractProperty } from '../catalogue/property.js';
 import { boundaryExamples, withBoundaryCases } from './boundary-phase.js';
-import { propertySeed } from './seeds.js';
+import { propertyKey, propertySeed } from './seeds.js';
 import type { RunSettings } from './settings.js';
 
 /** A property's draw: the arbitrary and fast-check's options; `cases` counts the boundary cases among the examples. */
@@ -22,7 +22,7 @@ export function drawOf(property: ContractProperty, settings: Pick<RunSettings, '
   const examples = boundaryExamples(property, sc);
   return {
     arbitrary: withBoundaryCases(property.scenario(sc), examples),
-    options: { seed: propertySeed(settings.seed, property.id), numRuns: settings.runs + examples.length, examples },
+    options: { seed: propertySeed(settings.seed, propertyKey(property.id, settings.profile?.operation)), numRuns: settings.runs + examples.length, examples },
     cases: examples.length,
   };
 }

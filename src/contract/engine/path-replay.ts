@@ -14,7 +14,7 @@ import { countRun } from './boundary-phase.js';
 import type { Draw } from './draw.js';
 import { alone, settled, type Pool } from './pool.js';
 import { guarded, type Stop } from './run-outcome.js';
-import { otherShard } from './seeds.js';
+import { otherShard, propertyKey } from './seeds.js';
 import type { RunSettings } from './settings.js';
 
 /** The broken law, as a report takes it: the violation (with its run's exchanges), the scenario and fast-check's path. */
@@ -91,7 +91,7 @@ async function checkOnce(property: ContractProperty, settings: RunSettings, loop
   const scope = { property: property.id, run: run.index, exchanges: ctx.exchanges, durations: progress.durations };
   const end = await guarded(property, ctx, loop.pool, { scenario: run.scenario, scope });
   if (end.stop) return remember(end.stop, progress);
-  if (counts && countRun(ctx.stats, { index: run.index, path: settings.path }, progress.boundaryCases)) settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs);
+  if (counts && countRun(ctx.stats, { index: run.index, path: settings.path }, progress.boundaryCases)) settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs, settings.profile?.operation);
   if (!end.failure) return;
   if (progress.closed) {
     progress.late ??= { violation: end.failure, scenario: run.scenario, path: settings.path ?? String(run.index) };
@@ -116,7 +116,7 @@ function predicateFor(property: ContractProperty, settings: RunSettings, loop: L
       return;
     }
     const index = progress.runIndex++;
-    if (otherShard(settings, property.id, index, progress.failedAt !== null)) return;
+    if (otherShard(settings, propertyKey(property.id, settings.profile?.operation), index, progress.failedAt !== null)) return;
     const run = checkOnce(property, settings, loop, progress, { scenario, index });
     progress.inFlight = run.then(
       () => undefined,

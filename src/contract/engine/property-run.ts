@@ -17,7 +17,7 @@ import { createPool } from './pool.js';
 import { runPooled, statsOf } from './pooled-runs.js';
 import { addStats } from './run-outcome.js';
 import { streamScenarios } from './scenario-stream.js';
-import { otherShard } from './seeds.js';
+import { otherShard, propertyKey } from './seeds.js';
 import type { RunSettings } from './settings.js';
 
 /** The outcome of one property's checks, before any formatting. */
@@ -60,10 +60,10 @@ async function poolRuns(property: ContractProperty, settings: RunSettings, loop:
     pool: loop.pool,
     until,
     deadline: settings.deadline,
-    skip: (index) => otherShard(settings, property.id, index, false),
+    skip: (index) => otherShard(settings, propertyKey(property.id, settings.profile?.operation), index, false),
     // The progress line counts random runs: the boundary cases come first.
     runDone: (runs) => {
-      if (runs > draw.cases) settings.listener.runDone?.(property.id, runs - draw.cases, settings.runs);
+      if (runs > draw.cases) settings.listener.runDone?.(property.id, runs - draw.cases, settings.runs, settings.profile?.operation);
     },
   });
   const stats = statsOf(pool.runs, draw.cases);

@@ -7,11 +7,18 @@
  */
 import type { Latency, PropertyReport, RunListener } from '../../common/results.js';
 import type { ContractProperty } from '../catalogue/property.js';
+import type { OperationProfile } from '../../profiles/index.js';
 import { latencyOf } from './latency.js';
 import { createPool, Slots } from './pool.js';
 import { runProperty, type PropertyRun } from './property-run.js';
 import { inCatalogueOrder } from './run-listeners.js';
-import type { RunWideSettings } from './settings.js';
+import { parentsFor, type RunWideSettings } from './settings.js';
+
+/** A property to run and the operation it is checked on: its scenarios and checks read that profile, and the parents of its kind. */
+export interface Selected {
+  property: ContractProperty;
+  profile: OperationProfile;
+}
 
 /** The caller's verdicts on a property, given the settings it ran with (the ones its coverage is filed under). */
 export interface Verdicts<S> {
@@ -39,34 +46,36 @@ function shareOf(deadline: number, left: number, lanes: number): number {
 }
 
 /** Tells `listener` that `property` (the `index`th of `total`) starts, makes its report, and tells that it ended. */
-async function told(listener: Required<RunListener>, property: ContractProperty, at: { index: number; total: number }, report: () => PropertyReport | Promise<PropertyReport>): Promise<PropertyReport> {
-  listener.propertyStart(property.id, at.index, at.total);
+async function told(listener: Required<RunListener>, { property, profile }: Selected, at: { index: number; total: number }, report: () => PropertyReport | Promise<PropertyReport>): Promise<PropertyReport> {
+  listener.propertyStart(property.id, at.index, at.total, profile.operation);
   const done = await report();
   listener.propertyEnd(done);
   return done;
 }
 
 /**
- * Runs `selected` with `settings` and judges each with `verdicts`. A fatal error in one property
- * (seeding that stops working, a target gone) starts no further run or property; once those in
- * flight have stopped, it is the run's.
+ * Runs `selected` with `settings` (each property with its operation's profile and parents) and
+ * judges each with `verdicts`. A fatal error in one property (seeding that stops working, a target
+ * gone) starts no further run or property; once those in flight have stopped, it is the run's.
  */
-export async function runProperties<S extends RunWideSettings>(selected: readonly ContractProperty[], settings: S, verdicts: Verdicts<S>): Promise<Scheduled> {
+export async function runProperties<S extends RunWideSettings>(selected: readonly Selected[], settings: S, verdicts: Verdicts<S>): Promise<Scheduled> {
   const { mode, concurrency } = settings;
   const pool = createPool(concurrency, mode === 'seeded');
   const lanes = new Slots(concurrency);
   const ordered = inCatalogueOrder(settings.listener, selected.length);
   const durations: number[] = [];
-  let left = selected.filter((p) => p.modes.includes(mode)).length;
-  const reports = selected.map(async (property, index): Promise<PropertyReport | undefined> => {
-    const own: S = { ...settings, listener: ordered.for(index), pool };
+  let left = selected.filter((s) => s.property.modes.includes(mode)).length;
+  const reports = selected.map(async (one, index): Promise<PropertyReport | undefined> => {
+    const { property, profile } = one;
+    // Settings of its own (the coverage is filed under them): its operation, and the parents of that operation's kind.
+    const own: S = { ...settings, profile, sessions: parentsFor(settings, profile), listener: ordered.for(index), pool };
     const at = { index, total: selected.length };
-    if (!property.modes.includes(mode)) return told(own.listener, property, at, () => verdicts.skipped(property, own));
+    if (!property.modes.includes(mode)) return told(own.listener, one, at, () => verdicts.skipped(property, own));
     await lanes.acquire();
     try {
       if (pool.stopped) return undefined;
       const until = shareOf(settings.deadline, left--, concurrency);
-      return await told(own.listener, property, at, async () => {
+      return await told(own.listener, one, at, async () => {
         const run = await runProperty(property, own, until);
         durations.push(...(run.durations ?? []));
         return { ...verdicts.ran(property, run, own), latency: latencyOf(run.durations ?? []) };

@@ -33,3 +33,13 @@ export function otherShard(settings: { seed: number; path?: string; shard?: { in
   const { shard } = settings;
   return !!shard && !failing && !settings.path && shardOf(settings.seed, id, index, shard.count) !== shard.index - 1;
 }
+
+/**
+ * The name a property's seed and shard membership are derived from: its law id for ListExecutors (so
+ * that its seeds are those of runs made before several operations could run), `Operation/id` for any
+ * other, so that one law's scenarios differ across operations (two operations seeding one session by
+ * the same route would otherwise draw the same ids).
+ */
+export function propertyKey(id: string, operation?: string): string {
+  return operation === undefined || operation === 'ListExecutors' ? id : `${operation}/${id}`;
+}

@@ -5,7 +5,7 @@
  * heard as one.
  */
 import type { Mode, RunListener } from '../../common/results.js';
-import type { OperationProfile } from '../../profiles/index.js';
+import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import type { Target } from '../../targets/target.js';
 import type { WalkBounds } from '../catalogue/context.js';
 import type { Pool } from './pool.js';
@@ -15,10 +15,17 @@ import { fanOut } from './run-listeners.js';
 export interface EngineOptions {
   target: Target;
   mode: Mode;
-  /** Observational mode: the sessions to read. @defaultValue none */
+  /** Observational mode: the sessions to read (the parents of the operations listed per session). @defaultValue none */
   sessions?: readonly string[];
-  /** The operation whose laws are checked. @defaultValue ListExecutors */
+  /** Observational mode: the workgroups to read (the parents of ListSessions). @defaultValue none */
+  workgroups?: readonly string[];
+  /** The operation whose laws are checked (with `operations` absent). @defaultValue ListExecutors */
   profile?: OperationProfile;
+  /**
+   * The operations whose laws are checked, in this order, in one run: one deadline, one pool, one
+   * concurrency across all their properties. @defaultValue `[profile]`
+   */
+  operations?: readonly OperationProfile[];
   /** Runs per property. @defaultValue 100 */
   runs?: number;
   seed: number;
@@ -71,6 +78,7 @@ export const RUN_DEFAULTS: Readonly<Defaults> = {
 export interface RunSettings {
   target: Target;
   mode: Mode;
+  /** Observational mode: the parents of the property's operation to read (sessions, or workgroups for ListSessions). */
   sessions: readonly string[];
   /** The operation checked: ListExecutors when absent. */
   profile?: OperationProfile;
@@ -89,8 +97,18 @@ export interface RunSettings {
   pool?: Pool;
 }
 
-/** The settings of a whole run: every property's, with the run's concurrency and its listeners as one. */
-export type RunWideSettings = RunSettings & Defaults & { listener: Required<RunListener> };
+/** The settings of a whole run: every property's, with the run's concurrency and its listeners as one, and the parents of every kind. */
+export type RunWideSettings = RunSettings & Defaults & { listener: Required<RunListener>; workgroups: readonly string[] };
+
+/** The observational parents `settings` give `profile`'s operation: by the kind its seeding route names (`workgroups`, else sessions). */
+export function parentsFor(settings: { readonly sessions: readonly string[]; readonly workgroups: readonly string[] }, profile: OperationProfile): readonly string[] {
+  return profile.parent.route === 'workgroups' ? settings.workgroups : settings.sessions;
+}
+
+/** The operations a run checks: `operations`, else `profile` alone, else ListExecutors. */
+export function runOperations(options: Pick<EngineOptions, 'operations' | 'profile'>): readonly OperationProfile[] {
+  return options.operations?.length ? options.operations : [options.profile ?? LIST_EXECUTORS];
+}
 
 /** `options` without the members that are undefined, so that spreading it keeps the defaults beneath. */
 function given<T extends object>(options: T): Partial<T> {
@@ -108,6 +126,7 @@ export function runSettings<O extends EngineOptions>(options: O): O & RunWideSet
   return {
     ...filled,
     sessions: options.sessions ?? [],
+    workgroups: options.workgroups ?? [],
     bounds: { ...RUN_DEFAULTS.bounds, ...given(options.bounds ?? {}) },
     deadline: performance.now() + filled.deadlineMs,
     listener: fanOut([...(options.listeners ?? []), ...(options.listener ? [options.listener] : [])]),

@@ -35,14 +35,15 @@ export interface ReportSettings {
   profile?: OperationProfile;
 }
 
-/** The report's fields before the verdict, in the order `--json` writes them. */
-function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>, coverage: Coverage | undefined) {
-  return { id: property.id, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats, ...(coverage ? { coverage } : {}) };
+/** The report's fields before the verdict, in the order `--json` writes them; the coverage says which operation it counts. */
+function opening(property: ContractProperty, run: Pick<PropertyRun, 'stats'>, coverage: Coverage | undefined, profile: OperationProfile) {
+  const { operation } = profile;
+  return { id: property.id, operation, law: property.law, counterexample: null, replay: null, warnings: [], checks: run.stats, ...(coverage ? { coverage: { operation, ...coverage } } : {}) };
 }
 
-/** The report of a property that does not run in `mode`. */
-export function skippedReport(property: ContractProperty, mode: Mode): PropertyReport {
-  return { ...opening(property, { stats: emptyStats() }, emptyCoverage()), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
+/** The report of a property of `profile`'s operation (ListExecutors by default) that does not run in `mode`. */
+export function skippedReport(property: ContractProperty, mode: Mode, profile: OperationProfile = LIST_EXECUTORS): PropertyReport {
+  return { ...opening(property, { stats: emptyStats() }, emptyCoverage(profile), profile), status: 'skipped', runs: 0, boundary: 0, durationMs: 0, reason: property.skipReason ?? `does not run in ${mode} mode` };
 }
 
 /** The index of the last call of the operation: the one that broke the law. */
@@ -74,10 +75,11 @@ function counterexampleOf(property: ContractProperty, failure: NonNullable<Prope
 /** The report of a failed property: its counterexample, the command that replays it, and why shrinking stopped early. */
 function failedReport(property: ContractProperty, run: PropertyRun, failure: NonNullable<PropertyRun['failure']>, settings: ReportSettings, coverage: Coverage | undefined): PropertyReport {
   const counterexample = counterexampleOf(property, failure, settings);
-  const replay = settings.replayCommand?.({ id: property.id, seed: settings.seed, path: counterexample.path }) ?? null;
+  const operation = (settings.profile ?? LIST_EXECUTORS).operation;
+  const replay = settings.replayCommand?.({ id: property.id, operation, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
   const warnings = [...cut, ...otherReasonWarnings(property, coverage), ...counterWarnings(run.stats)];
-  return { ...opening(property, run, coverage), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings };
+  return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings };
 }
 
 /**
@@ -94,7 +96,7 @@ export function propertyReport(property: ContractProperty, run: PropertyRun, set
   const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
   const reason = run.noVerdict ?? (stats.runs + stats.boundary === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
   const other = otherReasonWarnings(property, coverage);
-  if (reason !== null) return { ...opening(property, run, coverage), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
+  if (reason !== null) return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
   const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property, coverage, settings.mode ?? 'observational'), ...other];
-  return { ...opening(property, run, coverage), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
+  return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
 }

@@ -4,16 +4,22 @@
 import { UsageError } from '../../common/errors.js';
 import type { CheckStats, Coverage, Latency, Mode, PropertyReport, Report, Warning } from '../../common/results.js';
 import { mergedLatency } from '../engine/latency.js';
-import { catalogue } from '../catalogue/index.js';
+import { catalogueFor } from '../catalogue/index.js';
 import type { ContractProperty } from '../catalogue/property.js';
+import { LIST_EXECUTORS, profileNamed } from '../../profiles/index.js';
 import { emptyStats } from '../catalogue/context.js';
 import { mergeCoverage, otherReasonWarnings, passCoverageWarnings } from '../coverage/index.js';
-import { summarize } from './summary.js';
+import { operationOf, summarize } from './summary.js';
 import { counterWarnings } from './warnings.js';
 
+/** Law `id` of `operation`'s catalogue, undefined for an operation outside the family or an id its catalogue lacks. */
+function lawOf(operation: string, id: string): ContractProperty | undefined {
+  const profile = profileNamed(operation);
+  return profile ? catalogueFor(profile).find((p) => p.id === id) : undefined;
+}
+
 /** What the summed counters and merged coverage of all shards make of property `id`'s pass: its own vacuity rules decide, and coverage's. */
-function vacuityOf(id: string, checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
-  const property = (catalogue as readonly ContractProperty[]).find((p) => p.id === id);
+function vacuityOf(property: ContractProperty | undefined, checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   return [...(property ? property.vacuity(checks, coverage) : []), ...passCoverageWarnings(property, coverage, mode)];
 }
 
@@ -30,11 +36,11 @@ function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<Pro
 }
 
 /** The warnings of a merged property: those its summed counters and merged coverage earn, and the shards' interruptions. */
-function mergedWarnings(id: string, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
+function mergedWarnings(property: ContractProperty | undefined, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   if (status === 'skipped') return [];
   const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
-  const other = otherReasonWarnings((catalogue as readonly ContractProperty[]).find((p) => p.id === id), coverage);
-  return [...(status === 'passed' ? vacuityOf(id, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
+  const other = otherReasonWarnings(property, coverage);
+  return [...(status === 'passed' ? vacuityOf(property, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
 }
 
 function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
@@ -45,10 +51,14 @@ function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
   const runs = parts.reduce((n, p) => n + p.runs, 0);
   const boundary = parts.reduce((n, p) => n + (p.boundary ?? 0), 0);
   const { status, reason } = mergedVerdict(parts, runs + boundary);
+  const operation = operationOf(first);
+  const profile = profileNamed(operation) ?? LIST_EXECUTORS;
+  const property = lawOf(operation, first.id);
   // Shards of an older version carry no coverage: the merge then has none either, and its warnings come from the counters.
-  const coverage = parts.every((p) => p.coverage) ? mergeCoverage(parts.map((p) => p.coverage)) : undefined;
+  const coverage = parts.every((p) => p.coverage) ? { ...(first.coverage?.operation ? { operation } : {}), ...mergeCoverage(parts.map((p) => p.coverage), profile) } : undefined;
   return {
     id: first.id,
+    ...(first.operation !== undefined ? { operation: first.operation } : {}),
     law: first.law,
     status,
     runs,
@@ -57,7 +67,7 @@ function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
     counterexample: failed?.counterexample ?? null,
     replay: failed?.replay ?? null,
     ...(reason !== undefined ? { reason } : {}),
-    warnings: mergedWarnings(first.id, status, parts, checks, coverage, mode),
+    warnings: mergedWarnings(property, status, parts, checks, coverage, mode),
     checks,
     ...(coverage ? { coverage } : {}),
     ...latencyOf(parts),
@@ -70,9 +80,15 @@ function latencyOf(parts: readonly { latency?: Latency }[]): { latency?: Latency
   return latency ? { latency } : {};
 }
 
-/** A run as messages name it: `seed 7, 10000 runs, seeded`. */
+/** The operations a report ran, as text (ListExecutors for a report that names none). */
+function operationsText(r: Report): string {
+  return (r.operations ?? [LIST_EXECUTORS.operation]).join(', ');
+}
+
+/** A run as messages name it: `seed 7, 10000 runs, seeded` (and its operations, when not ListExecutors alone). */
 function runOf(r: Report): string {
-  return `seed ${r.seed}, ${r.runs} runs, ${r.mode}`;
+  const ops = operationsText(r);
+  return `seed ${r.seed}, ${r.runs} runs, ${r.mode}${ops === LIST_EXECUTORS.operation ? '' : `, ${ops}`}`;
 }
 
 /** `1/3 and 3/3`, `1/5, 2/5 and 4/5`. */
@@ -85,7 +101,7 @@ function shardList(indexes: readonly number[], count: number): string {
 function checkSameRun(reports: readonly Report[], names: readonly string[]): void {
   const [first] = reports;
   reports.forEach((r, i) => {
-    if (r.seed !== first.seed || r.mode !== first.mode || r.target !== first.target || r.runs !== first.runs)
+    if (r.seed !== first.seed || r.mode !== first.mode || r.target !== first.target || r.runs !== first.runs || operationsText(r) !== operationsText(first))
       throw new UsageError(`merge-reports: ${names[i]} is of another run (${runOf(r)}, ${r.target}) than ${names[0]} (${runOf(first)}, ${first.target}); merge the shards of one run`);
   });
 }
@@ -131,16 +147,20 @@ export function mergeReports(reports: readonly Report[], names: readonly string[
   if (!reports.length) throw new UsageError('merge-reports: no JSON reports found; give the directories that --json wrote into');
   checkShards(reports, names);
   const [first] = reports;
-  // Every property any shard holds: a shard that ended early holds fewer.
-  const ids = [...new Set(reports.flatMap((r) => r.properties.map((p) => p.id)))];
-  const properties = ids.map((id) => mergeProperty(reports.map((r) => r.properties.find((p) => p.id === id)).filter((p): p is PropertyReport => !!p), first.mode));
+  // Every property any shard holds, keyed by its operation and id: a shard that ended early holds fewer.
+  const key = (p: PropertyReport) => `${operationOf(p)}/${p.id}`;
+  const keys = [...new Set(reports.flatMap((r) => r.properties.map(key)))];
+  const properties = keys.map((k) => mergeProperty(reports.map((r) => r.properties.find((p) => key(p) === k)).filter((p): p is PropertyReport => !!p), first.mode));
+  const operations = [...new Set([...reports.flatMap((r) => r.operations ?? []), ...properties.map(operationOf)])];
+  const profiles = operations.map((o) => profileNamed(o) ?? LIST_EXECUTORS);
   return {
     mode: first.mode,
     target: first.target,
     seed: first.seed,
     runs: first.runs,
+    ...(first.operations ? { operations } : {}),
     properties,
-    ...summarize(properties),
+    ...summarize(properties, profiles.length ? profiles : [LIST_EXECUTORS]),
     ...endings(reports),
     startedAt: reports.map((r) => r.startedAt).sort()[0],
     durationMs: Math.max(...reports.map((r) => r.durationMs)),

@@ -4,6 +4,7 @@
  * or that the target answered in a way the verdict tolerated.
  */
 import type { CheckStats, PropertyReport, Warning, WarningKind } from '../../common/results.js';
+import { propertyKey } from '../engine/seeds.js';
 
 /** Seconds with one decimal, as the warnings say durations. */
 function seconds(ms: number): string {
@@ -70,7 +71,7 @@ export function runWarnings(properties: readonly PropertyReport[]): Warning[] {
   const untested = warnedOf(properties, 'untested');
   const cut = warnedOf(properties, 'interrupted');
   const flaky = warnedOf(properties, 'flaky');
-  const ids = (ps: readonly PropertyReport[]) => ps.map((p) => p.id).join(', ');
+  const ids = (ps: readonly PropertyReport[]) => ps.map((p) => propertyKey(p.id, p.operation)).join(', ');
   const warnings: Warning[] = [];
   if (vacuous.length)
     warnings.push({ kind: 'vacuous', message: `${vacuous.length} of ${properties.length} properties passed vacuously (${ids(vacuous)}): a green run that tested nothing is not a pass` });

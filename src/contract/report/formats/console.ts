@@ -8,6 +8,7 @@ import { coverageLine } from '../../coverage/index.js';
 import { clip } from '../../catalogue/text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type Answer, type FailureSections } from './failure-sections.js';
+import { listExecutorsOnly, propertyName, reportOperations } from './names.js';
 
 /** Options of {@link consoleReporter}. */
 export interface ConsoleOptions {
@@ -36,7 +37,7 @@ function answerText(answer: Answer): string {
 
 /** A failure under the summary table: its sections, one indented line each, long values clipped. */
 function failureText(s: FailureSections, color: boolean): string {
-  const lines = [`\n${paint(color, 31, `✗ ${s.id}`)}: ${s.law}`];
+  const lines = [`\n${paint(color, 31, `✗ ${propertyName(s)}`)}: ${s.law}`];
   if (s.message !== undefined) lines.push(`  ${s.message}`);
   if (s.counterexample) lines.push(`  counterexample: ${truncate(s.counterexample.json, 600)}`);
   if (s.request) lines.push(`  request:  ${s.request.method} ${s.request.path} ${truncate(s.request.body, 300)}`);
@@ -57,9 +58,9 @@ function runsText(p: PropertyReport): string {
 
 /** The summary table: one row per property, its status column as wide as the widest status. */
 function tableText(report: Report): string {
-  const idWidth = Math.max(8, ...report.properties.map((p) => p.id.length));
+  const idWidth = Math.max(8, ...report.properties.map((p) => propertyName(p).length));
   const statusWidth = Math.max(7, ...report.properties.map((p) => p.status.length));
-  const rows = report.properties.map((p) => `${p.id.padEnd(idWidth)}  ${p.status.padEnd(statusWidth)}  ${String(p.runs).padStart(5)}  ${seconds(p.durationMs).padStart(8)}`);
+  const rows = report.properties.map((p) => `${propertyName(p).padEnd(idWidth)}  ${p.status.padEnd(statusWidth)}  ${String(p.runs).padStart(5)}  ${seconds(p.durationMs).padStart(8)}`);
   return `\n${'property'.padEnd(idWidth)}  ${'status'.padEnd(statusWidth)}   runs      time\n${rows.join('\n')}\n`;
 }
 
@@ -76,7 +77,7 @@ export function liveLine(live: LiveReport): string {
 
 /** Where the time went: calls made and the target's answer times (mean / p95), per property and for the run; empty without calls. */
 function latencyText(report: Report): string {
-  const rows = report.properties.filter((p) => p.latency?.calls).map((p) => [p.id, p.latency!] as const);
+  const rows = report.properties.filter((p) => p.latency?.calls).map((p) => [propertyName(p), p.latency!] as const);
   if (!report.latency?.calls) return '';
   const width = Math.max(3, ...rows.map(([id]) => id.length));
   const row = (name: string, l: Latency) => `  ${name.padEnd(width)}  ${String(l.calls).padStart(6)}  ${l.meanMs.toFixed(1).padStart(7)} ms  ${l.p95Ms.toFixed(1).padStart(7)} ms\n`;
@@ -91,29 +92,29 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
   let index = 0;
   let total = 0;
   return {
-    propertyStart(id, i, n) {
+    propertyStart(id, i, n, operation) {
       index = i + 1;
       total = n;
-      if (live) write(`[${index}/${total}] ${id} …`);
+      if (live) write(`[${index}/${total}] ${propertyName({ id, operation })} …`);
     },
-    runDone(id, done, planned) {
+    runDone(id, done, planned, operation) {
       const now = performance.now();
       if (!live || now - lastPaint < 80) return;
       lastPaint = now;
-      write(`\r\u001b[2K[${index}/${total}] ${id} … ${done}/${planned} runs`);
+      write(`\r\u001b[2K[${index}/${total}] ${propertyName({ id, operation })} … ${done}/${planned} runs`);
     },
     propertyEnd(p) {
       const tail = p.status === 'skipped' ? `(${p.reason})` : runsText(p);
-      const line = `[${index}/${total}] ${statusMark(p, color)} ${p.id} ${tail}`;
+      const line = `[${index}/${total}] ${statusMark(p, color)} ${propertyName(p)} ${tail}`;
       write(live ? `\r\u001b[2K${line}\n` : `${line}\n`);
     },
     summary(report) {
       write(tableText(report));
       write(latencyText(report));
       for (const p of report.properties.filter((x) => x.status === 'failed')) write(failureText(failureSections(p), color));
-      for (const p of report.properties.filter((x) => x.status === 'inconclusive')) write(`${paint(color, 35, 'inconclusive')} ${p.id}: ${p.reason ?? 'no verdict'}\n`);
-      for (const p of report.properties.filter((x) => x.status !== 'skipped' && x.coverage)) write(`${paint(color, 36, 'coverage')} ${p.id}: ${coverageLine(p.coverage!)}\n`);
-      for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${p.id}: ${w.message}\n`);
+      for (const p of report.properties.filter((x) => x.status === 'inconclusive')) write(`${paint(color, 35, 'inconclusive')} ${propertyName(p)}: ${p.reason ?? 'no verdict'}\n`);
+      for (const p of report.properties.filter((x) => x.status !== 'skipped' && x.coverage)) write(`${paint(color, 36, 'coverage')} ${propertyName(p)}: ${coverageLine(p.coverage!)}\n`);
+      for (const p of report.properties) for (const w of p.warnings) write(`${paint(color, 33, 'warning')} ${propertyName(p)}: ${w.message}\n`);
       for (const w of report.warnings) write(`${paint(color, 33, 'warning')} ${w.message}\n`);
       if (report.error) write(`${paint(color, 31, '✗ run error')}: ${report.error.message}\n`);
       if (report.live) write(liveLine(report.live));
@@ -121,7 +122,8 @@ export function consoleReporter(options: ConsoleOptions): RunListener & { summar
       const { passed, failed, skipped } = report.summary;
       const retried = retryNote(retryTotals(report));
       const counts = `${passed} passed, ${skipped} skipped${inconclusiveNote(report)}${retried ? `; ${retried}` : ''}`;
-      write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${counts} (seed ${report.seed}, ${report.mode}, ${report.target}, ${seconds(report.durationMs)})\n`);
+      const operations = listExecutorsOnly(report) ? '' : `${reportOperations(report).join(' + ')}, `;
+      write(`\n${failed ? paint(color, 31, `${failed} failed`) : paint(color, 32, '0 failed')}, ${counts} (seed ${report.seed}, ${report.mode}, ${operations}${report.target}, ${seconds(report.durationMs)})\n`);
     },
   };
 }

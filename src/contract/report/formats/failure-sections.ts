@@ -13,6 +13,8 @@ export type Answer = WireResponse | { transportError?: string };
 /** A failed property's sections; each is absent when the failure has nothing for it. */
 export interface FailureSections {
   id: string;
+  /** The property's operation (absent in reports of older versions: ListExecutors). */
+  operation?: string;
   law: string;
   /** What was expected and what came, in one line. */
   message?: string;
@@ -33,7 +35,7 @@ export interface FailureSections {
 
 /** The sections of property report `p` (a failed one: the others have none but id and law). */
 export function failureSections(p: PropertyReport): FailureSections {
-  const sections: FailureSections = { id: p.id, law: p.law, ...(p.replay ? { replay: p.replay } : {}) };
+  const sections: FailureSections = { id: p.id, ...(p.operation !== undefined ? { operation: p.operation } : {}), law: p.law, ...(p.replay ? { replay: p.replay } : {}) };
   const ce = p.counterexample;
   if (!ce) return sections;
   const shown = ce.failingExchange ?? ce.exchanges.length - 1;

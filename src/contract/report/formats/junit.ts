@@ -6,6 +6,8 @@ import type { CheckStats, PropertyReport, Report } from '../../../common/results
 import { coverageItems } from '../../coverage/index.js';
 import { retryTotals } from './counts.js';
 import { failureSections } from './failure-sections.js';
+import { listExecutorsOnly, reportOperations } from './names.js';
+import { operationOf } from '../summary.js';
 
 /**
  * What XML 1.0 forbids (its `Char` production): control characters but tab, newline and carriage
@@ -76,10 +78,19 @@ function coverageProperties(report: Report, p: PropertyReport): string[] {
   return [element('property', { name: 'coverage.walks.total', value: c.walks.total }), element('property', { name: 'coverage.walks.multiPage', value: c.walks.multiPage }), ...items];
 }
 
+/**
+ * A testcase's class: the run's mode, and its operation (`athena-contract.seeded.ListSessions`) unless
+ * the run checked ListExecutors alone, whose testcases keep the class they had before there were
+ * several operations (CI keys its test history on class and name).
+ */
+function classOf(report: Report, p: PropertyReport): string {
+  return listExecutorsOnly(report) ? `athena-contract.${report.mode}` : `athena-contract.${report.mode}.${operationOf(p)}`;
+}
+
 function testcase(report: Report, p: PropertyReport): string {
   const counters = [...counterProperties(p.checks), ...coverageProperties(report, p)];
   const children = [...(counters.length ? [element('properties', {}, { children: counters })] : []), caseContent(p)].filter((c): c is string => c !== undefined);
-  const attributes = { classname: `athena-contract.${report.mode}`, name: p.id, time: (p.durationMs / 1000).toFixed(3) };
+  const attributes = { classname: classOf(report, p), name: p.id, time: (p.durationMs / 1000).toFixed(3) };
   return element('testcase', attributes, children.length ? { children, lines: { own: '  ', child: '    ' } } : undefined);
 }
 
@@ -97,7 +108,7 @@ export function renderJunit(report: Report): string {
   const ended = runEndCase(report);
   const counts = { tests: report.properties.length + (ended ? 1 : 0), failures: summary.failed, errors: summary.inconclusive + (ended ? 1 : 0), skipped: summary.skipped, time: (report.durationMs / 1000).toFixed(3) };
   const suiteName = `athena-contract ${report.mode}${report.shard ? ` shard ${report.shard.index}/${report.shard.count}` : ''}`;
-  const runProperties = [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed }), ...counterProperties(retryTotals(report))];
+  const runProperties = [element('property', { name: 'target', value: report.target }), element('property', { name: 'seed', value: report.seed }), ...(listExecutorsOnly(report) ? [] : [element('property', { name: 'operations', value: reportOperations(report).join(',') })]), ...counterProperties(retryTotals(report))];
   const properties = element('properties', {}, { children: runProperties });
   const suite = element('testsuite', { name: suiteName, ...counts, timestamp: report.startedAt }, { children: [properties, ...report.properties.map((p) => testcase(report, p)), ...(ended ? [ended] : [])], lines: { own: '', child: '  ' } });
   return ['<?xml version="1.0" encoding="UTF-8"?>', element('testsuites', { name: 'athena-contract', ...counts }, { children: [suite], lines: { own: '', child: '' } }), ''].join('\n');

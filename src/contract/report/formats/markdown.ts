@@ -8,6 +8,8 @@ import { coverageItems, type ItemStatus } from '../../coverage/index.js';
 import { clip } from '../../catalogue/text.js';
 import { inconclusiveNote, retryNote, retryTotals } from './counts.js';
 import { failureSections, type FailureSections } from './failure-sections.js';
+import { propertyName, reportOperations } from './names.js';
+import { operationOf } from '../summary.js';
 
 /** Escapes text for a Markdown table cell. */
 function cell(s: string): string {
@@ -34,7 +36,7 @@ function exchangeRows({ all, shown, culprit }: NonNullable<FailureSections['exch
 
 /** A failure's section of the report: its law, what broke, the counterexample, the exchanges, how to see it again. */
 function failureLines(s: FailureSections): string[] {
-  const lines = ['', `## ❌ \`${s.id}\``, '', `**Law:** ${s.law}`, ''];
+  const lines = ['', `## ❌ \`${propertyName(s)}\``, '', `**Law:** ${s.law}`, ''];
   if (s.message !== undefined && s.counterexample && s.exchanges) {
     lines.push(`**Broken:** ${s.message}`, '', '**Counterexample** (after shrinking):', '', '```json', clip(s.counterexample.pretty, 4000), '```', '');
     lines.push('| # | request | answer |', '| ---: | --- | --- |', ...exchangeRows(s.exchanges), '');
@@ -54,7 +56,7 @@ function runEndVerdict(report: Report): string | undefined {
 
 /** An inconclusive property's section: its law and why its runs reached no verdict. */
 function inconclusiveLines(p: PropertyReport): string[] {
-  return ['', `## ❔ \`${p.id}\``, '', `**Law:** ${p.law}`, '', `**Inconclusive:** ${p.reason ?? 'no verdict'}`];
+  return ['', `## ❔ \`${propertyName(p)}\``, '', `**Law:** ${p.law}`, '', `**Inconclusive:** ${p.reason ?? 'no verdict'}`];
 }
 
 /** The verdict that opens the report, in bold: failures first, then inconclusive properties. */
@@ -76,33 +78,54 @@ function row(p: PropertyReport): string {
 /** Each coverage status's mark, green to red as TraceCov draws them. */
 const COVERED: Record<ItemStatus, string> = { covered: '🟢 covered', partly: '🟡 partly', not: '🔴 not covered', 'n/a': '⚪ n/a' };
 
-/** The run's coverage: one row per item, then each request constraint with the answers its breaking requests got. */
-function coverageLines(coverage: Coverage, report: Report): string[] {
+/** The run's coverage (`title`d, of one operation or all): one row per item, then each request constraint with the answers its breaking requests got. */
+function coverageLines(coverage: Coverage, report: Report, title = 'Coverage'): string[] {
   const items = coverageItems(coverage, report.mode).map((i) => `| ${cell(i.title)} | ${COVERED[i.status]} | ${cell(i.detail)} |`);
   const answers = (a: Record<string, number>) => cell(Object.entries(a).map(([k, n]) => `${k} ×${n}`).join(', ')) || '—';
   const constraints = Object.entries(coverage.constraints).map(([k, t]) => `| \`${k}\` | ${t.tried ? '🟢' : '🔴'} ${t.tried} | ${answers(t.answers)} |`);
-  return ['', '## Coverage', '', '| item | covered | detail |', '| --- | --- | --- |', ...items, '', '| request constraint broken | tried | answers |', '| --- | ---: | --- |', ...constraints];
+  return ['', `## ${title}`, '', '| item | covered | detail |', '| --- | --- | --- |', ...items, '', '| request constraint broken | tried | answers |', '| --- | ---: | --- |', ...constraints];
 }
 
-/** Renders the report as Markdown. */
+const TABLE_HEAD = ['| property | law | status | runs | time |', '| --- | --- | --- | ---: | ---: |'];
+
+/**
+ * The table of the catalogue: one for a run of one operation; with several, a section per operation
+ * (`## ListSessions`) with its verdict counts and its table.
+ */
+function tableLines(report: Report, operations: readonly string[]): string[] {
+  if (operations.length === 1) return ['', ...TABLE_HEAD, ...report.properties.map(row)];
+  return operations.flatMap((operation) => {
+    const own = report.properties.filter((p) => operationOf(p) === operation);
+    const count = (status: PropertyReport['status']) => own.filter((p) => p.status === status).length;
+    const counts = `${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped${count('inconclusive') ? `, ${count('inconclusive')} inconclusive` : ''}`;
+    return ['', `## ${operation}`, '', `${counts}.`, '', ...TABLE_HEAD, ...own.map(row)];
+  });
+}
+
+/** The coverage sections: the run's, or with several operations each one's. */
+function coverageSections(report: Report, operations: readonly string[]): string[] {
+  const byOperation = report.coverageByOperation;
+  if (operations.length > 1 && byOperation) return operations.flatMap((o) => (byOperation[o] ? coverageLines(byOperation[o], report, `Coverage: ${o}`) : []));
+  return report.coverage ? coverageLines(report.coverage, report) : [];
+}
+
+/** Renders the report as Markdown: the operations run in its title (`ListExecutors` alone as ever), and a section per operation when there are several. */
 export function renderMarkdown(report: Report): string {
   const { passed, failed, skipped } = report.summary;
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : '';
   const retried = retryNote(retryTotals(report));
   const counts = `${passed} passed, ${failed} failed, ${skipped} skipped${inconclusiveNote(report)}${retried ? `; ${retried}` : ''}`;
+  const operations = reportOperations(report);
   const lines = [
-    '# ListExecutors conformance report',
+    `# ${operations.join(', ')} conformance report`,
     '',
     `${verdictOf(report)} (${counts}) against ${code(report.target)} in ${report.mode} mode, seed ${report.seed}, ${report.runs} runs per property${shard}.`,
     ...(report.error ? ['', `**Error:** ${report.error.message}`] : []),
-    '',
-    '| property | law | status | runs | time |',
-    '| --- | --- | --- | ---: | ---: |',
-    ...report.properties.map(row),
+    ...tableLines(report, operations),
   ];
-  for (const w of [...report.warnings.map((x) => x.message), ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${p.id}\`: ${x.message}`))]) lines.push('', `> ⚠️ ${w}`);
+  for (const w of [...report.warnings.map((x) => x.message), ...report.properties.flatMap((p) => p.warnings.map((x) => `\`${propertyName(p)}\`: ${x.message}`))]) lines.push('', `> ⚠️ ${w}`);
   for (const p of report.properties.filter((x) => x.status === 'failed')) lines.push(...failureLines(failureSections(p)));
   for (const p of report.properties.filter((x) => x.status === 'inconclusive')) lines.push(...inconclusiveLines(p));
-  if (report.coverage) lines.push(...coverageLines(report.coverage, report));
+  lines.push(...coverageSections(report, operations));
   return `${lines.join('\n')}\n`;
 }
