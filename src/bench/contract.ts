@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ListExecutorsCommand, type ListExecutorsRequest } from '@aws-sdk/client-athena';
 import { runContract } from '../contract/run-contract.js';
 import { FAULTS, FAULT_NAMES } from '../emulator/index.js';
-import { LIST_EXECUTORS } from '../profiles/index.js';
+import { LIST_EXECUTORS, profileNamed } from '../profiles/index.js';
 import type { WireRequest } from '../wire/exchange.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import type { BenchFigure, BenchSection } from './section.js';
@@ -101,7 +101,7 @@ export const contractBench: BenchSection = {
       if (!meant) continue;
       const target = emulatorTarget({ region: 'us-east-1', faults: [fault] });
       const start = performance.now();
-      const report = await runContract({ target, mode: 'seeded', seed: SEED, runs: 100, only: [meant] });
+      const report = await runContract({ target, mode: 'seeded', profile: profileNamed(FAULTS[fault].operation ?? P.operation) ?? P, seed: SEED, runs: 100, only: [meant] });
       const ms = performance.now() - start;
       await target.close();
       const p = report.properties[0];
