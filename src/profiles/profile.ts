@@ -5,6 +5,7 @@
  * and its schemas. What the schemas hold (bounds, enums, required members) is read from them by
  * {@link defineProfile}, never restated.
  */
+import type { MemberConstraints } from '../generated/constraints.js';
 import type { JsonSchema } from '../schema/load.js';
 
 /** How the ordering key travels on the wire. */
@@ -80,17 +81,12 @@ export interface ProfileSpec {
   readonly activeOnly?: { readonly atLeast: readonly string[] };
 }
 
-/** What the schema says of one request member: its JSON type, whether it is required, its bounds, its enum, its pattern. */
-export interface MemberFacts {
-  readonly type: 'string' | 'integer';
-  readonly required: boolean;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly pattern?: string;
-  readonly enum?: readonly string[];
-}
+/**
+ * What the schema says of one request member: its JSON type, whether it is required, its bounds, its
+ * enum, its pattern. The generated shape (src/generated/constraints.ts), read here from any profile's
+ * own schemas.
+ */
+export type MemberFacts = MemberConstraints;
 
 /** A profile with the facts its schemas hold read out once. */
 export interface OperationProfile extends ProfileSpec {

@@ -8,6 +8,7 @@
 import type { Coverage } from '../../common/results.js';
 import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import { emptyCoverage } from './empty.js';
+import { mergeCoverage } from './merge-coverage.js';
 import { noTokens, type IssuedTokens } from './tokens.js';
 
 /** What a property's runs exercised so far, and the memory recording it needs. */
@@ -25,6 +26,20 @@ export interface CoverageCollector {
 /** A collector of nothing yet, for `profile`'s operation (ListExecutors by default). */
 export function createCoverage(profile: OperationProfile = LIST_EXECUTORS): CoverageCollector {
   return { data: emptyCoverage(profile), profile, issued: noTokens(), seeded: new Map(), scanned: new WeakSet() };
+}
+
+/**
+ * A collector for one run of a property: counts of its own, and the shared collector's memory (tokens
+ * issued, sizes seeded, exchanges read), so that a run checked beside others, past the one that
+ * decides the verdict, can be left out of the counts as it is left out of the verdict.
+ */
+export function runCoverage(shared: CoverageCollector): CoverageCollector {
+  return { ...shared, data: emptyCoverage(shared.profile) };
+}
+
+/** Adds the counts of one run's collector (from {@link runCoverage}) to the shared one. */
+export function foldCoverage(shared: CoverageCollector, run: CoverageCollector): void {
+  Object.assign(shared.data, mergeCoverage([shared.data, run.data], shared.profile));
 }
 
 /** The collectors of each run (keyed by its settings object), by property id. */

@@ -3,7 +3,7 @@
  * goes through and the one every walk does, whatever made the requests; merged across properties
  * and shards; and the warnings it earns.
  */
-export { coverageFor, createCoverage, takeCoverage, type CoverageCollector } from './collector.js';
+export { coverageFor, createCoverage, foldCoverage, runCoverage, takeCoverage, type CoverageCollector } from './collector.js';
 export { emptyCoverage, TOKEN_KINDS } from './empty.js';
 export { mergeCoverage } from './merge-coverage.js';
 export { recordCall, type CallSeen } from './record-call.js';

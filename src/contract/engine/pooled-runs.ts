@@ -19,6 +19,8 @@ export interface PooledRun extends CheckEnd {
   index: number;
   scenario: unknown;
   stats: CheckStats;
+  /** The run's context, whose coverage counts are folded in when the run counts. */
+  ctx: CheckContext;
   /** It finished after the property's share of the deadline. */
   late: boolean;
 }
@@ -36,8 +38,10 @@ export interface PooledJob {
   property: ContractProperty;
   /** The scenarios, in index order, drawn as they are asked for (the pool closes it when it is done). */
   scenarios: ScenarioStream;
-  /** A fresh context for one run: its own counters and exchanges. */
+  /** A fresh context for one run: its own counters, exchanges and coverage counts (folded into the property's for the runs that count). */
   context: () => CheckContext;
+  /** Folds the coverage of a run that counts into the property's. */
+  countCoverage: (ctx: CheckContext) => void;
   pool: Pool;
   /** No run starts after this `performance.now()` (the property's share). */
   until: number;
@@ -57,7 +61,7 @@ async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
   const end = await guarded(job.property, ctx, job.pool, { scenario, scope });
-  return { index, scenario, stats: ctx.stats, late: performance.now() > job.until, ...end };
+  return { index, scenario, stats: ctx.stats, ctx, late: performance.now() > job.until, ...end };
 }
 
 /** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
@@ -69,8 +73,12 @@ export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
   let stopAt = Infinity;
   let [prefix, counted, timeUp] = [0, 0, false];
   const advance = (): void => {
-    for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix])
-      if (r !== 'skipped' && !r.stop) job.runDone(++counted);
+    for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix]) {
+      if (r === 'skipped') continue;
+      // Only the runs up to the verdict count, in coverage as in the counters.
+      job.countCoverage(r.ctx);
+      if (!r.stop) job.runDone(++counted);
+    }
   };
   try {
     await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true) });

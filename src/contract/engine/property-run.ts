@@ -10,7 +10,7 @@ import type { CheckStats } from '../../common/results.js';
 import { attachScopes } from '../../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from '../catalogue/context.js';
 import type { ContractProperty } from '../catalogue/property.js';
-import { coverageFor } from '../coverage/index.js';
+import { coverageFor, foldCoverage, runCoverage } from '../coverage/index.js';
 import { drawOf } from './draw.js';
 import { replayPath, shrinkFrom, type Failure, type Loop } from './path-replay.js';
 import { createPool } from './pool.js';
@@ -53,7 +53,10 @@ async function poolRuns(property: ContractProperty, settings: RunSettings, loop:
     durations,
     property,
     scenarios: streamScenarios(draw.arbitrary, draw.options),
-    context: () => ({ ...base, stats: emptyStats(), exchanges: [] }),
+    context: () => ({ ...base, stats: emptyStats(), exchanges: [], ...(base.coverage ? { coverage: runCoverage(base.coverage) } : {}) }),
+    countCoverage: (ctx) => {
+      if (base.coverage && ctx.coverage && ctx.coverage !== base.coverage) foldCoverage(base.coverage, ctx.coverage);
+    },
     pool: loop.pool,
     until,
     deadline: settings.deadline,
