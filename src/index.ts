@@ -21,7 +21,7 @@ export { renderMarkdown } from './contract/report/formats/markdown.js';
 export { propertyIds, isPropertyId, type PropertyId } from './contract/catalogue/index.js';
 
 export { startEmulator, createEmulator, interceptAthena, createRequestHandler, FAULTS, FAULT_NAMES, isFaultName, DUMMY_CREDENTIALS } from './emulator/index.js';
-export type { Emulator, EmulatorCore, EmulatorOptions, ServerOptions, InterceptOptions, AthenaRequestHandler, FaultName, FaultInfo } from './emulator/index.js';
+export type { Emulator, EmulatorCore, EmulatorOptions, SessionSeedOption, ServerOptions, InterceptOptions, AthenaRequestHandler, FaultName, FaultInfo } from './emulator/index.js';
 
 export { listExecutors, DEFAULT_PAGE_SIZE, DEFAULT_TOKEN_KEY } from './model/index.js';
 export type { SessionStore, ModelError, ModelResult, ModelOptions } from './model/index.js';

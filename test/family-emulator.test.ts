@@ -16,10 +16,14 @@ import {
   type CalculationSummary as SdkCalculationSummary,
   type SessionSummary as SdkSessionSummary,
 } from '@aws-sdk/client-athena';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalculationSummary, ExecutorsSummary, SessionSummary } from '../src/generated/athena.js';
 import { AMZ_JSON, DUMMY_CREDENTIALS, createEmulator, interceptAthena, startEmulator, type Emulator, type EmulatorCore } from '../src/emulator/index.js';
+import { parseServeArgs } from '../src/cli/serve-command.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../src/profiles/index.js';
 
 const S0 = 1_764_000_000;
@@ -211,6 +215,23 @@ describe('seeding from code', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('serve --seed-file', () => {
+  it('passes sessions (a list of executors, or executors and calculations) and workgroups through to the emulator, and names a bad parent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'family-seed-'));
+    const file = join(dir, 'seed.json');
+    writeFileSync(file, JSON.stringify({ sessions: { plain: EXECUTORS, both: { calculations: CALCULATIONS } }, workgroups: { wg: SESSIONS } }));
+    const config = parseServeArgs(['--seed-file', file]);
+    const core = createEmulator(config);
+    expect(executorIds(call(core, 'ListExecutors', { SessionId: 'plain' }))).toEqual(['executor-2', 'executor-1']);
+    expect(calculationIds(call(core, 'ListCalculationExecutions', { SessionId: 'both', MaxResults: 100 }))).toEqual(newestCalculations);
+    expect(walk(core, 'ListSessions', { WorkGroup: 'wg' }, 5)).toEqual(newestSessions);
+    writeFileSync(file, JSON.stringify({ workgroups: { wg: [{ SessionId: 7 }] } }));
+    expect(() => parseServeArgs(['--seed-file', file])).toThrow(/^--seed-file: .*, workgroup "wg": sessions\[0\]\.SessionId: must be string/);
+    writeFileSync(file, JSON.stringify({ other: {} }));
+    expect(() => parseServeArgs(['--seed-file', file])).toThrow(/has no "sessions" or "workgroups" object/);
   });
 });
 

@@ -9,7 +9,7 @@ import * as athena from '@aws-sdk/client-athena';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import { runContract } from '../contract/run-contract.js';
 import { FAULTS, FAULT_NAMES } from '../emulator/index.js';
-import { FAMILY, type OperationProfile } from '../profiles/index.js';
+import { FAMILY, LIST_EXECUTORS, profileNamed, type OperationProfile } from '../profiles/index.js';
 import type { WireRequest } from '../wire/exchange.js';
 import { emulatorTarget } from '../targets/emulator-target.js';
 import type { BenchFigure, BenchSection } from './section.js';
@@ -124,7 +124,7 @@ export const contractBench: BenchSection = {
       if (!meant) continue;
       const target = emulatorTarget({ region: 'us-east-1', faults: [fault] });
       const start = performance.now();
-      const report = await runContract({ target, mode: 'seeded', seed: SEED, runs: 100, only: [meant] });
+      const report = await runContract({ target, mode: 'seeded', profile: profileNamed(FAULTS[fault].operation ?? LIST_EXECUTORS.operation) ?? LIST_EXECUTORS, seed: SEED, runs: 100, only: [meant] });
       const ms = performance.now() - start;
       await target.close();
       const p = report.properties[0];

@@ -1,14 +1,16 @@
 /**
  * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--ready-file F] [--fault NAME ...]`:
- * the built-in emulator as a standalone HTTP server, until SIGINT or SIGTERM.
+ * the built-in emulator (all three list operations) as a standalone HTTP server, until SIGINT or SIGTERM.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../common/errors.js';
 import { FAULT_NAMES, type FaultName } from '../emulator/faults.js';
 import { startEmulator } from '../emulator/http-server.js';
+import type { EmulatorOptions } from '../emulator/core.js';
 import type { Executor } from '../emulator/session-shapes.js';
-import { checkSeed, itemsShape } from '../emulator/seeding.js';
-import { LIST_EXECUTORS } from '../profiles/index.js';
+import { checkRouteSeed, checkSeed, itemsShape, routeSeedShape } from '../emulator/seeding.js';
+import type { CalculationSummary, SessionSummary } from '../generated/athena.js';
+import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../profiles/index.js';
 import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT } from '../targets/emulator-target.js';
 import { helpText, milliseconds, oneOf, parseOptions, type OptionTable } from './args.js';
 
@@ -18,24 +20,36 @@ function portNumber(flag: string, raw: string): number {
   return Number(raw);
 }
 
-/** The parents a seed file holds, and what it says of them: ListExecutors' sessions. */
-const { parent: PARENT } = LIST_EXECUTORS;
-
-/** What a seed file holds, as its messages say it: each parent's items under the parent's id, all under the seeding route's name. */
-const SEED_FILE = `{"${PARENT.route}": {"<${PARENT.member}>": ${itemsShape(LIST_EXECUTORS)}}}`;
+/**
+ * What a seed file holds, as its messages say it: the sessions' executors and calculations under their
+ * ids, the workgroups' sessions under their names, each in the seeding route's words (a session's
+ * executors alone may be given as a list).
+ */
+const SEED_FILE = `{"sessions": {"<SessionId>": ${routeSeedShape([LIST_EXECUTORS, LIST_CALCULATION_EXECUTIONS])}}, "workgroups": {"<WorkGroup>": ${itemsShape(LIST_SESSIONS)}}}`;
 
 /** The options of `serve`, as data. */
 export const SERVE_OPTIONS = {
   port: { type: 'string', value: 'N', description: 'the port to listen on (0: any free port)', default: String(DEFAULT_SERVE_PORT), parse: portNumber },
   host: { type: 'string', value: 'H', description: 'the address to listen on', default: DEFAULT_SERVE_HOST },
   latency: { type: 'string', value: 'MS', description: 'every answer waits MS milliseconds first (a real region is tens of ms away)', default: '0', parse: milliseconds },
-  'seed-file': { type: 'string', value: 'F', description: `${PARENT.noun}s to start with: ${SEED_FILE}` },
+  'seed-file': { type: 'string', value: 'F', description: `sessions and workgroups to start with: ${SEED_FILE}` },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   'ready-file': { type: 'string', value: 'F', description: 'once listening, write the URL to F (removed again on exit), so a script can wait with `until [ -f F ]`' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
 
-function readSeedFile(file: string): Record<string, Executor[]> {
+/** What a seed file seeds: the `sessions` and `workgroups` options of the emulator. */
+type SeedFileContents = Required<Pick<EmulatorOptions, 'sessions' | 'workgroups'>>;
+
+/** A seed file's object of parents under `key` (`sessions`, `workgroups`), {} when absent. */
+function parentsIn(doc: unknown, key: string, file: string): Record<string, unknown> {
+  const parents = (doc as Record<string, unknown> | null)?.[key];
+  if (parents === undefined) return {};
+  if (typeof parents !== 'object' || parents === null || Array.isArray(parents)) throw new UsageError(`--seed-file: ${file}: "${key}" is not an object; write ${SEED_FILE}`);
+  return parents as Record<string, unknown>;
+}
+
+function readSeedFile(file: string): SeedFileContents {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,15 +62,20 @@ function readSeedFile(file: string): Record<string, Executor[]> {
   } catch {
     throw new UsageError(`--seed-file: ${file} is not valid JSON; write ${SEED_FILE}`);
   }
-  const parents = (doc as Record<string, unknown> | null)?.[PARENT.route];
-  if (typeof parents !== 'object' || parents === null || Array.isArray(parents))
-    throw new UsageError(`--seed-file: ${file} has no "${PARENT.route}" object; write ${SEED_FILE}`);
-  const out: Record<string, Executor[]> = {};
-  for (const [id, items] of Object.entries(parents)) {
-    const check = checkSeed({ [PARENT.seedMember]: items }, LIST_EXECUTORS);
-    if (!check.ok) throw new UsageError(`--seed-file: ${file}, ${PARENT.noun} ${JSON.stringify(id)}: ${check.message.replace(/^seed body: /, '')}`);
-    // checkSeed held them to the profile's item schema: they are executors.
-    out[id] = check.items as Executor[];
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('sessions' in doc || 'workgroups' in doc))
+    throw new UsageError(`--seed-file: ${file} has no "sessions" or "workgroups" object; write ${SEED_FILE}`);
+  const out: SeedFileContents = { sessions: {}, workgroups: {} };
+  const wrong = (noun: string, id: string, message: string) => new UsageError(`--seed-file: ${file}, ${noun} ${JSON.stringify(id)}: ${message.replace(/^seed body: /, '')}`);
+  for (const [id, held] of Object.entries(parentsIn(doc, 'sessions', file))) {
+    const check = checkRouteSeed(Array.isArray(held) ? { executors: held } : held, [LIST_EXECUTORS, LIST_CALCULATION_EXECUTIONS]);
+    if (!check.ok) throw wrong('session', id, check.message);
+    // checkRouteSeed held them to the profiles' item schemas: they are executors and calculations.
+    out.sessions[id] = { executors: check.items.get(LIST_EXECUTORS) as Executor[], calculations: check.items.get(LIST_CALCULATION_EXECUTIONS) as CalculationSummary[] };
+  }
+  for (const [name, sessions] of Object.entries(parentsIn(doc, 'workgroups', file))) {
+    const check = checkSeed({ sessions }, LIST_SESSIONS);
+    if (!check.ok) throw wrong('workgroup', name, check.message);
+    out.workgroups[name] = check.items as SessionSummary[];
   }
   return out;
 }
@@ -86,7 +105,8 @@ export interface ServeConfig {
   port: number;
   host: string;
   latencyMs: number;
-  sessions: Record<string, Executor[]>;
+  sessions: NonNullable<EmulatorOptions['sessions']>;
+  workgroups: NonNullable<EmulatorOptions['workgroups']>;
   faults: FaultName[];
   readyFile?: string;
   help: boolean;
@@ -95,10 +115,10 @@ export interface ServeConfig {
 /** Parses `serve`'s arguments (throws UsageError with one line on any mistake). */
 export function parseServeArgs(argv: readonly string[]): ServeConfig {
   const { values } = parseOptions('serve', SERVE_OPTIONS, argv);
-  const sessions = values['seed-file'] === undefined ? {} : readSeedFile(values['seed-file']);
+  const { sessions, workgroups } = values['seed-file'] === undefined ? { sessions: {}, workgroups: {} } : readSeedFile(values['seed-file']);
   const readyFile = values['ready-file'];
   if (readyFile !== undefined && readyFile.trim() === '') throw new UsageError('--ready-file: expected a file path, got an empty string');
-  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, faults: values.fault ?? [], readyFile, help: !!values.help };
+  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, workgroups, faults: values.fault ?? [], readyFile, help: !!values.help };
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Deliberate deviations the emulator can be started with, so that the property catalogue can prove it
- * catches each one. The registry as data: one entry per fault, its name, a one-line summary, the
- * property meant to catch it, and the stages it overrides (see stages.ts). A faulty emulator is the
- * model with exactly those overrides; adding a fault is adding an entry here.
+ * catches each one. The registry as data: one entry per fault, its name, a one-line summary, the list
+ * operation whose answers it changes, the property of that operation meant to catch it, and the
+ * stages it overrides (see stages.ts). A faulty emulator answers that operation as the model with
+ * exactly those overrides, and its other list operations as the model; adding a fault is adding an
+ * entry here.
  */
 import { STATUS_CODES } from 'node:http';
 import {
@@ -16,7 +18,7 @@ import {
   type OrderedItem,
   type RequestResult,
 } from '../model/index.js';
-import { LIST_EXECUTORS, itemId, profileNamed, schemaAt, stateOf, valueAt, type OperationName, type OperationProfile } from '../profiles/index.js';
+import { LIST_EXECUTORS, LIST_SESSIONS, itemId, profileNamed, schemaAt, stateOf, valueAt, type OperationName, type OperationProfile } from '../profiles/index.js';
 import { isObject } from '../schema/json.js';
 import type { WireResponse } from '../wire/exchange.js';
 import { composeStages, type AnsweredItem, type EmulatorStages, type StageOverrides } from './stages.js';
@@ -82,7 +84,7 @@ function factsOf(profile: OperationProfile): ItemFacts {
 /** Members or paths for a summary, in alphabetical order, joined by `and`: `ExecutorSize and TerminationDateTime`. */
 const named = (paths: readonly (readonly string[] | string)[]): string => paths.map((p) => (typeof p === 'string' ? p : p.join('.'))).sort().join(' and ');
 
-/** The profile the summaries speak of: the emulator's first list operation (a fault changes every list operation it serves). */
+/** The profile the summaries of ListExecutors' faults speak of (the other operations' faults speak of theirs). */
 const P = LIST_EXECUTORS;
 const NOUN = P.itemNoun;
 
@@ -210,7 +212,7 @@ function familyFaults<const O extends OperationName, const X extends string, con
 }
 
 /** The states ListSessions' documentation calls active. */
-const ACTIVE: readonly unknown[] = profileNamed('ListSessions')?.activeOnly?.atLeast ?? [];
+const ACTIVE: readonly unknown[] = LIST_SESSIONS.activeOnly?.atLeast ?? [];
 
 /** The validation of accepts-out-of-range: the page size clamped into range and an over-long parent let through. */
 function acceptOutOfRange(profile: OperationProfile, input: unknown): RequestResult {

@@ -1,10 +1,10 @@
 /**
- * The built-in emulator of ListExecutors (the list operations it serves are profiles): one core over
- * the reference model, three bindings (SDK request handler, HTTP server, nock), seeding routes,
- * session and calculation calls, and fault injection.
+ * The built-in emulator of ListExecutors, ListSessions and ListCalculationExecutions (the list
+ * operations it serves are profiles): one core over the reference model, three bindings (SDK request
+ * handler, HTTP server, nock), seeding routes, session and calculation calls, and fault injection.
  */
 export { createEmulator } from './core.js';
-export type { EmulatorCore, EmulatorOptions } from './core.js';
+export type { EmulatorCore, EmulatorOptions, SessionSeedOption } from './core.js';
 export type { CalculationState, GrowthOptions } from './calculations.js';
 export type { Executor } from './session-shapes.js';
 export type { Parents } from './parents.js';
