@@ -5,18 +5,17 @@
  * for another operation, the command line and the script in its profile's words.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { awsCliCommand, cliRequest, listCommand } from '../src/contract/report/aws-cli.js';
 import { reproducerScript, type ReproducerInput } from '../src/contract/report/reproducer.js';
 import { defineProfile } from '../src/profiles/index.js';
 import type { Exchange } from '../src/wire/exchange.js';
+import { startServer } from './helpers/http-server.js';
 
 /** Runs `command` with bash against a loopback endpoint; resolves with the bodies that arrived. */
 async function arrivals(command: (endpoint: string) => string): Promise<string[]> {
   const bodies: string[] = [];
-  const server = createServer((req, res) => {
+  const server = await startServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -24,11 +23,10 @@ async function arrivals(command: (endpoint: string) => string): Promise<string[]
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{"ExecutorsSummary":[]}');
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = server.url;
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_MAX_ATTEMPTS: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
   await new Promise((resolve) => execFile('bash', ['-c', command(endpoint)], { env, timeout: 30_000 }, resolve));
-  server.close();
+  await server.close();
   return bodies;
 }
 

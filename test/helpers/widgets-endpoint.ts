@@ -11,9 +11,9 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { defineProfile, type OperationProfile } from '../../src/profiles/index.js';
 import type { JsonSchema } from '../../src/schema/load.js';
+import { startServer } from './http-server.js';
 
 const STATES = ['NEW', 'ON_SHELF', 'SOLD', 'RETURNED'] as const;
 const SHELF = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } as const;
@@ -184,7 +184,7 @@ function seed(shelves: Map<string, Widget[]>, req: http.IncomingMessage, text: s
 export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelves?: Record<string, Widget[]> } = {}): Promise<WidgetsEndpoint> {
   const shelves = new Map(Object.entries(options.shelves ?? {}).map(([k, v]) => [k, [...v]]));
   let calls = 0;
-  const server = http.createServer((req, res) => {
+  const { url, server, close } = await startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -207,15 +207,9 @@ export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelv
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     calls: () => calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
