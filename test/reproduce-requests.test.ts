@@ -11,6 +11,7 @@ import { reproducerScript, type ReproducerInput } from '../src/contract/report/r
 import { defineProfile } from '../src/profiles/index.js';
 import type { Exchange } from '../src/wire/exchange.js';
 import { startServer } from './helpers/http-server.js';
+import { LIST_WIDGETS_SPEC, WIDGET_SCHEMAS, withMembers } from './helpers/widgets-profile.js';
 
 /** Runs `command` with bash against a loopback endpoint; resolves with the bodies that arrived. */
 async function arrivals(command: (endpoint: string) => string): Promise<string[]> {
@@ -100,25 +101,22 @@ describe('the script', () => {
 });
 
 describe('another operation', () => {
-  /** A made-up operation whose every name differs from ListExecutors': the command line and the script read them from its profile. */
+  /**
+   * A made-up operation whose every name differs from ListExecutors': the command line and the script
+   * read them from its profile. The shared ListWidgets (test/helpers/widgets-profile.ts) with its page
+   * size and token renamed too (`Limit`, `Cursor`, so that the flags `--limit` and `--cursor` can only
+   * come from the profile) and two states of its own (ON, OFF).
+   */
   const widgets = defineProfile({
-    operation: 'ListWidgets',
-    amzTarget: 'AmazonAthena.ListWidgets',
-    schemas: {
-      request: { $id: 'w-request', type: 'object', required: ['ShelfId'], properties: { ShelfId: { type: 'string', minLength: 1 }, StateFilter: { type: 'string', enum: ['ON', 'OFF'] }, Limit: { type: 'integer', minimum: 1, maximum: 20 }, Cursor: { type: 'string' } } },
-      response: { $id: 'w-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'w-item' } }, Cursor: { type: 'string' } } },
-      item: { $id: 'w-item', type: 'object', properties: { WidgetId: { type: 'string' }, Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { type: 'string' } } } } },
-    },
-    parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
-    items: 'Widgets',
-    id: 'WidgetId',
-    itemNoun: 'widget',
-    orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
-    filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
+    ...LIST_WIDGETS_SPEC,
     pageSize: 'Limit',
     token: 'Cursor',
-    unknownParentLaw: 'errors.unknown-shelf',
-    awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
+    schemas: {
+      request: withMembers(WIDGET_SCHEMAS.request, 'w-request', { MaxResults: undefined, NextToken: undefined, Limit: { type: 'integer', minimum: 1, maximum: 20 }, Cursor: { type: 'string' } }),
+      response: withMembers(WIDGET_SCHEMAS.response, 'w-response', { NextToken: undefined, Cursor: { type: 'string' } }),
+      item: WIDGET_SCHEMAS.item,
+      refs: [{ ...WIDGET_SCHEMAS.refs[0], enum: ['ON', 'OFF'] }],
+    },
   });
 
   it('the command line and the curl fallback are the operation\'s', () => {
