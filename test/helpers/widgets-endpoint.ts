@@ -1,6 +1,7 @@
 /**
  * A made-up list operation, `ListWidgets`, and an endpoint that serves it, written for the test that
- * a new operation is one profile: the profile and its schemas live here, not in src/. The endpoint is
+ * a new operation is one profile: the profile and its schemas live here and in ./widgets-profile.ts,
+ * not in src/. The endpoint is
  * AWS JSON 1.1 over node:http on 127.0.0.1 (a free port), apart from src/emulator and src/model: a
  * shelf's widgets, newest `Status.AddedDateTime` (epoch seconds with a fraction) first, ties by id,
  * widgets without one last; `StateFilter` on `Status.State`; pages of 10 by default; keyset tokens
