@@ -6,8 +6,7 @@
  * built-in emulator, still pass with no warning in both modes; a failing boundary case replays with
  * the `--path` its report prints.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import type { Target } from '../src/targets/target.js';
 import { startBoundaryEndpoint, type BoundaryFault } from './helpers/boundary-endpoint.js';
 import { runCli } from './helpers/cli.js';
 import { observedSession, startSmallEndpoint } from './helpers/small-endpoint.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const SEEDS = [1, 2, 3];
 /** Few random runs: the boundary phase is what must catch these slips. */
@@ -134,11 +134,7 @@ describe.concurrent('correct targets pass with no warning, in both modes', () =>
 });
 
 describe('a failing boundary case replays with the --path its report prints', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'boundary-replay-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = sharedTempDir('boundary-replay-');
 
   it('the printed replay command fails again on the same boundary case, and only runs that one', async () => {
     const endpoint = await startBoundaryEndpoint({ fault: 'max-zero' });

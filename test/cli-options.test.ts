@@ -3,18 +3,15 @@
  * `--runs -1` is the usual one-line error, `-h` is `--help` everywhere, `help COMMAND` prints the
  * command's help, and `--version` prints the package's version.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinNegativeValues, type OptionTable } from '../src/cli/args.js';
 import type { Report } from '../src/common/results.js';
 import { runCli, type CliResult } from './helpers/cli.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'athena-contract-options-'));
-});
+const dir = sharedTempDir('athena-contract-options-');
 
 function oneLine(r: CliResult): string {
   expect(r.code, r.stderr).toBe(2);

@@ -2,15 +2,14 @@
  * The command line as outside tools call it: `athena-contract verify` by the bin's path, its exit
  * codes (0 passed, 1 failed, 2 usage/configuration/connection), its one-line errors and its reports.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warning } from '../src/common/results.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { runCli, type CliResult } from './helpers/cli.js';
+import { startServer } from './helpers/http-server.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 /** A usage or connection error: exit 2 and exactly one line on stderr, with no stack trace. */
 function expectOneLineError(r: CliResult, pattern: RegExp): void {
@@ -21,23 +20,12 @@ function expectOneLineError(r: CliResult, pattern: RegExp): void {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-async function server(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
-  const s = http.createServer(handler);
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((r) => { s.closeAllConnections(); s.close(() => r()); }),
-  };
-}
-
-let dir: string;
+const dir = sharedTempDir('athena-contract-cli-');
 const servers: { close(): Promise<void> }[] = [];
 let faulty: Emulator;
 let correct: Emulator;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'athena-contract-cli-'));
   faulty = await startEmulator({ faults: ['oldest-first'] });
   correct = await startEmulator({ sessions: { 'empty-session': [] } });
 });
@@ -110,20 +98,20 @@ describe.concurrent('athena-contract verify', () => {
   });
 
   it('ends in one line and exit 2 when the endpoint refuses connections', async () => {
-    const s = await server(() => undefined);
+    const s = await startServer(() => undefined);
     const { url } = s;
     await s.close();
     expectOneLineError(await runCli(['verify', '--endpoint', url, '--seeded']), /cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused/);
   });
 
   it('ends in one line and exit 2 when the endpoint hangs', async () => {
-    const s = await server(() => undefined);
+    const s = await startServer(() => undefined);
     servers.push(s);
     expectOneLineError(await runCli(['verify', '--endpoint', s.url, '--seeded', '--timeout', '300']), /no answer from .* within 300 ms/);
   });
 
   it('ends in one line and exit 2 when the endpoint answers HTML (moto without ListExecutors)', async () => {
-    const s = await server((_req, res) => {
+    const s = await startServer((_req, res) => {
       res.writeHead(500, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>NotImplementedError</body></html>');
     });
@@ -132,7 +120,7 @@ describe.concurrent('athena-contract verify', () => {
   });
 
   it('ends in one line and exit 2 for --seeded against an endpoint without the seeding routes', async () => {
-    const s = await server((req, res) => {
+    const s = await startServer((req, res) => {
       res.writeHead(req.method === 'POST' ? 400 : 404, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r' });
       res.end(req.method === 'POST' ? '{"__type":"ResourceNotFoundException","Message":"no such session"}' : '{"message":"not found"}');
     });

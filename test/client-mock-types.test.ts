@@ -11,27 +11,21 @@ import {
   type ListExecutorsCommandOutput,
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
-import { expect, it } from 'vitest';
+import { expect, expectTypeOf, it } from 'vitest';
 import { listExecutorsHandler, type ListExecutorsHandler } from '../src/client-mock.js';
 
-/** True when A and B are the same type (not merely mutually assignable: optionality counts). */
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-
-/** Compiles only when its type argument is `true`. */
-function expectTrue<T extends true>(): T | undefined {
-  return undefined;
-}
-
-expectTrue<Equals<Parameters<ListExecutorsHandler>, [input: ListExecutorsCommandInput]>>();
-expectTrue<Equals<ReturnType<ListExecutorsHandler>, Promise<ListExecutorsCommandOutput>>>();
-expectTrue<Equals<Parameters<ListExecutorsHandler['seed']>[1], readonly ExecutorsSummary[]>>();
-expectTrue<Equals<ReturnType<typeof listExecutorsHandler>, ListExecutorsHandler>>();
+// vitest's `toEqualTypeOf` asks for the same type, not merely a mutually assignable one: optionality
+// and readonly count.
+expectTypeOf<Parameters<ListExecutorsHandler>>().toEqualTypeOf<[input: ListExecutorsCommandInput]>();
+expectTypeOf<ReturnType<ListExecutorsHandler>>().toEqualTypeOf<Promise<ListExecutorsCommandOutput>>();
+expectTypeOf<Parameters<ListExecutorsHandler['seed']>[1]>().toEqualTypeOf<readonly ExecutorsSummary[]>();
+expectTypeOf<ReturnType<typeof listExecutorsHandler>>().toEqualTypeOf<ListExecutorsHandler>();
 
 // The checks are not vacuous: the output is not the input, and a promise of it is not the output.
 // @ts-expect-error the input type is not the output type
-expectTrue<Equals<Parameters<ListExecutorsHandler>, [input: ListExecutorsCommandOutput]>>();
+expectTypeOf<Parameters<ListExecutorsHandler>>().toEqualTypeOf<[input: ListExecutorsCommandOutput]>();
 // @ts-expect-error the handler resolves to the output, it does not return it
-expectTrue<Equals<ReturnType<ListExecutorsHandler>, ListExecutorsCommandOutput>>();
+expectTypeOf<ReturnType<ListExecutorsHandler>>().toEqualTypeOf<ListExecutorsCommandOutput>();
 
 it('answers `client.send(new ListExecutorsCommand(...))` through aws-sdk-client-mock with the SDK output type', async () => {
   const client = new AthenaClient({ region: 'us-east-1' });

@@ -3,12 +3,12 @@
  * property with its runs in order (the same requests as one made at 1), replays at 1 and at 6 with the
  * verdicts of the recorded run, records a shard's runs as at 1, and the committed recordings still replay.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify, type VerifyReport } from '../src/app/verify.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const statuses = (r: VerifyReport) => r.properties.map((p) => `${p.id} ${p.status} ${p.counterexample?.path ?? ''}`);
 /** Each cassette's requests, without the per-call headers. */
@@ -19,18 +19,12 @@ const requests = (dir: string) =>
 
 describe('recording concurrent runs', () => {
   let emulator: Emulator;
-  const dirs: string[] = [];
-  const fresh = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'conc-rec-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const fresh = () => tempDir('conc-rec-');
   beforeAll(async () => {
     emulator = await startEmulator({ faults: ['oldest-first'] });
   });
   afterAll(async () => {
     await emulator.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   const base = () => ({ endpoint: emulator.url, seeded: true, seed: 11, runs: 4 });
 

@@ -9,6 +9,7 @@ import { replayCommandFor } from '../src/app/replay-command.js';
 import { runContract } from '../src/contract/run-contract.js';
 import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 async function output(live: boolean, color: boolean): Promise<string> {
   let text = '';
@@ -38,10 +39,9 @@ describe('console reporter', () => {
   });
 
   it('the CLI honours NO_COLOR and --no-progress, and appends the Markdown report to $GITHUB_STEP_SUMMARY', async () => {
-    const { mkdtemp, readFile } = await import('node:fs/promises');
+    const { readFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const summary = join(await mkdtemp(join(tmpdir(), 'step-summary-')), 'summary.md');
+    const summary = join(tempDir('step-summary-'), 'summary.md');
     const r = await runCli(['verify', '--runs', '3', '--no-progress', '--fault', 'oldest-first', '--only', 'ordering.newest-first', '--seed', '5'], { env: { NO_COLOR: '1', GITHUB_STEP_SUMMARY: summary } });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/\u001b/);

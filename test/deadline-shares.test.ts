@@ -10,16 +10,15 @@
  * are read from the report itself: each property's, stated in its warning, against the time the run
  * had left, which the properties' durations bound on both sides.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { PropertyReport, Report } from '../src/common/results.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { runCli } from './helpers/cli.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'athena-contract-deadline-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sharedTempDir('athena-contract-deadline-');
 
 /** The most a run of the bin may take here: its start and its deadline, on a loaded machine. Reached only by a run that hangs. */
 const RUN_BOUND_MS = 120_000;

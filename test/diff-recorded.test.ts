@@ -4,12 +4,8 @@
  * one only) are no drift, only information; a small endpoint written here, the built-in emulator
  * behind a rewrite of its requests or answers, makes each kind of drift the contract would call one.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
 import { createEmulator, type EmulatorOptions } from '../src/emulator/index.js';
 import type { PropertyId } from '../src/contract/catalogue/index.js';
@@ -19,6 +15,8 @@ import { contractFacts, type ContractFacts } from '../src/recording/contract-fac
 import { drift, type DriftReport } from '../src/recording/drift.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
 import { runCli } from './helpers/cli.js';
+import { startServer, type LocalServer } from './helpers/http-server.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 /** What the endpoint changes: the request before the emulator reads it, the answer after. */
 interface Rewrite {
@@ -27,9 +25,9 @@ interface Rewrite {
 }
 
 /** The built-in emulator's core behind node:http on 127.0.0.1, with its ListExecutors exchanges rewritten. */
-async function endpoint(options: EmulatorOptions, rewrite: Rewrite = {}): Promise<{ url: string; close(): Promise<void> }> {
+function endpoint(options: EmulatorOptions, rewrite: Rewrite = {}): Promise<LocalServer> {
   const core = createEmulator(options);
-  const server = http.createServer((req, res) => {
+  return startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -44,9 +42,6 @@ async function endpoint(options: EmulatorOptions, rewrite: Rewrite = {}): Promis
       res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) }).end(out.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 const executor = (i: number, state: string, extra: Partial<ExecutorsSummary> = {}): ExecutorsSummary => ({
@@ -64,7 +59,7 @@ const mixed = (n: number) =>
     i === 1 ? executor(i, 'TERMINATED', { ExecutorSize: 1, TerminationDateTime: 1_764_000_900_000 }) : executor(i, i % 2 ? 'CREATING' : 'REGISTERED', { ExecutorSize: 1 }),
   );
 
-let work: string;
+const work = sharedTempDir('diff-recorded-');
 let count = 0;
 
 /** How a test records: the properties (default all), the runs of each. */
@@ -93,10 +88,6 @@ async function compare(oldDir: string, newDir: string): Promise<DriftReport> {
   return drift(await facts(oldDir), await facts(newDir));
 }
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'diff-recorded-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('diff on recordings made against emulators', () => {
   it('two populations of one emulator, other seeds: no drift, the differences listed as information (exit 0)', async () => {

@@ -3,19 +3,19 @@
  * cassette change that makes it, transient answers and properties that only one side recorded as
  * information, and the CLI's exit codes (0 no drift, 1 drift, 2 usage) and `--json` members.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCassette, readRecording, type Cassette } from '../src/recording/cassette.js';
 import { contractFacts } from '../src/recording/contract-facts.js';
 import { drift, type DriftReport } from '../src/recording/drift.js';
 import { runCli } from './helpers/cli.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const RECORDINGS = fileURLToPath(new URL('../recordings/', import.meta.url));
 const RECORDING = join(RECORDINGS, 'builtin-emulator');
-let work: string;
+const work = sharedTempDir('diff-test-');
 
 /** A copy of the committed recording with every response body of `property` (or all) rewritten. */
 function changed(name: string, rewrite: (body: string) => string, property?: string): string {
@@ -47,10 +47,6 @@ async function compare(oldDir: string, newDir: string): Promise<DriftReport> {
   return drift(contractFacts(a), contractFacts(b));
 }
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'diff-test-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('diff on edited cassettes', () => {
   it('every committed recording has no drift and nothing to tell from itself', async () => {

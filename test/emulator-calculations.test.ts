@@ -15,7 +15,8 @@ import {
   StopCalculationExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AMZ_JSON, createEmulator, startEmulator, type Emulator, type EmulatorCore } from '../src/emulator/index.js';
+import { createEmulator, startEmulator, type Emulator, type EmulatorCore } from '../src/emulator/index.js';
+import { call } from './helpers/emulator-call.js';
 
 const T0 = 1_700_000_000_000;
 const STEP = 10;
@@ -24,11 +25,6 @@ let now = T0;
 function core(faults: Parameters<typeof createEmulator>[0] = {}): EmulatorCore {
   now = T0;
   return createEmulator({ clock: () => now, growth: { stepMs: STEP, calculationMs: 1000 }, ...faults });
-}
-
-function call(c: EmulatorCore, target: string, body: Record<string, unknown>): { status: number; body: Record<string, unknown> } {
-  const res = c.handle({ method: 'POST', path: '/', headers: { 'x-amz-target': `AmazonAthena.${target}`, 'content-type': AMZ_JSON }, body: JSON.stringify(body) });
-  return { status: res.status, body: res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {} };
 }
 
 /** An IDLE session started with `maxDpus`. */

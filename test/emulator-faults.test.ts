@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { propertyIds, type PropertyId } from '../src/contract/catalogue/index.js';
 import type { CalculationSummary, ExecutorsSummary, SessionSummary } from '../src/generated/athena.js';
-import { AMZ_JSON, EMULATOR_STAGES, FAULTS, FAULT_NAMES, FAULT_REGISTRY, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
+import { EMULATOR_STAGES, FAULTS, FAULT_NAMES, FAULT_REGISTRY, createEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { stagesWith } from '../src/emulator/faults.js';
 import { orderExecutors } from '../src/model/index.js';
+import { call, type Answer } from './helpers/emulator-call.js';
 
 const T0 = 1_700_000_000_000;
 const states = ['REGISTERED', 'TERMINATED', 'FAILED', 'CREATED'] as const;
@@ -18,24 +19,6 @@ const seeded: ExecutorsSummary[] = [3, 1, 7, 0, 5, 2, 6, 4, 9, 8].map((k) => ({
 }));
 const sortedIds = orderExecutors(seeded).map((e) => e.ExecutorId);
 
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-  text: string;
-}
-
-function call(core: EmulatorCore, body: Record<string, unknown>, target = 'ListExecutors'): Answer {
-  const res = core.handle({ method: 'POST', path: '/', headers: { 'x-amz-target': `AmazonAthena.${target}`, 'content-type': AMZ_JSON }, body: JSON.stringify(body) });
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(res.body) as Record<string, unknown>;
-  } catch {
-    // plain-text bodies are what one fault produces; the probe reads `text` then
-  }
-  return { status: res.status, headers: res.headers, body: parsed, text: res.body };
-}
-
 const ids = (a: Answer): string[] => ((a.body.ExecutorsSummary ?? []) as ExecutorsSummary[]).map((e) => e.ExecutorId);
 
 /** Follows tokens for at most `maxPages` pages, calling `between` after each page. */
@@ -43,7 +26,7 @@ function walk(core: EmulatorCore, request: Record<string, unknown>, maxPages = 2
   const seen: string[] = [];
   let token: unknown;
   for (let i = 0; i < maxPages; i++) {
-    const a = call(core, { ...request, ...(token ? { NextToken: token } : {}) });
+    const a = call(core, 'ListExecutors', { ...request, ...(token ? { NextToken: token } : {}) });
     if (a.status !== 200) throw new Error(`page ${i}: ${a.status} ${a.text}`);
     seen.push(...ids(a));
     token = a.body.NextToken;
@@ -84,7 +67,7 @@ const familyPage = (a: Answer, op: keyof typeof familyStates): Record<string, un
  * of the registry, over the parents `fresh` seeds (`parent` with ten items, `other` with four).
  */
 function familyProbes(op: keyof typeof familyStates, prefix: string, parentMember: string, parent: string, other: string, noun: string): Partial<Record<FaultName, (core: EmulatorCore) => boolean>> {
-  const list = (c: EmulatorCore, body: Record<string, unknown>): Answer => call(c, { [parentMember]: parent, ...body }, op);
+  const list = (c: EmulatorCore, body: Record<string, unknown>): Answer => call(c, op, { [parentMember]: parent, ...body });
   const idOf = (e: Record<string, unknown>): string => String(e.SessionId ?? e.CalculationExecutionId);
   const status = (e: Record<string, unknown>): Record<string, unknown> => e.Status as Record<string, unknown>;
   const [key, otherKey] = op === 'ListSessions' ? ['StartDateTime', 'LastModifiedDateTime'] : ['SubmissionDateTime', 'CompletionDateTime'];
@@ -110,22 +93,22 @@ function familyProbes(op: keyof typeof familyStates, prefix: string, parentMembe
     [`${prefix}-max-results-ignored`]: (c) => ids(c, { MaxResults: 2 }).length > 2,
     [`${prefix}-iso-timestamps`]: (c) => typeof status(familyPage(list(c, {}), op)[0])[key] === 'string',
     [`${prefix}-epoch-millis`]: (c) => (status(familyPage(list(c, {}), op)[0])[key] as number) > 1e11,
-    [`${prefix}-tokens-not-${noun}-bound`]: (c) => call(c, { [parentMember]: other, NextToken: list(c, { MaxResults: 1 }).body.NextToken }, op).status === 200,
-    [`${prefix}-unknown-${noun}-empty`]: (c) => call(c, { [parentMember]: 'nope' }, op).status === 200,
+    [`${prefix}-tokens-not-${noun}-bound`]: (c) => call(c, op, { [parentMember]: other, NextToken: list(c, { MaxResults: 1 }).body.NextToken }).status === 200,
+    [`${prefix}-unknown-${noun}-empty`]: (c) => call(c, op, { [parentMember]: 'nope' }).status === 200,
   };
   if (op === 'ListSessions') probes['sessions-active-only'] = (c) => ids(c, { StateFilter: 'TERMINATED' }).length === 0;
   return probes as Partial<Record<FaultName, (core: EmulatorCore) => boolean>>;
 }
 
 function startSession(core: EmulatorCore): Answer {
-  return call(core, { WorkGroup: 'wg', EngineConfiguration: { MaxConcurrentDpus: 2 } }, 'StartSession');
+  return call(core, 'StartSession', { WorkGroup: 'wg', EngineConfiguration: { MaxConcurrentDpus: 2 } });
 }
 
 /** A started, IDLE session's id and the answer to a calculation started in it. */
 function startCalculation(core: EmulatorCore): { sessionId: string; answer: Answer } {
   const sessionId = String(startSession(core).body.SessionId);
-  for (let i = 0; i < 3; i++) call(core, { SessionId: sessionId }, 'GetSessionStatus');
-  return { sessionId, answer: call(core, { SessionId: sessionId, CodeBlock: 'print(1)' }, 'StartCalculationExecution') };
+  for (let i = 0; i < 3; i++) call(core, 'GetSessionStatus', { SessionId: sessionId });
+  return { sessionId, answer: call(core, 'StartCalculationExecution', { SessionId: sessionId, CodeBlock: 'print(1)' }) };
 }
 
 /**
@@ -134,32 +117,32 @@ function startCalculation(core: EmulatorCore): { sessionId: string; answer: Answ
  * fault must trip some probe of the whole set), so adding a fault stays one entry in the registry.
  */
 const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
-  'wrong-session-echo': (c) => call(c, { SessionId: 's' }).body.SessionId !== 's',
-  'string-timestamps': (c) => typeof (call(c, { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0].StartDateTime === 'string',
+  'wrong-session-echo': (c) => call(c, 'ListExecutors', { SessionId: 's' }).body.SessionId !== 's',
+  'string-timestamps': (c) => typeof (call(c, 'ListExecutors', { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0].StartDateTime === 'string',
   'page-boundary-duplicate': (c) => {
     const w = walk(c, { SessionId: 's', MaxResults: 3 });
     return new Set(w.ids).size !== w.ids.length;
   },
   'page-boundary-skip': (c) => walk(c, { SessionId: 's', MaxResults: 3 }).ids.length < seeded.length,
   'token-loops': (c) => !walk(c, { SessionId: 's', MaxResults: 5 }).ended,
-  'max-results-ignored': (c) => ids(call(c, { SessionId: 's', MaxResults: 2 })).length > 2,
-  'off-by-one-page': (c) => ids(call(c, { SessionId: 's', MaxResults: 2 })).length === 3,
-  'oldest-first': (c) => ids(call(c, { SessionId: 's' }))[0] === sortedIds[sortedIds.length - 1],
-  'insertion-order': (c) => ids(call(c, { SessionId: 's' })).join() === seeded.map((e) => e.ExecutorId).join(),
-  'filter-ignored': (c) => (call(c, { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState !== 'TERMINATED'),
-  'filter-merges-ended-states': (c) => (call(c, { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState === 'FAILED'),
-  'timestamps-in-seconds': (c) => (call(c, { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[])[0].StartDateTime === Math.floor((T0 + 9000) / 1000),
-  'drops-optional-members': (c) => (call(c, { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[]).every((e) => e.ExecutorSize === undefined && e.TerminationDateTime === undefined),
-  'accepts-out-of-range': (c) => call(c, { SessionId: 's', MaxResults: 0 }).status === 200 && call(c, { SessionId: 'x'.repeat(300) }).body.__type !== 'InvalidRequestException',
-  'validation-as-500': (c) => call(c, { SessionId: 's', MaxResults: 101 }).status === 500,
-  'plain-text-errors': (c) => call(c, { SessionId: 'nope' }).headers['content-type'] === 'text/plain',
-  'unknown-session-empty': (c) => call(c, { SessionId: 'nope' }).status === 200,
-  'unknown-session-404': (c) => call(c, { SessionId: 'nope' }).status === 404,
-  'bad-token-500': (c) => call(c, { SessionId: 's', NextToken: 'garbage' }).status === 500,
-  'bad-token-restarts': (c) => call(c, { SessionId: 's', NextToken: 'garbage' }).status === 200,
+  'max-results-ignored': (c) => ids(call(c, 'ListExecutors', { SessionId: 's', MaxResults: 2 })).length > 2,
+  'off-by-one-page': (c) => ids(call(c, 'ListExecutors', { SessionId: 's', MaxResults: 2 })).length === 3,
+  'oldest-first': (c) => ids(call(c, 'ListExecutors', { SessionId: 's' }))[0] === sortedIds[sortedIds.length - 1],
+  'insertion-order': (c) => ids(call(c, 'ListExecutors', { SessionId: 's' })).join() === seeded.map((e) => e.ExecutorId).join(),
+  'filter-ignored': (c) => (call(c, 'ListExecutors', { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState !== 'TERMINATED'),
+  'filter-merges-ended-states': (c) => (call(c, 'ListExecutors', { SessionId: 's', ExecutorStateFilter: 'TERMINATED' }).body.ExecutorsSummary as ExecutorsSummary[]).some((e) => e.ExecutorState === 'FAILED'),
+  'timestamps-in-seconds': (c) => (call(c, 'ListExecutors', { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[])[0].StartDateTime === Math.floor((T0 + 9000) / 1000),
+  'drops-optional-members': (c) => (call(c, 'ListExecutors', { SessionId: 's' }).body.ExecutorsSummary as ExecutorsSummary[]).every((e) => e.ExecutorSize === undefined && e.TerminationDateTime === undefined),
+  'accepts-out-of-range': (c) => call(c, 'ListExecutors', { SessionId: 's', MaxResults: 0 }).status === 200 && call(c, 'ListExecutors', { SessionId: 'x'.repeat(300) }).body.__type !== 'InvalidRequestException',
+  'validation-as-500': (c) => call(c, 'ListExecutors', { SessionId: 's', MaxResults: 101 }).status === 500,
+  'plain-text-errors': (c) => call(c, 'ListExecutors', { SessionId: 'nope' }).headers['content-type'] === 'text/plain',
+  'unknown-session-empty': (c) => call(c, 'ListExecutors', { SessionId: 'nope' }).status === 200,
+  'unknown-session-404': (c) => call(c, 'ListExecutors', { SessionId: 'nope' }).status === 404,
+  'bad-token-500': (c) => call(c, 'ListExecutors', { SessionId: 's', NextToken: 'garbage' }).status === 500,
+  'bad-token-restarts': (c) => call(c, 'ListExecutors', { SessionId: 's', NextToken: 'garbage' }).status === 200,
   'tokens-not-session-bound': (c) => {
-    const token = call(c, { SessionId: 's', MaxResults: 1 }).body.NextToken;
-    return call(c, { SessionId: 't', NextToken: token }).status === 200;
+    const token = call(c, 'ListExecutors', { SessionId: 's', MaxResults: 1 }).body.NextToken;
+    return call(c, 'ListExecutors', { SessionId: 't', NextToken: token }).status === 200;
   },
   'offset-tokens': (c) => {
     let n = 0;
@@ -167,25 +150,25 @@ const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
     return new Set(w.ids).size !== w.ids.length;
   },
   'token-invalidated-by-insert': (c) => {
-    const token = call(c, { SessionId: 's', MaxResults: 3 }).body.NextToken;
+    const token = call(c, 'ListExecutors', { SessionId: 's', MaxResults: 3 }).body.NextToken;
     c.seed('s', [...seeded, { ExecutorId: 'late', StartDateTime: T0 + 100_000 }]);
-    return call(c, { SessionId: 's', MaxResults: 3, NextToken: token }).status === 400;
+    return call(c, 'ListExecutors', { SessionId: 's', MaxResults: 3, NextToken: token }).status === 400;
   },
-  'no-request-id': (c) => call(c, { SessionId: 'nope' }).headers['x-amzn-requestid'] === undefined,
+  'no-request-id': (c) => call(c, 'ListExecutors', { SessionId: 'nope' }).headers['x-amzn-requestid'] === undefined,
   'start-session-fails': (c) => startSession(c).status === 500,
   'session-never-idle': (c) => {
     const id = startSession(c).body.SessionId;
-    for (let i = 0; i < 5; i++) call(c, { SessionId: id }, 'GetSessionStatus');
+    for (let i = 0; i < 5; i++) call(c, 'GetSessionStatus', { SessionId: id });
     return c.sessionStates()[String(id)] === 'CREATING';
   },
   'session-fails': (c) => {
     const id = startSession(c).body.SessionId;
-    for (let i = 0; i < 3; i++) call(c, { SessionId: id }, 'GetSessionStatus');
+    for (let i = 0; i < 3; i++) call(c, 'GetSessionStatus', { SessionId: id });
     return c.sessionStates()[String(id)] === 'FAILED';
   },
   'terminate-fails-once': (c) => {
     const id = startSession(c).body.SessionId;
-    return call(c, { SessionId: id }, 'TerminateSession').status === 500 && call(c, { SessionId: id }, 'TerminateSession').status === 200;
+    return call(c, 'TerminateSession', { SessionId: id }).status === 500 && call(c, 'TerminateSession', { SessionId: id }).status === 200;
   },
   'calculation-fails-to-start': (c) => startCalculation(c).answer.status === 500,
   'calculation-never-completes': (c) => {
@@ -196,13 +179,13 @@ const deviates: Partial<Record<FaultName, (core: EmulatorCore) => boolean>> = {
   'executors-never-start': (c) => {
     const { sessionId } = startCalculation(c);
     clockMs += 100;
-    return ids(call(c, { SessionId: sessionId })).length === 1;
+    return ids(call(c, 'ListExecutors', { SessionId: sessionId })).length === 1;
   },
   ...familyProbes('ListSessions', 'sessions', 'WorkGroup', 'wg', 'wh', 'workgroup'),
   ...familyProbes('ListCalculationExecutions', 'calculations', 'SessionId', 's', 't', 'session'),
   'stop-calculation-fails-once': (c) => {
     const id = startCalculation(c).answer.body.CalculationExecutionId;
-    return call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 500 && call(c, { CalculationExecutionId: id }, 'StopCalculationExecution').status === 200;
+    return call(c, 'StopCalculationExecution', { CalculationExecutionId: id }).status === 500 && call(c, 'StopCalculationExecution', { CalculationExecutionId: id }).status === 200;
   },
 };
 
@@ -267,12 +250,12 @@ describe('emulator faults', () => {
 
   it('faults on one stage compose in registry order whatever order they are given in', () => {
     for (const faults of [['string-timestamps', 'timestamps-in-seconds'], ['timestamps-in-seconds', 'string-timestamps']] as FaultName[][]) {
-      const first = (call(fresh(faults), { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0];
+      const first = (call(fresh(faults), 'ListExecutors', { SessionId: 's' }).body.ExecutorsSummary as Record<string, unknown>[])[0];
       expect(first.StartDateTime).toBe(String(Math.floor((T0 + 9000) / 1000)));
     }
     const clamped = fresh(['accepts-out-of-range', 'validation-as-500']);
-    expect(call(clamped, { SessionId: 's', MaxResults: 0 }).status).toBe(200);
-    expect(call(clamped, { SessionId: '' }).status).toBe(500);
+    expect(call(clamped, 'ListExecutors', { SessionId: 's', MaxResults: 0 }).status).toBe(200);
+    expect(call(clamped, 'ListExecutors', { SessionId: '' }).status).toBe(500);
   });
 
   it('an unknown fault name is refused with the list of names', () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutorsSummary } from '../src/generated/athena.js';
-import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
-import type { WireResponse } from '../src/wire/exchange.js';
+import { AMZ_JSON, MAX_BODY_BYTES, createEmulator, startEmulator } from '../src/emulator/index.js';
+import { answerOf, call, type Answer } from './helpers/emulator-call.js';
 
 const ex = (id: string, start: number): ExecutorsSummary => ({ ExecutorId: id, StartDateTime: start, ExecutorState: 'REGISTERED' });
-
-function call(core: EmulatorCore, target: string, body: unknown): WireResponse {
-  return core.handle({
-    method: 'POST',
-    path: '/',
-    headers: { 'x-amz-target': `AmazonAthena.${target}`, 'content-type': AMZ_JSON },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-const json = (res: WireResponse): Record<string, unknown> => JSON.parse(res.body) as Record<string, unknown>;
 
 describe('emulator wire format', () => {
   const core = createEmulator({ sessions: { s: [ex('a', 1), ex('b', 2)] } });
@@ -29,39 +18,39 @@ describe('emulator wire format', () => {
   it('errors carry a bare __type and never an x-amzn-ErrorType header', () => {
     const res = call(core, 'ListExecutors', { SessionId: 's', MaxResults: 0 });
     expect(res.status).toBe(400);
-    expect(json(res).__type).toBe('InvalidRequestException');
+    expect(res.body.__type).toBe('InvalidRequestException');
     expect(res.headers['x-amzn-errortype']).toBeUndefined();
   });
 
   it('malformed JSON is a 400 SerializationException', () => {
     const res = call(core, 'ListExecutors', '{"SessionId":');
-    expect([res.status, json(res).__type]).toEqual([400, 'SerializationException']);
+    expect([res.status, res.body.__type]).toEqual([400, 'SerializationException']);
   });
 
   it('an empty body reads as {} (so the SessionId is missing)', () => {
     const res = call(core, 'ListExecutors', '');
-    expect([res.status, json(res).__type]).toEqual([400, 'InvalidRequestException']);
+    expect([res.status, res.body.__type]).toEqual([400, 'InvalidRequestException']);
   });
 
   it('a body over 1 MiB is refused with 413 RequestEntityTooLargeException', () => {
     const res = call(core, 'ListExecutors', JSON.stringify({ SessionId: 's', Pad: 'x'.repeat(MAX_BODY_BYTES) }));
-    expect([res.status, json(res).__type]).toEqual([413, 'RequestEntityTooLargeException']);
+    expect([res.status, res.body.__type]).toEqual([413, 'RequestEntityTooLargeException']);
   });
 
   it('other methods and paths get 405 and 404 with a JSON error body', () => {
-    const get = core.handle({ method: 'GET', path: '/', headers: {}, body: '' });
-    const other = core.handle({ method: 'POST', path: '/elsewhere', headers: {}, body: '' });
-    expect([get.status, json(get).__type]).toEqual([405, 'MethodNotAllowedException']);
-    expect([other.status, json(other).__type]).toEqual([404, 'NotFoundException']);
+    const get = answerOf(core.handle({ method: 'GET', path: '/', headers: {}, body: '' }));
+    const other = answerOf(core.handle({ method: 'POST', path: '/elsewhere', headers: {}, body: '' }));
+    expect([get.status, get.body.__type]).toEqual([405, 'MethodNotAllowedException']);
+    expect([other.status, other.body.__type]).toEqual([404, 'NotFoundException']);
   });
 });
 
 describe('emulator seeding routes', () => {
   const core = createEmulator();
-  const put = (id: string, body: unknown): WireResponse =>
-    core.handle({ method: 'PUT', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const del = (id: string): WireResponse => core.handle({ method: 'DELETE', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: '' });
-  const ids = (id: string): unknown => (json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary as ExecutorsSummary[]).map((e) => e.ExecutorId);
+  const put = (id: string, body: unknown): Answer =>
+    answerOf(core.handle({ method: 'PUT', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  const del = (id: string): Answer => answerOf(core.handle({ method: 'DELETE', path: `/_contract/sessions/${encodeURIComponent(id)}`, headers: {}, body: '' }));
+  const ids = (id: string): unknown => (call(core, 'ListExecutors', { SessionId: id }).body.ExecutorsSummary as ExecutorsSummary[]).map((e) => e.ExecutorId);
 
   it('PUT makes the session hold exactly the executors given, with a URL-encoded SessionId', () => {
     const id = 'a/b c?d';
@@ -75,7 +64,7 @@ describe('emulator seeding routes', () => {
     for (const body of ['{', { executors: [{ ExecutorId: 5 }] }, { nope: [] }, { executors: [ex('d', 1), ex('d', 2)] }]) {
       const res = put('bad', body);
       expect(res.status).toBe(400);
-      expect(typeof json(res).Message).toBe('string');
+      expect(typeof res.body.Message).toBe('string');
     }
     expect(call(core, 'ListExecutors', { SessionId: 'bad' }).status).toBe(400);
   });
@@ -83,7 +72,7 @@ describe('emulator seeding routes', () => {
   it('DELETE forgets the session and is idempotent', () => {
     put('gone', { executors: [] });
     expect(del('gone').status).toBe(204);
-    expect(json(call(core, 'ListExecutors', { SessionId: 'gone' })).__type).toBe('ResourceNotFoundException');
+    expect(call(core, 'ListExecutors', { SessionId: 'gone' }).body.__type).toBe('ResourceNotFoundException');
     expect(del('gone').status).toBe(204);
   });
 
@@ -95,23 +84,23 @@ describe('emulator seeding routes', () => {
 describe('emulator session calls', () => {
   it('StartSession, GetSessionStatus polls to IDLE, TerminateSession ends it and its executors', () => {
     const core = createEmulator();
-    const start = json(call(core, 'StartSession', { WorkGroup: 'spark', EngineConfiguration: { MaxConcurrentDpus: 4 } }));
+    const start = call(core, 'StartSession', { WorkGroup: 'spark', EngineConfiguration: { MaxConcurrentDpus: 4 } }).body;
     expect(start.State).toBe('CREATING');
     const id = start.SessionId as string;
-    const states = [1, 2, 3].map(() => (json(call(core, 'GetSessionStatus', { SessionId: id })).Status as { State: string }).State);
+    const states = [1, 2, 3].map(() => (call(core, 'GetSessionStatus', { SessionId: id }).body.Status as { State: string }).State);
     expect(states).toEqual(['CREATING', 'CREATING', 'IDLE']);
-    expect((json(call(core, 'GetSession', { SessionId: id })).Status as { State: string }).State).toBe('IDLE');
-    expect(json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary).toMatchObject([{ ExecutorType: 'COORDINATOR', ExecutorState: 'REGISTERED' }]);
-    expect(json(call(core, 'TerminateSession', { SessionId: id })).State).toBe('TERMINATING');
+    expect((call(core, 'GetSession', { SessionId: id }).body.Status as { State: string }).State).toBe('IDLE');
+    expect(call(core, 'ListExecutors', { SessionId: id }).body.ExecutorsSummary).toMatchObject([{ ExecutorType: 'COORDINATOR', ExecutorState: 'REGISTERED' }]);
+    expect(call(core, 'TerminateSession', { SessionId: id }).body.State).toBe('TERMINATING');
     expect(core.sessionStates()).toEqual({ [id]: 'TERMINATED' });
-    expect(json(call(core, 'ListExecutors', { SessionId: id })).ExecutorsSummary).toMatchObject([{ ExecutorState: 'TERMINATED' }]);
+    expect(call(core, 'ListExecutors', { SessionId: id }).body.ExecutorsSummary).toMatchObject([{ ExecutorState: 'TERMINATED' }]);
   });
 
   it('an unknown session is an InvalidRequestException for the session calls', () => {
     const core = createEmulator();
     for (const op of ['GetSessionStatus', 'GetSession', 'TerminateSession']) {
       const res = call(core, op, { SessionId: 'nope' });
-      expect([res.status, json(res).__type]).toEqual([400, 'InvalidRequestException']);
+      expect([res.status, res.body.__type]).toEqual([400, 'InvalidRequestException']);
     }
   });
 });

@@ -6,12 +6,12 @@
  * Smithy `ns#` prefix and `:` suffix) or a body `code` alone passes every errors.* property with a
  * `tolerated` warning; naming them nowhere still fails them.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
 import { runContract } from '../src/contract/run-contract.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
+import { startServer, type LocalServer } from './helpers/http-server.js';
 
 /** Where the endpoint names its errors. */
 type Naming = '__type' | 'header' | 'code' | 'nowhere';
@@ -60,7 +60,7 @@ function readRequest(body: string): { SessionId: string; MaxResults: number; Nex
 }
 
 /** A correct ListExecutors endpoint but for where it names its errors. */
-function tinyEndpoint(naming: Naming) {
+function tinyEndpoint(naming: Naming): Promise<LocalServer> {
   const sessions = new Map<string, Executor[]>();
   /** Server-side cursors: a token is a random id; what it continues is kept here. */
   const cursors = new Map<string, { sessionId: string; offset: number; filter?: string }>();
@@ -108,24 +108,20 @@ function tinyEndpoint(naming: Naming) {
       else send(res, 500, { __type: 'InternalServerException', message: String(e) });
     }
   };
-  const server = createServer((req, res) => {
+  return startServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => handle(req, res, body));
   });
-  return {
-    url: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 const ERROR_PROPERTIES = ['errors.invalid-request', 'errors.unknown-session', 'errors.invalid-token'];
 
 /** The errors.* properties in seeded mode against the endpoint naming its errors by `naming`. */
 async function verdicts(naming: Naming): Promise<Report> {
-  const endpoint = tinyEndpoint(naming);
-  const target = endpointTarget({ url: await endpoint.url(), region: 'us-east-1', seeded: true });
+  const endpoint = await tinyEndpoint(naming);
+  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: true });
   try {
     return await runContract({ target, mode: 'seeded', seed: 11, runs: 15, only: ERROR_PROPERTIES, deadlineMs: 50_000 });
   } finally {

@@ -6,20 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
 import { BIN, runCli, type CliResult } from './helpers/cli.js';
 import { tinyEndpoint, type TinyEndpoint } from './helpers/tiny-endpoint.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
-let dir: string;
+const dir = sharedTempDir('athena-contract-exit-');
 const endpoints: TinyEndpoint[] = [];
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'athena-contract-exit-'));
-});
 afterAll(async () => {
   await Promise.all(endpoints.map((e) => e.close()));
 });

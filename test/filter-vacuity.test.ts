@@ -4,13 +4,12 @@
  * vacuity warning. The target is a small ListExecutors server written here: it honours the filter,
  * and in `loop` mode every page hands back the same NextToken, so no walk ever completes.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract } from '../src/contract/run-contract.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Mode, Report } from '../src/common/results.js';
+import { startServer, type LocalServer } from './helpers/http-server.js';
 
 /** What the session holds: one executor in each of two states. */
 const EXECUTORS = [
@@ -21,8 +20,8 @@ const EXECUTORS = [
 const WARNING = /vacuous: no run could apply its check \(no walk completed, so no filtered walk could be compared\)/;
 
 /** A ListExecutors server on loopback that serves the seeding routes (and ignores what they load). */
-async function startServer(loop: boolean): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
+function startListing(loop: boolean): Promise<LocalServer> {
+  return startServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
@@ -36,8 +35,6 @@ async function startServer(loop: boolean): Promise<{ url: string; server: Server
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'test-request' }).end(JSON.stringify(page));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 async function runFilter(url: string, mode: Mode): Promise<Report> {
@@ -56,16 +53,13 @@ beforeAll(() => {
 afterAll(() => nock.enableNetConnect());
 
 describe('filter.honoured counts a run whose walk is incomplete as vacuous', () => {
-  let looping: { url: string; server: Server };
-  let completing: { url: string; server: Server };
+  let looping: LocalServer;
+  let completing: LocalServer;
   beforeAll(async () => {
-    looping = await startServer(true);
-    completing = await startServer(false);
+    looping = await startListing(true);
+    completing = await startListing(false);
   });
-  afterAll(() => {
-    looping.server.close();
-    completing.server.close();
-  });
+  afterAll(() => Promise.all([looping.close(), completing.close()]));
 
   for (const mode of ['observational', 'seeded'] as const) {
     it(`${mode}: when no walk completes, every run is vacuous and the pass carries the warning`, async () => {

@@ -13,13 +13,13 @@
  * wrong in the harness.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { EVENT_BOUND_MS } from './helpers/wait.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const EMULATOR = fileURLToPath(new URL('./fixtures/independent-emulator/emulator.py', import.meta.url));
 const OBSERVED = fileURLToPath(new URL('./fixtures/independent-emulator/observed-sessions.json', import.meta.url));
@@ -83,7 +83,7 @@ interface Verdict {
   stderr: string;
 }
 
-let reports: string;
+const reports = sharedTempDir('independent-emulators-');
 /**
  * The interpreter `python3` runs, by its own path: a version manager's shim (pyenv's is a shell
  * script) is then run once, here, instead of before each of the 19 emulators (2.7 s each at load 10).
@@ -96,11 +96,6 @@ beforeAll(() => {
     throw new Error(`independent emulator: "${PYTHON} -c 'import sys; print(sys.executable)'" failed (${probe.error?.message ?? probe.stderr.trim()}); these tests need Python 3.8+ on PATH to run ${EMULATOR}`);
   }
   interpreter = probe.stdout.trim();
-  reports = mkdtempSync(join(tmpdir(), 'independent-emulators-'));
-});
-
-afterAll(() => {
-  if (reports) rmSync(reports, { recursive: true, force: true });
 });
 
 /**

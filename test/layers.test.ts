@@ -4,19 +4,18 @@
  * files. (`npm run lint` runs the same rules over src/ itself, where there are none.)
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedTempDir, tempDir } from './helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
 
-/** Writes `files` (path → source) into a fresh tree with a tsconfig, as a checkout would have. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'layers-'));
+/** Writes `files` (path → source) into `dir`, a fresh tree, with a tsconfig, as a checkout would have. */
+function tree(dir: string, files: Record<string, string>): string {
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }));
   for (const [path, source] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -38,20 +37,12 @@ async function cruise(dir: string): Promise<{ code: number; out: string }> {
 }
 
 describe('layer rules', () => {
-  const dirs: string[] = [];
-  const make = (files: Record<string, string>) => {
-    const dir = tree(files);
-    dirs.push(dir);
-    return dir;
-  };
-  let clean: string;
-  beforeAll(() => {
-    clean = make({
-      'src/model/pure.ts': "export const x = 1;\n",
-      'src/contract/uses-model.ts': "import { x } from '../model/pure.js';\nexport const y = x;\n",
-    });
+  /** A tree of `files` for one test. */
+  const make = (files: Record<string, string>) => tree(tempDir('layers-'), files);
+  const clean = tree(sharedTempDir('layers-'), {
+    'src/model/pure.ts': "export const x = 1;\n",
+    'src/contract/uses-model.ts': "import { x } from '../model/pure.js';\nexport const y = x;\n",
   });
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('pass a tree whose imports only look down', async () => {
     expect(await cruise(clean)).toMatchObject({ code: 0 });

@@ -5,10 +5,7 @@
  * stops the calculation, terminates the session and names the DPUs used. With each calculation fault,
  * and with SIGINT and SIGTERM to a child process mid-calculation, nothing is left running.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
@@ -18,14 +15,15 @@ import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type F
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
 import { runCli } from './helpers/cli.js';
+import { startServer, type LocalServer } from './helpers/http-server.js';
 import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
 import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const ENV = LIVE_ENV;
 const setEnv = liveEnvironment();
 let emulator: Emulator | undefined;
-let dir: string | undefined;
 
 /** An emulator whose calculations grow a worker every 5 ms, and the requests it is sent, by operation. */
 async function emulatorWith(faults: FaultName[] = []): Promise<{ e: Emulator; sent: Record<string, Record<string, unknown>[]> }> {
@@ -54,8 +52,6 @@ const live = { workGroup: 'wg', pollIntervalMs: 5, readyTimeoutMs: 60_000 };
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
 });
 
 /** The ListExecutors answers of every cassette in `recording` that carry a NextToken. */
@@ -76,7 +72,7 @@ async function answersWithTokens(recording: string): Promise<number> {
 describe('verify --live grows its session', () => {
   it('idle timeout, calculation, K executors, second pages recorded, calculation stopped, session terminated, DPUs reported', async () => {
     const { e, sent } = await emulatorWith();
-    dir = await mkdtemp(join(tmpdir(), 'live-growth-'));
+    const dir = tempDir('live-growth-');
     const report = await verify({ live, runs: 5, seed: 3, deadlineMs: 120_000, record: { dir } });
     expect(report.summary.failed).toBe(0);
     // The session: idle timeout covering a 2-minute run plus a minute, the DPUs of --max-dpus' default.
@@ -150,8 +146,8 @@ describe('verify --live grows its session', () => {
 });
 
 /** A local endpoint over an emulator core whose answers `change` may rewrite, named by AWS_ENDPOINT_URL_ATHENA. */
-async function endpointOver(core: EmulatorCore, change: (op: string, res: WireResponse) => WireResponse): Promise<Server> {
-  const server = createServer((req, res) => {
+async function endpointOver(core: EmulatorCore, change: (op: string, res: WireResponse) => WireResponse): Promise<LocalServer> {
+  const server = await startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -160,14 +156,8 @@ async function endpointOver(core: EmulatorCore, change: (op: string, res: WireRe
       res.writeHead(answer.status, answer.headers).end(answer.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: server.url });
   return server;
-}
-
-async function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
 }
 
 describe('verify --live on other endpoints', () => {
@@ -182,7 +172,7 @@ describe('verify --live on other endpoints', () => {
       expect(report.live!.calculation).toMatchObject({ reached: false, finalState: 'FAILED' });
       expect(Object.values(core.sessionStates())).toEqual(['TERMINATED']);
     } finally {
-      await closeServer(server);
+      await server.close();
     }
   });
 

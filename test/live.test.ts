@@ -3,13 +3,12 @@
  * harness starts the smallest session, reads it, and leaves no session running after success, a
  * property failure, a failing session, a network error, SIGINT or SIGTERM.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { createEmulator, startEmulator, type Emulator, type FaultName } from '../src/emulator/index.js';
 import { normalizeHeaders } from '../src/wire/exchange.js';
+import { startServer } from './helpers/http-server.js';
 import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
 import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
 
@@ -92,7 +91,7 @@ describe('verify --live', () => {
     // A server over an emulator core that resets the connection of every ListExecutors call, while
     // the session calls still get through.
     const core = createEmulator({ growth: { stepMs: 5 } });
-    const server = createServer((req, res) => {
+    const server = await startServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -102,15 +101,13 @@ describe('verify --live', () => {
         res.writeHead(answer.status, answer.headers).end(answer.body);
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: server.url });
     try {
       // The first ListExecutors is the harness's own, while it waits for the calculation's executors.
       await expect(verify({ live, runs: 2 })).rejects.toThrow(/ListExecutors of session .* failed while waiting for its executors \(.*socket hang up/);
       expect(Object.values(core.sessionStates())).toEqual(['TERMINATED']);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 

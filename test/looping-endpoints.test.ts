@@ -8,8 +8,7 @@
  * there instead of failing. Two legal readings (a trailing empty page; filtering after paging, with
  * empty pages mid-walk) pass in both modes.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import type { Mode, PropertyReport } from '../src/common/results.js';
 import { runCli } from './helpers/cli.js';
 import { executors, startCursorServer, type CursorServer, type Reading } from './helpers/cursor-server.js';
 import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 /** The observational sessions: a small one, and one with more executors than the slack of empty pages, two of them FAILED. */
 const SESSIONS = { 'obs-small': executors('a', 7, 2), 'obs-large': executors('b', 25, 2) };
@@ -35,7 +35,7 @@ const DID_NOT_TERMINATE = /pagination did not terminate/;
 const ENDED_BY_A_BOUND = /did not terminate (within \d+ ms|: more than 10000 pages \()/;
 
 const servers = new Map<Reading, CursorServer>();
-const dir = mkdtempSync(join(tmpdir(), 'looping-endpoints-'));
+const dir = sharedTempDir('looping-endpoints-');
 
 beforeAll(async () => {
   nock.disableNetConnect();

@@ -16,6 +16,7 @@ import {
 } from '../src/model/index.js';
 import { LIST_EXECUTORS, defineProfile } from '../src/profiles/index.js';
 import { validate } from '../src/schema/validators.js';
+import { LIST_WIDGETS_SPEC, WIDGET_SCHEMAS, withMembers } from './helpers/widgets-profile.js';
 
 const ex = (id: string, start?: number, state: ExecutorsSummary['ExecutorState'] = 'REGISTERED'): ExecutorsSummary => ({
   ExecutorId: id,
@@ -228,43 +229,27 @@ describe('reference model: named stages', () => {
  * shelf, no operation that makes a shelf. The model reads all of it from the profile.
  */
 describe('reference model: any list operation, read through its profile', () => {
+  // The shared ListWidgets (test/helpers/widgets-profile.ts), changed where a model that assumed
+  // ListExecutors' names or the shared bounds would show, and where the messages below quote the
+  // schema: paging by `PageSize` (1..20) and `Cursor`, a shelf id with its own pattern, a `Label`
+  // read with a Unicode pattern, two states (NEW, SOLD).
   const WIDGETS = defineProfile({
-    operation: 'ListWidgets',
-    amzTarget: 'Shop.ListWidgets',
-    schemas: {
-      request: {
-        $id: 'list-widgets-request',
-        type: 'object',
-        required: ['ShelfId'],
-        properties: {
-          ShelfId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[a-zA-Z0-9._-]{1,128}$' },
-          StateFilter: { type: 'string', enum: ['NEW', 'SOLD'] },
-          PageSize: { type: 'integer', minimum: 1, maximum: 20 },
-          Cursor: { type: 'string', minLength: 0, maxLength: 2048 },
-          Label: { type: 'string', pattern: '^\\p{L}{1,3}$' },
-        },
-      },
-      response: { $id: 'list-widgets-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'widget' } }, Cursor: { type: 'string' } } },
-      item: {
-        $id: 'widget',
-        type: 'object',
-        required: ['WidgetId'],
-        properties: {
-          WidgetId: { type: 'string' },
-          Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { type: 'string', enum: ['NEW', 'SOLD'] } } },
-        },
-      },
-    },
-    parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
-    items: 'Widgets',
-    id: 'WidgetId',
-    itemNoun: 'widget',
-    orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
-    filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
+    ...LIST_WIDGETS_SPEC,
     pageSize: 'PageSize',
     token: 'Cursor',
-    unknownParentLaw: 'errors.unknown-shelf',
-    awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
+    schemas: {
+      request: withMembers(WIDGET_SCHEMAS.request, 'list-widgets-request', {
+        ShelfId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[a-zA-Z0-9._-]{1,128}$' },
+        MaxResults: undefined,
+        NextToken: undefined,
+        PageSize: { type: 'integer', minimum: 1, maximum: 20 },
+        Cursor: { type: 'string', minLength: 0, maxLength: 2048 },
+        Label: { type: 'string', pattern: '^\\p{L}{1,3}$' },
+      }),
+      response: withMembers(WIDGET_SCHEMAS.response, 'list-widgets-response', { NextToken: undefined, Cursor: { type: 'string' } }),
+      item: WIDGET_SCHEMAS.item,
+      refs: [{ ...WIDGET_SCHEMAS.refs[0], enum: ['NEW', 'SOLD'] }],
+    },
   });
   const widget = (id: string, added?: number, state = 'NEW') => ({ WidgetId: id, Status: { ...(added === undefined ? {} : { AddedDateTime: added }), State: state } });
   const shelf = [widget('w1', 1.5), widget('w2', 1.25, 'SOLD'), widget('w3'), widget('w4', 1.75), widget('w5', 1.5, 'SOLD')];

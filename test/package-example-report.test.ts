@@ -4,16 +4,15 @@
  * `npm run example-report` and commit the result; never edit the report by hand.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const script = fileURLToPath(new URL('../examples/reports/regenerate.mjs', import.meta.url));
 const committed = fileURLToPath(new URL('../examples/reports/oldest-first.md', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'athena-contract-example-report-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sharedTempDir('athena-contract-example-report-');
 
 /** The report with its timings blanked: they change from run to run, the rest must not. */
 function withoutTimings(markdown: string): string {

@@ -9,17 +9,17 @@
  * The npm registry is the one network this test may reach (through the npm cache where it can).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFromSources } from '../src/bin/source-digest.js';
 import type { Report } from '../src/common/results.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'athena-contract-package-'));
+const work = sharedTempDir('athena-contract-package-');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 interface Manifest {
@@ -152,7 +152,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.info(`package test: ${Object.entries(timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`);
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('the packed package installed into empty projects', () => {

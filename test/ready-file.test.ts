@@ -4,25 +4,17 @@
  * first connection until something answers, or ends in one line and exit 2.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TargetError } from '../src/common/errors.js';
 import { waitForEndpoint } from '../src/cli/wait-for-endpoint.js';
 import { BIN, runCli } from './helpers/cli.js';
+import { freePort, startServer } from './helpers/http-server.js';
 import { EVENT_BOUND_MS, LOADED_TEST_TIMEOUT_MS, until, within } from './helpers/wait.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { tempDir } from './helpers/temp-dir.js';
 
 /**
  * Listens on `port`, closing every connection unanswered, until the first one comes; `attempted`
@@ -42,7 +34,7 @@ async function noAnswerOn(port: number): Promise<{ attempted: Promise<void> }> {
 
 describe('serve --ready-file', () => {
   it('writes the URL once listening, and removes the file on SIGTERM', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ready-')), 'serve.url');
+    const file = join(tempDir('ready-'), 'serve.url');
     const child = spawn(BIN, ['serve', '--port', '0', '--ready-file', file], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await until(() => existsSync(file) || child.exitCode !== null, 'the ready file');
@@ -65,10 +57,9 @@ describe('serve --ready-file', () => {
 
 describe('verify --wait-for-endpoint', () => {
   it('any HTTP answer ends the wait (a 404 too): the run judges the answers, not the wait', async () => {
-    const server: Server = createServer((_req, res) => res.writeHead(404).end());
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    await expect(waitForEndpoint(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1)).resolves.toBeUndefined();
-    server.close();
+    const server = await startServer((_req, res) => res.writeHead(404).end());
+    await expect(waitForEndpoint(server.url, 1)).resolves.toBeUndefined();
+    await server.close();
   });
 
   it('nothing listening within S seconds is a TargetError naming the flag and the reason', async () => {

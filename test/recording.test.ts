@@ -2,8 +2,7 @@
  * Recording and redaction: the canary plants fake credentials and secrets and proves that no cassette
  * holds them in any form (raw, URL-encoded, base64), while the rest stays byte-exact and replayable.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { verify } from '../src/app/verify.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import type { Cassette } from '../src/recording/cassette.js';
 import { REDACTED_ACCOUNT, createRedactor } from '../src/wire/redact.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const CANARY = {
   AWS_ACCESS_KEY_ID: 'AKIAZCANARY7EXAMPLE1',
@@ -27,14 +27,13 @@ function forms(value: string): string[] {
   return [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), b64.replace(/=+$/, ''), b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')];
 }
 
-let work: string;
+const work = sharedTempDir('recording-test-');
 let emulator: Emulator;
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  work = mkdtempSync(join(tmpdir(), 'recording-test-'));
   emulator = await startEmulator();
   emulator.seed(SECRET_SESSION, [
     { ExecutorId: `arn:aws:athena:us-east-1:${ACCOUNT}:executor/${SECRET_SESSION}`, ExecutorType: 'COORDINATOR', StartDateTime: 1_700_000_000_000, ExecutorState: 'REGISTERED', ExecutorSize: 1 },
@@ -53,7 +52,6 @@ afterAll(async () => {
   }
   await emulator.close();
   nock.enableNetConnect();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('verify --record', () => {

@@ -2,8 +2,7 @@
  * Replay: a stale cassette ends with one error naming the first unmatched request and the nearest
  * recorded one; recorded exchanges no request asks for are reported; a directory must hold one run.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
@@ -13,10 +12,11 @@ import { verify } from '../src/app/verify.js';
 import { formatCassette, type Cassette } from '../src/recording/cassette.js';
 import { ReplayMismatchError } from '../src/recording/replay-run.js';
 import { runCli } from './helpers/cli.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const RECORDING = fileURLToPath(new URL('../recordings/builtin-emulator/', import.meta.url));
 const PROPERTY = 'pagination.page-size';
-let work: string;
+const work = sharedTempDir('replay-test-');
 
 function copy(name: string): string {
   const dir = join(work, name);
@@ -33,11 +33,9 @@ function edit(dir: string, property: string, change: (c: Cassette) => void): voi
 
 beforeAll(() => {
   nock.disableNetConnect();
-  work = mkdtempSync(join(tmpdir(), 'replay-test-'));
 });
 afterAll(() => {
   nock.enableNetConnect();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('verify --replay', () => {

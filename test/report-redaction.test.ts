@@ -2,12 +2,12 @@
  * Reports are CI artifacts: the exchanges of a counterexample that they keep are redacted like the
  * recordings, so no credential from the environment reaches --json, --junit or --markdown in any form.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const ACCESS_KEY_ID = 'AKIACANARY1234567890';
 const SECRET = 'canary/secret+KEY=with-specials';
@@ -24,7 +24,7 @@ function forms(secret: string): string[] {
 }
 
 it('no credential of the environment reaches a failing run’s JSON, JUnit or Markdown report', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'report-redaction-'));
+  const dir = tempDir('report-redaction-');
   const r = await runCli(
     ['verify', '--endpoint', emulator.url, '--seeded', '--only', 'ordering.newest-first', '--runs', '20', '--seed', '5', '--json', join(dir, 'r.json'), '--junit', join(dir, 'r.xml'), '--markdown', join(dir, 'r.md')],
     { env: { AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: SESSION_TOKEN } },

@@ -5,18 +5,18 @@
  * for another operation, the command line and the script in its profile's words.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { awsCliCommand, cliRequest, listCommand } from '../src/contract/report/aws-cli.js';
 import { reproducerScript, type ReproducerInput } from '../src/contract/report/reproducer.js';
 import { defineProfile } from '../src/profiles/index.js';
 import type { Exchange } from '../src/wire/exchange.js';
+import { startServer } from './helpers/http-server.js';
+import { LIST_WIDGETS_SPEC, WIDGET_SCHEMAS, withMembers } from './helpers/widgets-profile.js';
 
 /** Runs `command` with bash against a loopback endpoint; resolves with the bodies that arrived. */
 async function arrivals(command: (endpoint: string) => string): Promise<string[]> {
   const bodies: string[] = [];
-  const server = createServer((req, res) => {
+  const server = await startServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -24,11 +24,10 @@ async function arrivals(command: (endpoint: string) => string): Promise<string[]
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{"ExecutorsSummary":[]}');
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = server.url;
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_MAX_ATTEMPTS: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
   await new Promise((resolve) => execFile('bash', ['-c', command(endpoint)], { env, timeout: 30_000 }, resolve));
-  server.close();
+  await server.close();
   return bodies;
 }
 
@@ -102,25 +101,22 @@ describe('the script', () => {
 });
 
 describe('another operation', () => {
-  /** A made-up operation whose every name differs from ListExecutors': the command line and the script read them from its profile. */
+  /**
+   * A made-up operation whose every name differs from ListExecutors': the command line and the script
+   * read them from its profile. The shared ListWidgets (test/helpers/widgets-profile.ts) with its page
+   * size and token renamed too (`Limit`, `Cursor`, so that the flags `--limit` and `--cursor` can only
+   * come from the profile) and two states of its own (ON, OFF).
+   */
   const widgets = defineProfile({
-    operation: 'ListWidgets',
-    amzTarget: 'AmazonAthena.ListWidgets',
-    schemas: {
-      request: { $id: 'w-request', type: 'object', required: ['ShelfId'], properties: { ShelfId: { type: 'string', minLength: 1 }, StateFilter: { type: 'string', enum: ['ON', 'OFF'] }, Limit: { type: 'integer', minimum: 1, maximum: 20 }, Cursor: { type: 'string' } } },
-      response: { $id: 'w-response', type: 'object', properties: { Widgets: { type: 'array', items: { $ref: 'w-item' } }, Cursor: { type: 'string' } } },
-      item: { $id: 'w-item', type: 'object', properties: { WidgetId: { type: 'string' }, Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { type: 'string' } } } } },
-    },
-    parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
-    items: 'Widgets',
-    id: 'WidgetId',
-    itemNoun: 'widget',
-    orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
-    filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
+    ...LIST_WIDGETS_SPEC,
     pageSize: 'Limit',
     token: 'Cursor',
-    unknownParentLaw: 'errors.unknown-shelf',
-    awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
+    schemas: {
+      request: withMembers(WIDGET_SCHEMAS.request, 'w-request', { MaxResults: undefined, NextToken: undefined, Limit: { type: 'integer', minimum: 1, maximum: 20 }, Cursor: { type: 'string' } }),
+      response: withMembers(WIDGET_SCHEMAS.response, 'w-response', { NextToken: undefined, Cursor: { type: 'string' } }),
+      item: WIDGET_SCHEMAS.item,
+      refs: [{ ...WIDGET_SCHEMAS.refs[0], enum: ['ON', 'OFF'] }],
+    },
   });
 
   it('the command line and the curl fallback are the operation\'s', () => {

@@ -5,13 +5,13 @@
  * (a wrong JSON type) goes by curl. No credential of the environment reaches the script.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers/cli.js';
 import { startSmallEndpoint } from './helpers/small-endpoint.js';
 import { LOADED_TEST_TIMEOUT_MS, until } from './helpers/wait.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 /** Credentials a leak would show: the script must set its own and contain none of these. */
 const FAKE = { AWS_ACCESS_KEY_ID: 'AKIAREPRODUCERLEAK01', AWS_SECRET_ACCESS_KEY: 'reproducer/leak/secret+0123456789abcdefXYZ', AWS_SESSION_TOKEN: 'reproducer-leak-session-token-0123456789' };
@@ -21,7 +21,7 @@ afterAll(() => servers.forEach((s) => s.kill('SIGTERM')));
 
 /** `serve` as a child process on a free loopback port, resolved with its URL once it listens. */
 async function serve(...args: string[]): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'reproduce-serve-')), 'serve.url');
+  const file = join(tempDir('reproduce-serve-'), 'serve.url');
   const child = spawn(BIN, ['serve', '--port', '0', '--ready-file', file, ...args], { stdio: 'ignore' });
   servers.push(child);
   await until(() => existsSync(file) || child.exitCode !== null, `serve ${args.join(' ')}: its ready file`);
@@ -56,7 +56,7 @@ function expectNoCredentials(text: string): void {
 describe('the reproducer', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
   it('against serve --fault oldest-first: seeds, walks with the previous NextToken, and shows the executors oldest first', async () => {
     const url = await serve('--fault', 'oldest-first');
-    const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const dir = tempDir('reproduce-');
     const json = join(dir, 'report.json');
     const run = await runCli(['verify', '--endpoint', url, '--seeded', '--only', 'ordering.newest-first', '--runs', '20', '--seed', '1', '--reproduce', dir, '--json', json, '--markdown', join(dir, 'report.md')], { env: FAKE });
     expect(run.code).toBe(1);
@@ -87,7 +87,7 @@ describe('the reproducer', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
   });
 
   it('from an in-process run: names the serve command that answers the same way, and shows the deviation there with no credentials in the environment', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const dir = tempDir('reproduce-');
     const run = await runCli(['verify', '--fault', 'oldest-first', '--only', 'ordering.newest-first', '--runs', '20', '--seed', '5', '--reproduce', dir], { env: FAKE });
     expect(run.code).toBe(1);
     const file = join(dir, 'ordering.newest-first.sh');
@@ -117,7 +117,7 @@ describe('the reproducer', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
       },
     });
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
+      const dir = tempDir('reproduce-');
       const run = await runCli(['verify', '--endpoint', endpoint.url, '--seeded', '--only', 'errors.invalid-request', '--runs', '50', '--seed', '1', '--reproduce', dir], { env: FAKE });
       expect(run.code).toBe(1);
       const script = readFileSync(join(dir, 'errors.invalid-request.sh'), 'utf8');
@@ -136,7 +136,7 @@ describe('the reproducer', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
   });
 
   it('a --reproduce DIR that cannot take files fails before the run, in one line naming the flag', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const dir = tempDir('reproduce-');
     writeFileSync(join(dir, 'taken'), 'a file, not a directory');
     const run = await runCli(['verify', '--runs', '5', '--reproduce', join(dir, 'taken', 'out')]);
     expect(run.code).toBe(2);

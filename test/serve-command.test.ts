@@ -2,15 +2,14 @@
  * `athena-contract serve`: ready at once with its URL on stdout, serving the seed file (and any
  * faults) until a signal, and every bad input one line on stderr naming the flag, with exit code 2.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { runCli } from './helpers/cli.js';
+import { startServer } from './helpers/http-server.js';
 import { captureWrites, LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 function capture(stream: NodeJS.WriteStream): string[] {
   return captureWrites(stream).chunks;
@@ -21,7 +20,7 @@ describe('athena-contract serve', () => {
 
   // Waits on serve's first line, not for a second: on a loaded machine listening took longer than that.
   it('prints its URL at once, serves the seed file with its faults, and exits 0 on SIGTERM', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const dir = tempDir('serve-');
     const file = join(dir, 'seed.json');
     const executors = [1, 2].map((i) => ({ ExecutorId: `e-${i}`, StartDateTime: 1_700_000_000_000 + i }));
     writeFileSync(file, JSON.stringify({ sessions: { s: executors } }));
@@ -39,7 +38,7 @@ describe('athena-contract serve', () => {
   });
 
   it('bad usage is one line on stderr naming the flag, and exit code 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const dir = tempDir('serve-');
     const invalid = join(dir, 'bad.json');
     writeFileSync(invalid, JSON.stringify({ sessions: { s: [{ ExecutorId: 1 }] } }));
     const cases: [string[], RegExp][] = [
@@ -66,9 +65,8 @@ describe('athena-contract serve', () => {
   });
 
   it('through the bin, a failure to listen names the option at fault: --host for an address not of this machine, --port for a taken port', async () => {
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const { port } = taken.address() as AddressInfo;
+    const taken = await startServer();
+    const { port } = taken;
     try {
       const [host, busy] = await Promise.all([runCli(['serve', '--host', '999.1.1.1', '--port', '0']), runCli(['serve', '--port', String(port)])]);
       expect(host.code, host.stderr).toBe(2);
@@ -76,7 +74,7 @@ describe('athena-contract serve', () => {
       expect(busy.code, busy.stderr).toBe(2);
       expect(busy.stderr).toBe(`athena-contract: --port: cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose a free port, or --port 0 for any\n`);
     } finally {
-      await new Promise((resolve) => taken.close(resolve));
+      await taken.close();
     }
   });
 });

@@ -3,16 +3,15 @@
  * together execute exactly the runs of the unsharded run with the same seed, and merging their JSON
  * reports gives the unsharded report but for timings.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import type { CheckStats, Report } from '../src/common/results.js';
 import { runCli, type CliResult } from './helpers/cli.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'athena-contract-shard-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sharedTempDir('athena-contract-shard-');
 
 const SEED = '20260101';
 const RUNS = '30';

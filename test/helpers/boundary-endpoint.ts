@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startServer } from './http-server.js';
 
 /** The deviations the endpoint can be started with. */
 export type BoundaryFault = 'max-zero' | 'prefix-tokens' | 'falsy-members' | 'utf8-length' | 'int32-serialization' | 'signature-500';
@@ -166,7 +166,7 @@ function answer(store: ReturnType<typeof service>, req: http.IncomingMessage, bo
 /** Starts the endpoint on a free port of 127.0.0.1, holding `sessions` from the start (for observational runs). */
 export async function startBoundaryEndpoint(options: { fault?: BoundaryFault; sessions?: Record<string, Executor[]> } = {}): Promise<BoundaryEndpoint> {
   const store = service(options.sessions ?? {}, options.fault);
-  const server = http.createServer((req, res) => {
+  const { url, close } = await startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -175,14 +175,8 @@ export async function startBoundaryEndpoint(options: { fault?: BoundaryFault; se
       res.end(a.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url,
+    close,
   };
 }

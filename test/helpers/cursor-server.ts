@@ -15,10 +15,10 @@
  * - `empty-forever`: after the last page, empty pages with fresh tokens, forever.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutorsSummary } from '../../src/generated/athena.js';
 import { validate } from '../../src/schema/validators.js';
+import { startServer } from './http-server.js';
 
 /** How the server pages. */
 export type Reading = 'correct' | 'filter-after-paging' | 'restart' | 'repeat-page' | 'overlap' | 'empty-forever';
@@ -119,16 +119,12 @@ export async function startCursorServer(reading: Reading, sessions: Record<strin
     else store.delete(id);
     res.writeHead(204).end();
   };
-  const server = createServer((req, res) => {
+  const { url, close } = await startServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => (req.url?.startsWith('/_contract/sessions/') ? seeding(req, res, body) : listExecutors(res, body)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { url, close };
 }
 
 /** `n` executors of one session, newest first, the first `failed` of them FAILED and the others REGISTERED. */

@@ -8,30 +8,19 @@
  * A server the block stopped is given as long as it takes to go, up to the event bound.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './http-server.js';
 import { until } from './wait.js';
+import { tempDir } from './temp-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Every ```sh block of `markdown` with a command line that starts `athena-contract serve` (comments aside). */
 export function serveBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /^[^#\n]*athena-contract(\.js)? serve\b/m.test(b));
-}
-
-/** A port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether `port` can be listened on now. */
@@ -58,9 +47,9 @@ function processesOnPort(port: number): string[] {
   return found;
 }
 
-/** A directory laid out as a project that installed the package. */
+/** A directory laid out as a project that installed the package, removed after the test (its links only: rm does not follow them). */
 function userProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'readme-block-'));
+  const dir = tempDir('readme-block-');
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(join(root, 'src', 'bin', 'athena-contract.js'), join(dir, 'node_modules', '.bin', 'athena-contract'));
   symlinkSync(root, join(dir, 'node_modules', 'athena-executors-contract'));

@@ -8,8 +8,7 @@
  * throttle, or fail transiently), and `requests` logs every request with its arrival time.
  */
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startServer } from './http-server.js';
 
 /** An answer of the endpoint. */
 export interface Answer {
@@ -158,7 +157,7 @@ export async function startSmallEndpoint(options: SmallEndpointOptions = {}): Pr
   const store = service(options.sessions ?? {});
   const requests: Received[] = [];
   let calls = 0;
-  const server = http.createServer((req, res) => {
+  const { url, close } = await startServer((req, res) => {
     const at = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -173,16 +172,10 @@ export async function startSmallEndpoint(options: SmallEndpointOptions = {}): Pr
       res.end(answer.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

@@ -4,8 +4,7 @@
  * counted; optionally slow, or with seeding routes (PUT/DELETE /_contract/sessions/{id}) that stop
  * working after the first few requests.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startServer } from './http-server.js';
 
 /** Options of {@link tinyEndpoint}. */
 export interface TinyEndpointOptions {
@@ -33,7 +32,7 @@ export async function tinyEndpoint(options: TinyEndpointOptions = {}): Promise<T
   const executors = [{ ExecutorId: 'coordinator', ExecutorType: 'COORDINATOR', StartDateTime: 1_700_000_000_000, ExecutorState: 'REGISTERED' }];
   let requests = 0;
   let seedings = 0;
-  const server = http.createServer((req, res) => {
+  const { url, close } = await startServer((req, res) => {
     requests++;
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -50,14 +49,9 @@ export async function tinyEndpoint(options: TinyEndpointOptions = {}): Promise<T
       setTimeout(answer, options.delayMs ?? 0);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     requests: () => requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

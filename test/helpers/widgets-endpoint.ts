@@ -1,6 +1,7 @@
 /**
  * A made-up list operation, `ListWidgets`, and an endpoint that serves it, written for the test that
- * a new operation is one profile: the profile and its schemas live here, not in src/. The endpoint is
+ * a new operation is one profile: the profile and its schemas live here and in ./widgets-profile.ts,
+ * not in src/. The endpoint is
  * AWS JSON 1.1 over node:http on 127.0.0.1 (a free port), apart from src/emulator and src/model: a
  * shelf's widgets, newest `Status.AddedDateTime` (epoch seconds with a fraction) first, ties by id,
  * widgets without one last; `StateFilter` on `Status.State`; pages of 10 by default; keyset tokens
@@ -11,69 +12,41 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { defineProfile, type OperationProfile } from '../../src/profiles/index.js';
 import type { JsonSchema } from '../../src/schema/load.js';
+import { startServer } from './http-server.js';
+import { LIST_WIDGETS_SPEC, WIDGET_SCHEMAS as SHARED, withMembers } from './widgets-profile.js';
 
 const STATES = ['NEW', 'ON_SHELF', 'SOLD', 'RETURNED'] as const;
-const SHELF = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } as const;
+const TOKEN = { type: 'string', minLength: 0, maxLength: 512 } as const;
 
-/** The schemas of ListWidgets, passed to the profile as objects. */
+/**
+ * The schemas of ListWidgets as this endpoint serves them, passed to the profile as objects: the
+ * shared ones (./widgets-profile.ts) but where this endpoint's own rules (`check()` below, written
+ * apart from the profile) and the new-operation test's shelves differ: four states, tokens of at
+ * most 512 characters, widget ids of at most 64, and a widget with a `Color` instead of a `Name` and
+ * a `Size`, whose `Status` and state may be absent.
+ */
 export const WIDGET_SCHEMAS = {
-  request: {
-    $id: 'list-widgets-request.json',
-    type: 'object',
-    required: ['ShelfId'],
-    properties: {
-      ShelfId: SHELF,
-      StateFilter: { $ref: 'widget-state.json' },
-      MaxResults: { type: 'integer', minimum: 1, maximum: 50 },
-      NextToken: { type: 'string', minLength: 0, maxLength: 512 },
-    },
-  },
-  response: {
-    $id: 'list-widgets-response.json',
-    type: 'object',
-    properties: {
-      Widgets: { type: 'array', items: { $ref: 'widget.json' } },
-      NextToken: { type: 'string', minLength: 0, maxLength: 512 },
-    },
-  },
-  item: {
-    $id: 'widget.json',
-    type: 'object',
-    required: ['WidgetId'],
-    properties: {
+  request: withMembers(SHARED.request, 'list-widgets-request', { NextToken: TOKEN }),
+  response: withMembers(SHARED.response, 'list-widgets-response', { NextToken: TOKEN }),
+  item: withMembers(
+    SHARED.item,
+    'widget',
+    {
       WidgetId: { type: 'string', minLength: 1, maxLength: 64 },
+      Name: undefined,
+      Size: undefined,
       Color: { type: 'string', enum: ['RED', 'GREEN', 'BLUE'] },
-      Status: {
-        type: 'object',
-        properties: {
-          AddedDateTime: { type: 'number' },
-          State: { $ref: 'widget-state.json' },
-        },
-      },
+      Status: { type: 'object', properties: { AddedDateTime: { type: 'number' }, State: { $ref: 'widget-state' } } },
     },
-  },
-  refs: [{ $id: 'widget-state.json', type: 'string', enum: [...STATES] }],
+    { required: ['WidgetId'] },
+  ),
+  refs: [{ ...SHARED.refs[0], enum: [...STATES] }],
 } satisfies Record<string, JsonSchema | JsonSchema[]>;
 
 /** ListWidgets as a profile: everything the laws need to know, stated here and nowhere in src/. */
-export const LIST_WIDGETS: OperationProfile = defineProfile({
-  operation: 'ListWidgets',
-  amzTarget: 'AmazonAthena.ListWidgets',
-  schemas: WIDGET_SCHEMAS,
-  parent: { member: 'ShelfId', noun: 'shelf', route: 'shelves', seedMember: 'widgets' },
-  items: 'Widgets',
-  id: 'WidgetId',
-  itemNoun: 'widget',
-  orderKey: { path: ['Status', 'AddedDateTime'], unit: 'epoch-seconds' },
-  filter: { member: 'StateFilter', itemPath: ['Status', 'State'] },
-  pageSize: 'MaxResults',
-  token: 'NextToken',
-  unknownParentLaw: 'errors.unknown-shelf',
-  awsCli: { command: 'list-widgets', parentFlag: 'shelf-id', filterFlag: 'state-filter' },
-});
+export const LIST_WIDGETS: OperationProfile = defineProfile({ ...LIST_WIDGETS_SPEC, schemas: WIDGET_SCHEMAS });
 
 /** The deviations the endpoint can be started with. */
 export type WidgetFault = 'oldest-first' | 'repeat-at-boundary';
@@ -184,7 +157,7 @@ function seed(shelves: Map<string, Widget[]>, req: http.IncomingMessage, text: s
 export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelves?: Record<string, Widget[]> } = {}): Promise<WidgetsEndpoint> {
   const shelves = new Map(Object.entries(options.shelves ?? {}).map(([k, v]) => [k, [...v]]));
   let calls = 0;
-  const server = http.createServer((req, res) => {
+  const { url, server, close } = await startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -207,15 +180,9 @@ export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelv
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     calls: () => calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

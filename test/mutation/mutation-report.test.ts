@@ -5,12 +5,12 @@
  * no kind; and stay green on a report where every mutant is killed or explained. In the normal suite.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { kindOf, renderMutationSummary, summarizeMutationReport, type MutationReport, type ReportMutant } from '../../src/bench/mutation-report.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let nextId = 0;
 function mutant(status: string, statusReason?: string, line = 1): ReportMutant {
@@ -30,7 +30,7 @@ const CHECK = fileURLToPath(new URL('../../src/bench/mutation-check.ts', import.
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 function runCheck(report: MutationReport): Promise<{ code: number; stdout: string; summary: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'mutation-check-'));
+  const dir = tempDir('mutation-check-');
   writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
   const summaryFile = join(dir, 'summary.md');
   writeFileSync(summaryFile, '');
