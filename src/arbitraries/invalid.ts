@@ -77,12 +77,17 @@ function breakersOf(node: SchemaNode, path: readonly string[], options: ValidOpt
 function fromCandidates(schema: JsonSchema, keyword: string, candidates: unknown[], random?: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
   const breaksOnly = (v: unknown) => {
     const broken = scalarViolations(schema, v);
-    return broken.includes(keyword) && broken.every((k) => k === keyword || (keyword === 'type' && (k === 'enum' || k === 'const')));
+    // A length breaker may also break a pattern, which often restates the bounds (`[a-z]{1,128}`): no
+    // string then breaks the length alone, and the request is invalid all the same.
+    const alsoBroken = (k: string) => (keyword === 'type' && (k === 'enum' || k === 'const')) || ((keyword === 'minLength' || keyword === 'maxLength') && k === 'pattern');
+    return broken.includes(keyword) && broken.every((k) => k === keyword || alsoBroken(k));
   };
   const kept = candidates.filter(breaksOnly);
   const arbitraries: fc.WeightedArbitrary<unknown>[] = [];
   if (kept.length > 0) arbitraries.push({ weight: 4, arbitrary: fc.constantFrom(...kept).map(fresh) });
-  if (random) arbitraries.push({ weight: 1, arbitrary: random.filter(breaksOnly) });
+  // Random values only beside candidates that showed the keyword breakable on its own: filtering for a
+  // value that cannot exist would never end (and never yield to the run's deadline).
+  if (random && (kept.length > 0 || candidates.length === 0)) arbitraries.push({ weight: 1, arbitrary: random.filter(breaksOnly) });
   return arbitraries.length === 0 ? undefined : fc.oneof(...arbitraries);
 }
 
@@ -135,8 +140,9 @@ function maxLengthBreaker(schema: JsonSchema, maxLength: number): fc.Arbitrary<u
 
 function patternBreaker(node: SchemaNode, options: ValidOptions): fc.Arbitrary<unknown> | undefined {
   const { schema } = node;
+  // Besides the near misses of any value: a character a name pattern leaves out (a slash, a non-ASCII letter).
   const mutated = fc.tuple(validOfNode(node, options), fc.nat()).map(([v, i]) => {
-    const misses = nearMissesOf(v);
+    const misses = typeof v === 'string' ? [...nearMissesOf(v), `${v.slice(0, -1)}/`, `${v.slice(0, -1)}é`] : nearMissesOf(v);
     return misses[i % misses.length];
   });
   return fromCandidates(schema, 'pattern', [], fc.oneof(mutated, boundedString({ minLength: schema.minLength, maxLength: schema.maxLength })));

@@ -82,10 +82,20 @@ export function boundedString(bounds: StringBounds): fc.Arbitrary<string> {
   }
   if (bounds.pattern !== undefined && !patternAlwaysMatches(bounds.pattern)) {
     const re = regExpOf(bounds.pattern);
-    return fc.stringMatching(re).filter((s) => {
+    const fits = (s: string) => {
       const n = codePointLength(s);
       return n >= min && (max === undefined || n <= max);
+    };
+    const matching = fc.stringMatching(re).filter(fits);
+    // A matching value repeated to an end of the length range, where that still matches (a name
+    // pattern's `{1,128}`): random matches rarely reach the ends, where servers break. Otherwise the
+    // value itself, so that no draw is ever refused.
+    const ends = [...new Set([Math.max(min, 1), ...(max === undefined ? [] : [max])])];
+    const atEnd = fc.tuple(matching, fc.constantFrom(...ends)).map(([s, n]) => {
+      const long = s === '' ? s : repeatToLength(s, n);
+      return re.test(long) && fits(long) ? long : s;
     });
+    return fc.oneof({ weight: 3, arbitrary: matching }, { weight: 1, arbitrary: atEnd });
   }
   const top = max ?? min + DIRECT_LENGTH_LIMIT;
   const smallTop = Math.min(top, min + 24);
