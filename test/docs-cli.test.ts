@@ -13,6 +13,7 @@ import { SERVE_OPTIONS } from '../src/cli/serve-command.js';
 import { VERIFY_OPTIONS } from '../src/cli/verify-command.js';
 import { runCli } from './helpers/cli.js';
 import { anchorsOf } from './helpers/doc-links.js';
+import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string) => readFileSync(`${root}${file}`, 'utf8');
@@ -50,7 +51,8 @@ describe('docs/cli.md', () => {
     }
   });
 
-  it('documents every flag of merge-reports and diff, as their help lists them', async () => {
+  // Each runs the bin: seconds apiece on a loaded machine.
+  it('documents every flag of merge-reports and diff, as their help lists them', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     for (const command of ['merge-reports', 'diff']) {
       const flags = await helpFlags(command);
       expect(flags).toContain('--help');
@@ -77,7 +79,7 @@ describe('docs/cli.md', () => {
 });
 
 describe('the help of each command', () => {
-  it('points to the command\'s section of docs/cli.md, which exists', async () => {
+  it('points to the command\'s section of docs/cli.md, which exists', { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
     const anchors = anchorsOf(cli);
     for (const command of COMMANDS) {
       const [long, help] = await Promise.all([runCli([command, '--help']), runCli(['help', command])]);
