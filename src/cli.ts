@@ -18,6 +18,9 @@ commands:
 
 Run \`athena-contract <command> --help\` (or -h, or \`athena-contract help <command>\`) for a command's options,
 \`athena-contract --version\` for the version.
+
+Documentation: README.md, and docs/cli.md for every command and flag (docs/cli.md#verify, #serve,
+#merge-reports, #diff).
 `;
 
 type Io = { out(text: string): void; isTTY: boolean };

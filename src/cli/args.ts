@@ -169,7 +169,16 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Renders the options table as help text: each flag with its placeholder, its description and the default in the line's unit. */
+/**
+ * The line that points from a command's help to its page: docs/cli.md has a section per command,
+ * headed by its name (`athena-contract verify ...` points to docs/cli.md#verify).
+ */
+function docsPointer(usage: string): string {
+  const command = /^athena-contract (\S+)/.exec(usage)?.[1];
+  return command ? `\nDocumentation: docs/cli.md#${command}\n` : '';
+}
+
+/** Renders the options table as help text: each flag with its placeholder, its description and the default in the line's unit, then the pointer to the command's page. */
 export function helpText(usage: string, table: OptionTable): string {
   const rows = Object.entries(table).map(([key, o]) => {
     const value = o.value ?? o.unit?.value;
@@ -177,7 +186,7 @@ export function helpText(usage: string, table: OptionTable): string {
     return [`${o.short ? `-${o.short}, ` : ''}--${flagOf(key, o)}${value ? ` ${value}` : ''}`, `${o.description}${shown ? ` (default: ${shown})` : ''}`];
   });
   const width = Math.max(...rows.map(([l]) => l.length));
-  return `${usage}\n\n${rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`).join('\n')}\n`;
+  return `${usage}\n\n${rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`).join('\n')}\n${docsPointer(usage)}`;
 }
 
 /** Reads a positive integer flag: `--runs: expected a positive integer, got "ten"`. */

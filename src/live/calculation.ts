@@ -65,7 +65,7 @@ export class CalculationKeeper {
     try {
       id = await this.#starting;
     } catch (e) {
-      throw new TargetError(`--live: StartCalculationExecution in session ${sessionId} failed (${messageOf(e)}); check that the credentials may call athena:StartCalculationExecution (see the README's IAM policy)`);
+      throw new TargetError(`--live: StartCalculationExecution in session ${sessionId} failed (${messageOf(e)}); check that the credentials may call athena:StartCalculationExecution (see the IAM policy in docs/live.md)`);
     }
     if (!id) throw new TargetError(`--live: StartCalculationExecution in session ${sessionId} answered without a CalculationExecutionId`);
     this.#options.log?.(`started calculation ${id}; waiting until the session lists ${this.#options.minExecutors} executor(s) besides its coordinator`);
