@@ -142,7 +142,7 @@ describe('verify --operation all against an endpoint of the three operations', {
     expect(r.stdout).toMatch(/0 failed, 30 passed, 0 skipped .*ListExecutors \+ ListSessions \+ ListCalculationExecutions/);
   });
 
-  it('observational: sessions by --session-id, workgroups by --workgroup; every law passes', async () => {
+  it('observational: sessions by --session-id, workgroups by --workgroup; every law run passes', async () => {
     const json = join(dir, 'all-observational.json');
     // Every law but errors.invalid-request: drawing ListSessions' invalid requests in observational
     // mode hangs the harness in the arbitraries (src/arbitraries/invalid.ts, outside this change).
