@@ -4,7 +4,7 @@
  * and `--only Operation/id`, their one-line errors (exit 2), and the report of such a run: each
  * property with its operation, the operation's failing call by hand and in the reproducer, the
  * replay command naming `Operation/id`. Against an endpoint of the three operations written in the
- * tests (test/helpers/family-endpoint.ts), not the built-in emulator.
+ * tests (test/helpers/family-cli-endpoint.ts), not the built-in emulator.
  */
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import type { PropertyReport, Report } from '../src/common/results.js';
 import { UsageError } from '../src/common/errors.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, OPERATION_NAMES } from '../src/profiles/index.js';
 import { runCli, type CliResult } from './helpers/cli.js';
-import { startFamilyEndpoint, type FamilyEndpoint, type FamilyState } from './helpers/family-endpoint.js';
+import { startFamilyEndpoint, type FamilyEndpoint, type FamilyState } from './helpers/family-cli-endpoint.js';
 
 /** A usage error: exit 2 and exactly one line on stderr, with no stack trace. */
 function expectOneLineError(r: CliResult, pattern: RegExp): void {

@@ -22,7 +22,7 @@ import { mergeReports } from '../src/contract/report/shard-merge.js';
 import { summarize } from '../src/contract/report/summary.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import { FAMILY, LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../src/profiles/index.js';
-import { startFamilyEndpoint, type FamilyEndpoint } from './helpers/family-endpoint.js';
+import { startFamilyEndpoint, type FamilyEndpoint } from './helpers/family-cli-endpoint.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'athena-contract-family-report-'));
 let faulty: FamilyEndpoint;
