@@ -2,11 +2,13 @@
  * Populations of any operation, drawn from its profile and item schema: unique ids (mostly UUIDs), an
  * ordering key drawn from a small pool of instants so that ties are frequent (in the profile's wire
  * unit), a state among the filter's (sometimes none, where the schema allows it), and the rest of the
- * item from the item schema through the schema compiler. The same sizes as ListExecutors' own
- * populations, and the same growth mid-walk.
+ * item from the item schema through the schema compiler (its other timestamps at millisecond
+ * precision). Edge items now and then: ids of the longest length, and (where the item requires
+ * nothing) items without the member holding the key and the state. The same sizes as ListExecutors'
+ * own populations, and the same growth mid-walk.
  */
 import fc from 'fast-check';
-import { itemId, orderKeyOf, type OperationProfile } from '../profiles/index.js';
+import { itemId, orderKeyOf, valueAt, type OperationProfile } from '../profiles/index.js';
 import { exampleOf } from './example-items.js';
 import { growthSize, itemSchemaAt, msOfKey, optionalAt, populationSizes, setAt, START_MS_MAX, START_MS_MIN, wireTime, type GrowOptions, type Item, type PopulationOptions } from './items.js';
 import { valid } from './valid.js';
@@ -21,6 +23,45 @@ interface ItemDraft {
   key: KeyPick;
   state: string | undefined;
   rest: unknown;
+  /** Instants (epoch milliseconds) for the item's other timestamps, one per path of {@link timestampPaths}. */
+  times: number[];
+  /** An edge item: left without the member that holds its ordering key and state (a summary with no `Status`). */
+  bare: boolean;
+}
+
+/** How deep the item schema is searched for timestamps. */
+const TIMESTAMP_DEPTH = 3;
+
+/**
+ * The paths of the item's members shaped like its ordering key (the same JSON type and bounds: the
+ * family's other timestamps, `Status.EndDateTime`...), the ordering key's own left out. The schema
+ * compiler would draw any double within the bounds; a target that stores instants in milliseconds,
+ * as every clock does, must get instants it can hold.
+ */
+function timestampPaths(profile: OperationProfile): string[][] {
+  let paths = timestampsByProfile.get(profile);
+  if (!paths) timestampsByProfile.set(profile, (paths = findTimestamps(profile)));
+  return paths;
+}
+
+const timestampsByProfile = new WeakMap<OperationProfile, string[][]>();
+
+function findTimestamps(profile: OperationProfile): string[][] {
+  const key = itemSchemaAt(profile, profile.orderKey.path);
+  const paths: string[][] = [];
+  const visit = (path: string[]) => {
+    const schema = itemSchemaAt(profile, path);
+    if (path.length && schema.type === key.type && schema.minimum === key.minimum && schema.maximum === key.maximum && path.join('.') !== profile.orderKey.path.join('.')) paths.push(path);
+    if (path.length < TIMESTAMP_DEPTH) for (const name of Object.keys(schema.properties ?? {})) visit([...path, name]);
+  };
+  visit([]);
+  return paths;
+}
+
+/** Whether items may be drawn bare: the item schema requires nothing (the family's summaries), and the member holding the key and the state is optional. */
+function mayBeBare(profile: OperationProfile): boolean {
+  const holder = profile.orderKey.path[0];
+  return profile.itemRequired.length === 0 && profile.orderKey.path.length > 1 && profile.filter.itemPath[0] === holder;
 }
 
 /** Instants (epoch milliseconds) shared by several items of a population. */
@@ -29,12 +70,18 @@ const keyPool = (min: number, max: number) => fc.array(fc.integer({ min, max }),
 /** A UUID, to ask the id schema whether it takes UUIDs. */
 const SOME_UUID = '3f1c2b9e-7d4a-4e8b-9c0d-5a6b7c8d9e0f';
 
-/** Item ids: mostly UUIDs where the id schema takes them, else (and sometimes) any non-empty id the schema allows. */
+/**
+ * Item ids: mostly UUIDs where the id schema takes them, else (and sometimes) any non-empty id the
+ * schema allows, and now and then one of the longest length it allows (when it has no pattern): an
+ * edge a target that takes it through the seeding route must then list.
+ */
 function idArbitrary(profile: OperationProfile): fc.Arbitrary<unknown> {
   const schema = itemSchemaAt(profile, [profile.id]);
   const own = valid(schema, { refs: profile.schemaById }).filter((id) => id !== '');
   if (scalarViolations(schema, SOME_UUID).length) return own;
-  return fc.oneof({ weight: 40, arbitrary: fc.uuid() }, { weight: 6, arbitrary: own });
+  const max = schema.maxLength;
+  const longest = max !== undefined && schema.pattern === undefined ? [{ weight: 2, arbitrary: fc.string({ minLength: max, maxLength: max }) }] : [];
+  return fc.oneof({ weight: 40, arbitrary: fc.uuid() }, { weight: 6, arbitrary: own }, ...longest);
 }
 
 /** The choices behind one item whose own instant (when not drawn from the pool) lies in [msMin, msMax]. */
@@ -49,6 +96,8 @@ function itemDraft(profile: OperationProfile, msMin: number, msMax: number): fc.
       ),
       state: optionalAt(profile, profile.filter.itemPath) ? fc.oneof({ weight: 30, arbitrary: states }, { weight: 1, arbitrary: fc.constant(undefined) }) : states,
       rest: valid(profile.schemas.item, { refs: profile.schemaById, maxItems: 3, longMaxItems: 5 }),
+      times: fc.array(fc.integer({ min: msMin, max: msMax }), { minLength: timestampPaths(profile).length, maxLength: timestampPaths(profile).length }),
+      bare: mayBeBare(profile) ? fc.oneof({ weight: 24, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) : fc.constant(false),
     },
     { noNullPrototype: true },
   );
@@ -70,7 +119,13 @@ function toItem(profile: OperationProfile, draft: ItemDraft, pool: readonly numb
   // A copy: fast-check may hand the same drawn value out again while shrinking.
   const { [profile.id]: _id, ...rest } = JSON.parse(JSON.stringify(draft.rest ?? {})) as Item;
   const item: Item = { [profile.id]: draft.id, ...rest };
+  if (draft.bare) {
+    delete item[profile.orderKey.path[0]];
+    return item;
+  }
   for (const path of [profile.orderKey.path, profile.filter.itemPath]) ensurePath(profile, item, path);
+  // Other timestamps (drawn by the schema compiler, or set by ensurePath) get an instant a millisecond clock holds; absent ones stay absent.
+  for (const [i, path] of timestampPaths(profile).entries()) if (typeof valueAt(item, path) === 'number') setAt(item, path, wireTime(profile, draft.times[i]));
   setAt(item, profile.orderKey.path, wireTime(profile, ms));
   return setAt(item, profile.filter.itemPath, draft.state);
 }

@@ -11,6 +11,16 @@ import { recordWalk, seededDuring } from '../coverage/index.js';
 import { clip, plural } from './text.js';
 import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, parentSize, recordListed, wentRound, type Content, type Repeat } from './walk-content.js';
 
+/**
+ * Whether a call brought a page: a 200 whose raw body is JSON. The laws read the raw body, so a JSON
+ * object the SDK could not read (a timestamp sent as an ISO string makes it throw) is still a page,
+ * judged by `response.conforms` and the laws, not cut short as a failed call.
+ */
+function isPage(call: ListCall): boolean {
+  if (call.status !== 200 || typeof call.json !== 'object' || call.json === null) return false;
+  return !call.error || !Array.isArray(call.json);
+}
+
 /** One page of a walk: the call and the items of its raw body. */
 export interface Page {
   call: ListCall;
@@ -87,7 +97,7 @@ async function walkPages(ctx: CheckContext, request: ListRequest, options: WalkO
     const pageRequest: ListRequest = next === undefined ? request : { ...request, [profile.token]: next };
     // Every page request is one the contract calls valid, so a 5xx is sent once more before it counts.
     const call = await listCall(ctx, pageRequest, { resendOn5xx: true });
-    if (call.status !== 200 || call.error || typeof call.json !== 'object' || call.json === null) return end({ kind: 'error', call, page: pages.length + 1 });
+    if (!isPage(call)) return end({ kind: 'error', call, page: pages.length + 1 });
     const items = itemsOf(profile, call.json);
     ctx.stats.executorsSeen += items.length;
     const token = valueAt(call.json, [profile.token]);

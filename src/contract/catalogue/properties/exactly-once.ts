@@ -9,7 +9,7 @@ import { longSessionWalks, sizedWalks, tieWalks } from '../boundary/index.js';
 import { lawCoverage } from '../../coverage/index.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
-import { confirmTwice, idDifference, perMode, seededRequest, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { confirmTwice, idDifference, mustList, perMode, seededRequest, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
@@ -35,8 +35,12 @@ async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): 
   const request = seededRequest(profile, s);
   const w = await walk(ctx, request, { maxPages });
   const label = `walk with ${profile.pageSize} ${s.request[profile.pageSize] ?? '(absent)'} over ${s.population.length} seeded ${plural(noun)}`;
-  const difference = idDifference(new Set(s.population.map((e) => itemId(profile, e))), completeWithoutDuplicates(profile, w, label));
-  if (difference?.missing.length) throw new ContractViolation(`${label}: ${difference.missing.length} seeded ${noun}(s) never listed: ${previewIds(difference.missing)}`);
+  const listed = completeWithoutDuplicates(profile, w, label);
+  // The walk is unfiltered: where the profile allows it, it may list only the active items.
+  const listing = mustList(profile, s.population, listed);
+  const difference = idDifference(listing.expected, listed);
+  const reading = listing.expected.size === s.population.length ? '' : ` (read as listing ${listing.reading})`;
+  if (difference?.missing.length) throw new ContractViolation(`${label}: ${difference.missing.length} seeded ${noun}(s) never listed${reading}: ${previewIds(difference.missing)}`);
   if (difference?.extra.length) throw new ContractViolation(`${label}: listed ${difference.extra.length} ${noun}(s) that were never seeded: ${previewIds(difference.extra)}`);
 }
 

@@ -87,7 +87,10 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
     if (w.outcome.kind !== 'complete') return undefined;
     const all = await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max }), { maxPages });
     if (all.outcome.kind !== 'complete') return undefined;
-    return { listed, expected: idsInState(profile, walkedItems(all), s.filter) };
+    const expected = idsInState(profile, walkedItems(all), s.filter);
+    // An unfiltered walk that may list only the active items and listed none in this state says nothing of it: only the state of what is listed is checked.
+    if (expected.size === 0 && profile.activeOnly && !profile.activeOnly.atLeast.includes(s.filter)) return { listed, expected: listed };
+    return { listed, expected };
   };
   const { value, difference } = await confirmTwice(sets, (v) => v && idDifference(v.expected, v.listed));
   if (!value) return incomplete(ctx);

@@ -1,9 +1,11 @@
 /**
  * `ordering.newest-first`: across the whole walk, the ordering key never increases. The order among
- * equal keys is undocumented and never demanded; items without one are skipped.
+ * equal keys is undocumented and never demanded (exactly-once sees one unstable across pages); items
+ * without one may come all first or all last, never among the others; a key that is there but not a
+ * number (an ISO-8601 string) fails, read on the raw body.
  */
 import type fc from 'fast-check';
-import { itemId, LIST_EXECUTORS, orderKeyOf, type OperationProfile } from '../../../profiles/index.js';
+import { itemId, LIST_EXECUTORS, orderKeyOf, valueAt, type OperationProfile } from '../../../profiles/index.js';
 import { lawCoverage } from '../../coverage/index.js';
 import { sizedWalks, tieWalks } from '../boundary/index.js';
 import type { ListRequest } from '../call.js';
@@ -11,6 +13,7 @@ import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { plural } from '../text.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
@@ -19,19 +22,50 @@ function keyName(profile: OperationProfile): string {
   return profile.orderKey.path.join('.');
 }
 
+/** The ordering key's wire unit in words. */
+function unitWords(profile: OperationProfile): string {
+  return profile.orderKey.unit === 'epoch-seconds' ? 'epoch seconds, a JSON number' : 'epoch milliseconds, a JSON number';
+}
+
+/**
+ * A walk's items without an ordering key must come all first or all last: fed each item in walk
+ * order, fails on the first that breaks the run of keyless items at the walk's start or end.
+ */
+function keylessRule(profile: OperationProfile): (id: string, keyed: boolean, page: number) => void {
+  const key = keyName(profile);
+  let runs = 0;
+  let last: boolean | undefined;
+  let firstKeyless: { id: string; page: number } | undefined;
+  return (id, keyed, page) => {
+    if (keyed !== last) runs++;
+    last = keyed;
+    if (!keyed) firstKeyless ??= { id, page };
+    // Keyless first: keyless, then keyed (two runs). Keyless last: keyed, then keyless (two runs). A third run breaks both.
+    if (runs > 2 && firstKeyless)
+      throw new ContractViolation(
+        `${profile.itemNoun} ${JSON.stringify(id)} (page ${page}, ${keyed ? `${key} set` : `no ${key}`}) breaks the run of ${profile.itemNoun} ${JSON.stringify(firstKeyless.id)} (page ${firstKeyless.page}, no ${key}): ${plural(profile.itemNoun)} without ${key} must come all first or all last`,
+      );
+  };
+}
+
 async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<void> {
   const profile = profileOf(ctx);
   const key = keyName(profile);
   const w = await walk(ctx, request, { maxPages });
   const seen = new Set<string>();
   let previous: { id: string; start: number; page: number } | undefined;
+  const keyless = keylessRule(profile);
   for (const [p, page] of w.pages.entries())
     for (const e of page.items) {
       const id = itemId(profile, e);
       // A repeated item means the walk went round again: what follows is pagination's failure, not ordering's.
       if (seen.has(id)) return;
       seen.add(id);
+      const raw = valueAt(e, profile.orderKey.path);
+      if (raw !== undefined && raw !== null && typeof raw !== 'number')
+        throw new ContractViolation(`${profile.itemNoun} ${JSON.stringify(id)} (page ${p + 1}): ${key} is ${JSON.stringify(raw)}, not a number (${unitWords(profile)}): no order can be read from it`);
       const start = orderKeyOf(profile, e);
+      keyless(id, start !== undefined, p + 1);
       if (start === undefined) continue;
       if (previous && start > previous.start)
         throw new ContractViolation(

@@ -10,6 +10,7 @@ import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { clip } from '../text.js';
 import { ContractViolation } from '../violation.js';
 import { walk } from '../walk.js';
 
@@ -19,6 +20,8 @@ async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: numb
   for (const [i, page] of w.pages.entries()) {
     const v = validateFor(profile, 'response', page.call.json);
     if (!v.ok) throw new ContractViolation(`page ${i + 1}: the 200 body breaks the response schema: ${v.errors.slice(0, 3).join('; ')}`);
+    // The SDK reads what the schema cannot see (an epoch-seconds timestamp as a Date): a body it cannot read fails its users.
+    if (page.call.error) throw new ContractViolation(`page ${i + 1}: the SDK could not read the 200 body: ${clip(page.call.error.message, 160)}`);
     if (profile.echo === undefined) continue;
     const echoed = valueAt(page.call.json, [profile.echo]);
     const asked = valueAt(request, [profile.parent.member]);

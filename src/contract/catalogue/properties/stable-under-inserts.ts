@@ -10,7 +10,7 @@ import { lawCoverage } from '../../coverage/index.js';
 import { BOUNDARY_SESSION, insertWalks } from '../boundary/index.js';
 import { profileOf } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
-import { pageBound, seedingOf, withSeededSession } from '../scaffold/index.js';
+import { mustList, pageBound, seedingOf, withSeededSession } from '../scaffold/index.js';
 import { capitalised, plural } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
@@ -59,7 +59,8 @@ export function stableUnderInsertsFor(profile: OperationProfile): ContractProper
         for (const page of w.pages) for (const e of page.items) count.set(itemId(p, e), (count.get(itemId(p, e)) ?? 0) + 1);
         const twice = [...count].filter(([, n]) => n > 1).map(([id]) => id);
         if (twice.length) throw new ContractViolation(`${label}: ${twice.length} ${noun}(s) listed twice, e.g. ${JSON.stringify(twice[0])}`);
-        const lost = s.population.map((e) => itemId(p, e)).filter((id) => !count.has(id));
+        // Where the profile allows it, an unfiltered walk lists only the active items: those it must list are read off what it listed.
+        const lost = [...mustList(p, s.population, new Set(count.keys())).expected].filter((id) => !count.has(id));
         if (lost.length) throw new ContractViolation(`${label}: ${lost.length} ${noun}(s) present throughout never listed, e.g. ${JSON.stringify(lost[0])}`);
       });
     },

@@ -9,3 +9,4 @@ export { sessionDraw, withSessions, type SessionDraw, type PickedSession, type O
 export { walkScenario, forEachWalk, walkBoundary, seededWalkOf, seededRequest, type WalkScenario } from './walk-scenario.js';
 export { idDifference, type IdDifference } from './ids.js';
 export { confirmTwice, type Confirmed } from './confirm-twice.js';
+export { mustList, type Listing } from './listing.js';
