@@ -50,11 +50,42 @@ export interface Recorder {
   stop(): void;
 }
 
+/** The runs of a run's properties, per property id, per run. */
+type Runs = Map<string, Map<ExchangeScope, RunRecord>>;
+
+/** The property's counted runs, per operation (`fallback` for runs that called none), each operation's runs in index order. */
+function exchangesOf(runs: Runs, property: string, fallback: string): Map<string, Exchange[]> {
+  const byOperation = new Map<string, Exchange[]>();
+  const counted = [...(runs.get(property) ?? [])].filter(([scope]) => !scope.discarded).sort(([a], [b]) => a.run - b.run);
+  for (const [, record] of counted) {
+    const operation = record.operation ?? fallback;
+    byOperation.set(operation, [...(byOperation.get(operation) ?? []), ...record.exchanges]);
+  }
+  return byOperation;
+}
+
+/**
+ * Takes the runs of a property that ended out of `runs`, per operation: those of the operation its
+ * report names (the others stay for their own reports), or of every operation when it names none.
+ * A property that made no call still gets its (empty) set, under the operation it names or `fallback`.
+ */
+function takeRuns(runs: Runs, report: PropertyReport, fallback: string): Map<string, Exchange[]> {
+  const named = (report as PropertyReport & { operation?: string }).operation;
+  const recorded = exchangesOf(runs, report.id, fallback);
+  const own = named ?? (recorded.size ? undefined : fallback);
+  if (own !== undefined) recorded.set(own, recorded.get(own) ?? []);
+  if (named !== undefined) for (const operation of recorded.keys()) if (operation !== named) recorded.delete(operation);
+  const left = runs.get(report.id);
+  for (const [scope, record] of left ?? []) if (named === undefined || (record.operation ?? fallback) === named) left?.delete(scope);
+  if (!left?.size) runs.delete(report.id);
+  return recorded;
+}
+
 /** Starts recording every exchange `run.target` makes while a property runs (not preflight's probes). */
 export function startRecorder(run: RecordedRun, redactor: Redactor): Recorder {
   const recordedAt = new Date().toISOString();
   const cassettes: Cassette[] = [];
-  const runs = new Map<string, Map<ExchangeScope, RunRecord>>();
+  const runs: Runs = new Map();
   const unsubscribe = run.target.onExchange((e) => {
     const scope = currentScope();
     if (!scope) return;
@@ -64,16 +95,6 @@ export function startRecorder(run: RecordedRun, redactor: Redactor): Recorder {
     ofRun.exchanges.push(redactor.exchange(e));
   });
   const fallback = run.operation ?? 'ListExecutors';
-  /** The property's counted runs, per operation, each operation's runs in index order. */
-  const exchangesOf = (property: string): Map<string, Exchange[]> => {
-    const byOperation = new Map<string, Exchange[]>();
-    const counted = [...(runs.get(property) ?? [])].filter(([scope]) => !scope.discarded).sort(([a], [b]) => a.run - b.run);
-    for (const [, record] of counted) {
-      const operation = record.operation ?? fallback;
-      byOperation.set(operation, [...(byOperation.get(operation) ?? []), ...record.exchanges]);
-    }
-    return byOperation;
-  };
   const header = (property: string, operation: string, verdict: CassetteHeader['verdict']): CassetteHeader => ({
     property,
     operation,
@@ -94,19 +115,7 @@ export function startRecorder(run: RecordedRun, redactor: Redactor): Recorder {
       propertyEnd(report) {
         // A skipped property made no exchange: its cassette would replay nothing.
         if (report.status === 'skipped') return void runs.delete(report.id);
-        // A report that names its operation takes that operation's runs; the others' stay for their own reports.
-        const named = (report as PropertyReport & { operation?: string }).operation;
-        const recorded = exchangesOf(report.id);
-        // A property that made no call still gets its (empty) cassette, under the operation it names or the run's.
-        const own = named ?? (recorded.size ? undefined : fallback);
-        if (own !== undefined) recorded.set(own, recorded.get(own) ?? []);
-        for (const [operation, exchanges] of recorded) {
-          if (named !== undefined && operation !== named) continue;
-          cassettes.push({ cassette: CASSETTE_FORMAT, header: header(report.id, operation, report.status), exchanges });
-        }
-        const left = runs.get(report.id);
-        for (const [scope, record] of left ?? []) if (named === undefined || (record.operation ?? fallback) === named) left?.delete(scope);
-        if (!left?.size) runs.delete(report.id);
+        for (const [operation, exchanges] of takeRuns(runs, report, fallback)) cassettes.push({ cassette: CASSETTE_FORMAT, header: header(report.id, operation, report.status), exchanges });
       },
     },
     async save(dir) {
