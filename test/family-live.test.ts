@@ -4,6 +4,7 @@
  * session, so that a walk at MaxResults 1 has a second page), hands the run its session and its
  * workgroup, and leaves no session and no calculation running after success or failure.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Warning } from '../src/common/results.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
@@ -99,5 +100,23 @@ describe('a live run of the family', () => {
     expect(Object.keys(during)).toHaveLength(SMALL_CALCULATIONS + 1);
     expect(result.warnings.filter((w) => /small calculation .* did not end within/.test(w.message))).toHaveLength(SMALL_CALCULATIONS);
     expectNoneRunning(e);
+  });
+
+  it("the README's IAM policy names every action a live run of the family calls, and each operation it verifies", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = /```json\n(\s*\{[^`]*ContractSessionInOneWorkgroup[^`]*)```/.exec(readme)?.[1];
+    const policy = JSON.parse(block ?? '{}') as { Statement: { Action: string[] }[] };
+    const allowed = new Set(policy.Statement.flatMap((st) => st.Action));
+    const e = await emulatorStarted();
+    const called = new Set<string>();
+    const handle = e.core.handle;
+    e.core.handle = (req) => {
+      called.add(`athena:${String(req.headers['x-amz-target']).split('.').pop()}`);
+      return handle(req);
+    };
+    await withLiveSession({ ...live, operations: FAMILY }, async () => ({ warnings: [] as Warning[] }));
+    for (const p of FAMILY) called.add(`athena:${p.operation}`);
+    expect(called.size).toBeGreaterThan(FAMILY.length);
+    expect([...called].filter((action) => !allowed.has(action))).toEqual([]);
   });
 });
