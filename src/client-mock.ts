@@ -1,10 +1,12 @@
 /**
- * `athena-executors-contract/client-mock`: a ListExecutors handler for aws-sdk-client-mock that answers
- * from the reference model, so that code under test sees what it would see from AWS: pages, tokens,
- * filters, and the SDK's own exception classes for bad input.
+ * `athena-executors-contract/client-mock`: handlers of ListExecutors, ListSessions and
+ * ListCalculationExecutions for aws-sdk-client-mock that answer from the reference model, so that code
+ * under test sees what it would see from AWS: pages, tokens, filters, timestamps as `Date`s, and the
+ * SDK's own exception classes for bad input.
  *
  * ```ts
  * mockClient(AthenaClient).on(ListExecutorsCommand).callsFake(listExecutorsHandler({ sessions }));
+ * mockClient(AthenaClient).on(ListSessionsCommand).callsFake(listSessionsHandler({ workgroups }));
  * ```
  *
  * aws-sdk-client-mock is not imported here: the handler is a plain function of the SDK's input and
@@ -16,15 +18,24 @@ import {
   InternalServerException,
   InvalidRequestException,
   ResourceNotFoundException,
+  type ListCalculationExecutionsCommandInput,
+  type ListCalculationExecutionsCommandOutput,
   type ListExecutorsCommandInput,
   type ListExecutorsCommandOutput,
+  type ListSessionsCommandInput,
+  type ListSessionsCommandOutput,
 } from '@aws-sdk/client-athena';
 import { assertSeed } from './emulator/seeding.js';
 import { DEFAULT_TOKEN_KEY, listItems, type Item, type ItemOf, type ModelError } from './model/index.js';
-import { LIST_EXECUTORS, valueAt, type OperationProfile } from './profiles/index.js';
+import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, valueAt, type OperationProfile } from './profiles/index.js';
+import type { JsonSchema } from './schema/load.js';
 
 /** An executor as the SDK hands it to user code (the SDK's own type). */
 type SdkExecutor = ItemOf<ListExecutorsCommandOutput>;
+/** A session summary as the SDK hands it to user code: its times are `Date`s. */
+type SdkSession = ItemOf<ListSessionsCommandOutput>;
+/** A calculation summary as the SDK hands it to user code: its times are `Date`s. */
+type SdkCalculation = ItemOf<ListCalculationExecutionsCommandOutput>;
 
 /** Options of {@link listHandler}; all optional. `I` is an item as the SDK types it. */
 export interface ListHandlerOptions<I extends object = Item> {
@@ -75,7 +86,47 @@ export interface ListExecutorsHandler {
 }
 
 // The SDK serializes only the modelled request members (the profile's request) and deserializes only
-// the modelled item members (the profile's itemMembers): unknown ones never cross, either way.
+// the modelled item members, nested ones included (the item schema's properties): unknown ones never
+// cross, either way. A Smithy timestamp (the schemas write it as `type: number`, epoch seconds; every
+// Smithy long is an `integer`) crosses as a `Date`.
+
+/** What the SDK knows of a member of an item: a timestamp, a structure with known members, or any other value. */
+type SdkNode = 'timestamp' | 'value' | { readonly members: ReadonlyMap<string, SdkNode> };
+
+/** The SDK's reading of `schema` (its references resolved among the profile's schemas). */
+function sdkNode(profile: OperationProfile, schema: JsonSchema | undefined): SdkNode {
+  const node = typeof schema?.$ref === 'string' ? profile.schemaById.get(schema.$ref) : schema;
+  if (node?.type === 'number') return 'timestamp';
+  if (node?.type !== 'object' || !node.properties) return 'value';
+  return { members: new Map(Object.entries(node.properties).map(([name, member]) => [name, sdkNode(profile, member)])) };
+}
+
+const itemNodes = new WeakMap<OperationProfile, SdkNode>();
+
+/** The SDK's reading of the profile's item, read once per profile. */
+function itemNode(profile: OperationProfile): SdkNode {
+  let node = itemNodes.get(profile);
+  if (!node) itemNodes.set(profile, (node = sdkNode(profile, profile.schemas.item)));
+  return node;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value as user code hands it (a `Date` for a timestamp) in wire form (epoch seconds); anything else as it is. */
+function toWire(node: SdkNode, value: unknown): unknown {
+  if (node === 'timestamp') return value instanceof Date ? value.getTime() / 1000 : value;
+  if (node === 'value' || !isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(node.members.get(k) ?? 'value', v)]));
+}
+
+/** A wire value as the SDK hands it to user code: known members only, a timestamp as the SDK's `Date` (milliseconds rounded). */
+function toSdk(node: SdkNode, value: unknown): unknown {
+  if (node === 'timestamp') return typeof value === 'number' ? new Date(Math.round(value * 1000)) : value;
+  if (node === 'value' || !isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, member] of node.members) if (value[name] !== undefined) out[name] = toSdk(member, value[name]);
+  return out;
+}
 
 /**
  * The request body the SDK would send for `input`: modelled members only, null and undefined dropped,
@@ -93,17 +144,7 @@ function asSent(profile: OperationProfile, input: object): unknown {
   return JSON.parse(JSON.stringify(body));
 }
 
-/** An item as the SDK hands it to user code: known members only. */
-function asReceived(profile: OperationProfile, item: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const member of profile.itemMembers) {
-    const value = valueAt(item, [member]);
-    if (value !== undefined) out[member] = value;
-  }
-  return out;
-}
-
-function metadata(httpStatusCode: number): ListExecutorsCommandOutput['$metadata'] {
+function metadata(httpStatusCode: number): ListSessionsCommandOutput['$metadata'] {
   return { httpStatusCode, requestId: randomUUID(), attempts: 1, totalRetryDelay: 0 };
 }
 
@@ -143,7 +184,8 @@ function sdkException(error: ModelError): AthenaServiceException {
  * `$metadata`), or rejects with the SDK's exception: InvalidRequestException for a broken constraint
  * or a token it did not issue, ResourceNotFoundException for an unknown parent, and an
  * AthenaServiceException named SerializationException for a member of the wrong type. The type
- * arguments are the operation's SDK types; the model answers what the profile's schemas say.
+ * arguments are the operation's SDK types; the model answers what the profile's schemas say. Items
+ * are seeded and listed as the SDK types them: a timestamp (epoch seconds on the wire) is a `Date`.
  */
 export function listHandler<In extends object = object, Out extends object = Record<string, unknown>, I extends object = Item>(
   profile: OperationProfile,
@@ -152,8 +194,9 @@ export function listHandler<In extends object = object, Out extends object = Rec
   const store = new Map<string, readonly Item[]>();
   const tokenKey = options.tokenKey ?? DEFAULT_TOKEN_KEY;
   const seed = (parent: string, items: readonly I[]): void => {
-    // Through JSON, as a seed crosses the wire to the HTTP emulator: explicit undefined members vanish.
-    const checked = assertSeed(parent, JSON.parse(JSON.stringify(items)) as Item[], profile);
+    // Through JSON, as a seed crosses the wire to the HTTP emulator: explicit undefined members vanish,
+    // and the SDK's Dates are the epoch seconds the wire carries.
+    const checked = assertSeed(parent, JSON.parse(JSON.stringify(items.map((item) => toWire(itemNode(profile), item)))) as Item[], profile);
     // A new frozen array each time: the model memoizes its ordering per array.
     store.set(parent, Object.freeze(checked.map((e) => Object.freeze(e))));
   };
@@ -168,7 +211,7 @@ export function listHandler<In extends object = object, Out extends object = Rec
     return {
       ...(profile.echo === undefined ? {} : { [profile.echo]: output[profile.echo] }),
       ...(token !== undefined ? { [profile.token]: token } : {}),
-      [profile.items]: (Array.isArray(listed) ? listed : []).map((item) => asReceived(profile, item)),
+      [profile.items]: (Array.isArray(listed) ? listed : []).map((item) => toSdk(itemNode(profile), item)),
       $metadata: metadata(200),
     } as unknown as Out;
   };
@@ -185,4 +228,56 @@ export function listHandler<In extends object = object, Out extends object = Rec
  */
 export function listExecutorsHandler(options: ListExecutorsHandlerOptions = {}): ListExecutorsHandler {
   return listHandler<ListExecutorsCommandInput, ListExecutorsCommandOutput, SdkExecutor>(LIST_EXECUTORS, { parents: options.sessions, tokenKey: options.tokenKey });
+}
+
+/** Options of {@link listSessionsHandler}; all optional. */
+export interface ListSessionsHandlerOptions {
+  /** Workgroups to hold from the start, keyed by WorkGroup, each with its sessions (validated like the emulator's seeds). @defaultValue none */
+  workgroups?: Record<string, readonly SdkSession[]>;
+  /**
+   * The HMAC key of NextTokens.
+   * @defaultValue the emulator's default key, so that a token from the handler is valid in the HTTP
+   * emulator and the other way round
+   */
+  tokenKey?: string;
+}
+
+/** A ListSessions handler for `callsFake`: `seed(workGroup, sessions)` and `drop(workGroup)` besides the call. */
+export type ListSessionsHandler = ListHandler<ListSessionsCommandInput, ListSessionsCommandOutput, SdkSession>;
+
+/**
+ * Creates a ListSessions handler for aws-sdk-client-mock's `callsFake`: {@link listHandler} with the
+ * ListSessions profile and the SDK's types (a workgroup's sessions, newest `Status.StartDateTime`
+ * first, the `StateFilter`, NextTokens bound to workgroup and filter). Every seeded session is listed
+ * unfiltered, ended ones included: one of the readings the documentation leaves open.
+ */
+export function listSessionsHandler(options: ListSessionsHandlerOptions = {}): ListSessionsHandler {
+  return listHandler<ListSessionsCommandInput, ListSessionsCommandOutput, SdkSession>(LIST_SESSIONS, { parents: options.workgroups, tokenKey: options.tokenKey });
+}
+
+/** Options of {@link listCalculationExecutionsHandler}; all optional. */
+export interface ListCalculationExecutionsHandlerOptions {
+  /** Sessions to hold from the start, keyed by SessionId, each with its calculations (validated like the emulator's seeds). @defaultValue none */
+  sessions?: Record<string, readonly SdkCalculation[]>;
+  /**
+   * The HMAC key of NextTokens.
+   * @defaultValue the emulator's default key, so that a token from the handler is valid in the HTTP
+   * emulator and the other way round
+   */
+  tokenKey?: string;
+}
+
+/** A ListCalculationExecutions handler for `callsFake`: `seed(sessionId, calculations)` and `drop(sessionId)` besides the call. */
+export type ListCalculationExecutionsHandler = ListHandler<ListCalculationExecutionsCommandInput, ListCalculationExecutionsCommandOutput, SdkCalculation>;
+
+/**
+ * Creates a ListCalculationExecutions handler for aws-sdk-client-mock's `callsFake`: {@link listHandler}
+ * with the ListCalculationExecutions profile and the SDK's types (a session's calculations, newest
+ * `Status.SubmissionDateTime` first, the `StateFilter`, NextTokens bound to session and filter).
+ */
+export function listCalculationExecutionsHandler(options: ListCalculationExecutionsHandlerOptions = {}): ListCalculationExecutionsHandler {
+  return listHandler<ListCalculationExecutionsCommandInput, ListCalculationExecutionsCommandOutput, SdkCalculation>(LIST_CALCULATION_EXECUTIONS, {
+    parents: options.sessions,
+    tokenKey: options.tokenKey,
+  });
 }

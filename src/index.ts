@@ -19,6 +19,8 @@ export { renderJson } from './contract/report/formats/json.js';
 export { renderJunit } from './contract/report/formats/junit.js';
 export { renderMarkdown } from './contract/report/formats/markdown.js';
 export { propertyIds, isPropertyId, type PropertyId } from './contract/catalogue/index.js';
+/** The operations of the family a run, `contractSuite` or the Action can name (`ListExecutors`, `ListSessions`, `ListCalculationExecutions`). */
+export { OPERATION_NAMES, type OperationName } from './profiles/index.js';
 
 export { startEmulator, createEmulator, interceptAthena, createRequestHandler, FAULTS, FAULT_NAMES, isFaultName, DUMMY_CREDENTIALS } from './emulator/index.js';
 export type { Emulator, EmulatorCore, EmulatorOptions, SessionSeedOption, ServerOptions, InterceptOptions, AthenaRequestHandler, FaultName, FaultInfo } from './emulator/index.js';

@@ -115,7 +115,7 @@ describe('action.yml', () => {
     const install = action.runs.steps.find((s) => s.id === 'install');
     expect(install?.['working-directory']).toBe('${{ github.action_path }}');
     expect(install?.run.trim()).toBe('npm ci --ignore-scripts --no-audit --no-fund');
-    expect(Object.keys(action.inputs)).toEqual(['endpoint', 'seeded', 'session-ids', 'runs', 'seed', 'concurrency', 'reports-dir']);
+    expect(Object.keys(action.inputs)).toEqual(['endpoint', 'seeded', 'session-ids', 'workgroups', 'operations', 'runs', 'seed', 'concurrency', 'reports-dir']);
     expect(Object.keys(action.outputs)).toEqual(['json', 'junit', 'markdown']);
   });
 
@@ -136,6 +136,33 @@ describe('action.yml', () => {
     const hostile = await runAction({ endpoint, 'session-ids': '$(echo INJECTED)' }, stub);
     expect(hostile.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(JSON.parse(hostile.stdout)).toEqual(['verify', '--endpoint', endpoint, '--no-progress', ...reports, '--session-id', '$(echo', '--session-id', 'INJECTED)']);
+  });
+
+  it('passes the operations input as one comma-separated --operation, none for ListExecutors alone (the default), and each workgroup as --workgroup', async () => {
+    const stub = echoingActionPath();
+    const reports = ['--json', 'contract-reports/contract.json', '--junit', 'contract-reports/junit.xml', '--markdown', 'contract-reports/contract.md'];
+    const base = ['verify', '--endpoint', 'http://127.0.0.1:9', '--no-progress', ...reports, '--seeded'];
+    expect(action.inputs.operations.default).toBe('ListExecutors');
+    for (const [operations, flag] of [
+      [undefined, []],
+      ['ListExecutors', []],
+      [' ListExecutors\n', []],
+      ['all', ['--operation', 'all']],
+      ['ListSessions', ['--operation', 'ListSessions']],
+      ['ListSessions, ListCalculationExecutions\nListExecutors', ['--operation', 'ListSessions,ListCalculationExecutions,ListExecutors']],
+    ] as const) {
+      const run = await runAction({ endpoint: 'http://127.0.0.1:9', seeded: 'true', ...(operations === undefined ? {} : { operations }) }, stub);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout), JSON.stringify(operations)).toEqual([...base, ...flag]);
+    }
+    const observed = await runAction({ endpoint: 'http://127.0.0.1:9', 'session-ids': 's-1', workgroups: 'primary, team-b', operations: 'all' }, stub);
+    expect(JSON.parse(observed.stdout)).toEqual([
+      'verify', '--endpoint', 'http://127.0.0.1:9', '--no-progress', ...reports,
+      '--session-id', 's-1', '--workgroup', 'primary', '--workgroup', 'team-b', '--operation', 'all',
+    ]);
+    // An input is text for the script's environment, never script text itself.
+    const hostile = await runAction({ endpoint: 'http://127.0.0.1:9', seeded: 'true', operations: '$(echo INJECTED);ListSessions' }, stub);
+    expect(JSON.parse(hostile.stdout)).toEqual([...base, '--operation', '$(echo,INJECTED);ListSessions']);
   });
 
   it('against `serve` (seeded): the step passes and leaves the JSON, JUnit and Markdown reports and the job summary', async () => {

@@ -209,6 +209,7 @@ describe('the packed package installed into empty projects', () => {
       expect(titles).toContain('listRunningExecutors lists every running executor, newest first, across pages');
       expect(titles).toContain("emulator.client() is this project's AthenaClient, which the SDK's paginator accepts");
       expect(titles).toContain("this project's mockClient(AthenaClient) answers emulator.client() too");
+      expect(titles).toContain("the ListSessions handler pages this project's paginateListSessions: every IDLE session once, newest first, its times as Dates");
     },
     TIMEOUT,
   );
@@ -216,7 +217,8 @@ describe('the packed package installed into empty projects', () => {
   it.concurrent("CommonJS: a plain require() of the CommonJS build, and vitest tests in a \"type\": \"commonjs\" project", async () => {
     const node = await run(process.execPath, ['--test', 'test/plain-require.cjs'], commonjs.dir);
     expectExit(node, 0, 'node --test test/plain-require.cjs');
-    expect(node.stdout).toMatch(/# pass 5\n# fail 0/);
+    expect(node.stdout).toMatch(/# pass 6\n# fail 0/);
+    expect(node.stdout).toContain("ok 4 - the ListSessions handler pages this project's paginateListSessions");
     const { results } = await vitestIn(commonjs.dir, 'vitest.json');
     const tests = results.testResults.flatMap((f) => f.assertionResults);
     expect(tests.filter((a) => a.status !== 'passed').map((a) => a.fullName)).toEqual([]);

@@ -4,11 +4,16 @@
  * stopped halfway through the catalogue, so the second half reads executors that are ending), and
  * the calculation's stop and the session's termination in every case (success, failure, error,
  * SIGINT, SIGTERM), with the session, the calculation and the DPUs used in the report's `live` member.
+ * A run of ListCalculationExecutions also starts small calculations in the session it grows, so that
+ * its calculations fill more than one page at MaxResults 1; a run of ListSessions reads the sessions
+ * of the workgroup (read only: the harness ends only the session it started).
  */
 import { UsageError } from '../common/errors.js';
 import type { LiveReport, RunListener, Warning } from '../common/results.js';
 import { liveTarget, type LiveTarget, type LiveTargetOptions } from '../targets/live-target.js';
+import { LIST_CALCULATION_EXECUTIONS, type OperationProfile } from '../profiles/index.js';
 import { CalculationKeeper } from './calculation.js';
+import { SmallCalculations } from './small-calculations.js';
 import { growthCode, holdSecondsFor, idleTimeoutMinutes } from './growth-code.js';
 import { SessionKeeper } from './session.js';
 import { cleanupOnSignals } from './signals.js';
@@ -39,10 +44,17 @@ export interface LiveOptions {
 /** What a live run adds to the report. */
 export type LiveSummary = LiveReport;
 
-/** What the run on live AWS gets: the target, the sessions, and a listener that stops the calculation halfway. */
+/**
+ * What the run on live AWS gets: the target, the sessions (ListExecutors and ListCalculationExecutions
+ * read them), the workgroups (ListSessions reads them: the one the session was started in), the
+ * operations, and a listener that stops the calculation halfway.
+ */
 export interface LiveRun {
   target: LiveTarget;
   sessions: readonly string[];
+  workgroups: readonly string[];
+  /** The operations the run verifies, as given. @defaultValue ListExecutors alone */
+  operations?: readonly OperationProfile[];
   listener?: RunListener;
 }
 
@@ -84,7 +96,13 @@ function stopHalfway(calculation: CalculationKeeper, log: (line: string) => void
 }
 
 type LiveRunOptions = LiveOptions &
-  Pick<LiveTargetOptions, 'region' | 'timeoutMs' | 'rate' | 'retry'> & { sessionIds?: readonly string[]; deadlineMs?: number; log: (line: string) => void };
+  Pick<LiveTargetOptions, 'region' | 'timeoutMs' | 'rate' | 'retry'> & {
+    sessionIds?: readonly string[];
+    deadlineMs?: number;
+    log: (line: string) => void;
+    /** The operations verified: with ListCalculationExecutions among them, a grown session gets small calculations too. */
+    operations?: readonly OperationProfile[];
+  };
 
 /** Runs `run` on a live target and session, and stops the calculation and ends the session whatever happens. */
 export async function withLiveSession<R extends { warnings: Warning[] }>(options: LiveRunOptions, run: (live: LiveRun) => Promise<R>): Promise<R & { live: LiveSummary }> {
@@ -95,9 +113,10 @@ export async function withLiveSession<R extends { warnings: Warning[] }>(options
   const calculation = plan.grow
     ? new CalculationKeeper({ client: target.lifecycle, minExecutors: plan.minExecutors, pollIntervalMs: poll.pollIntervalMs, timeoutMs: poll.readyTimeoutMs, log: options.log })
     : undefined;
-  // The calculation first: a given session outlives the run, so its calculation must be stopped by name.
+  const small = calculation && options.operations?.includes(LIST_CALCULATION_EXECUTIONS) ? new SmallCalculations({ client: target.lifecycle, pollIntervalMs: poll.pollIntervalMs, timeoutMs: poll.readyTimeoutMs, log: options.log }) : undefined;
+  // The calculations first: a given session outlives the run, so its calculations must be stopped by name.
   const end = async () => {
-    await calculation?.stop();
+    await Promise.all([small?.stop(), calculation?.stop()]);
     return keeper.cleanup();
   };
   const removeHandlers = cleanupOnSignals({
@@ -111,11 +130,14 @@ export async function withLiveSession<R extends { warnings: Warning[] }>(options
   try {
     const sessions = plan.given.length ? plan.given : [await keeper.start()];
     let warnings: Warning[] = [];
+    // The small calculations first, each to its end: a session starts a calculation only when IDLE.
+    if (small) warnings = await small.start(sessions[0]);
     if (calculation) {
       await calculation.start(sessions[0], growthCode({ holdSeconds: plan.holdSeconds, executors: plan.maxDpus - 1 }));
-      warnings = await calculation.waitForExecutors();
+      warnings = [...warnings, ...(await calculation.waitForExecutors())];
     }
-    const report = await run({ target, sessions, ...(calculation ? { listener: stopHalfway(calculation, options.log) } : {}) });
+    const workgroups = options.workGroup ? [options.workGroup] : [];
+    const report = await run({ target, sessions, workgroups, ...(options.operations ? { operations: options.operations } : {}), ...(calculation ? { listener: stopHalfway(calculation, options.log) } : {}) });
     const ended = await end();
     const summaries = ended ? [ended] : await Promise.all(plan.given.map((id) => keeper.observe(id)));
     return { ...report, warnings: [...report.warnings, ...warnings], live: liveSummary(target, options, plan, summaries, calculation) };

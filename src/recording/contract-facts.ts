@@ -3,16 +3,17 @@
  * carry. Which members each kind of answer has and of which JSON types, which enum values appear,
  * what each probe (kind of request, see probes.ts) was answered, the default page size, how walks end
  * on a full page. Values that differ by nature (ids, times, tokens, request ids) are never kept. The
- * operation whose calls are probes, and its members, come from its profile (ListExecutors by default:
- * a recording does not name its operation).
+ * operation whose calls are probes, and its members, come from its profile; a recording holds a
+ * cassette set per operation (those recorded before the family, ListExecutors'), and each operation's
+ * facts are read from its own set.
  */
-import { LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
+import { FAMILY, LIST_EXECUTORS, type OperationProfile } from '../profiles/index.js';
 import { parseJson, isObject } from '../schema/json.js';
 import type { JsonSchema } from '../schema/load.js';
 import { isThrottlingAnswer } from '../targets/throttling.js';
 import { errorCode } from '../wire/error-code.js';
 import type { Exchange } from '../wire/exchange.js';
-import type { Cassette, Recording } from './cassette.js';
+import { operationOf, type Cassette, type Recording } from './cassette.js';
 import { answerSchema, memberReading, type MemberReading } from './contract-schema.js';
 import { noteSeeding, noteToken, probeContext, probeOf, type Probe, type ProbeContext } from './probes.js';
 
@@ -38,6 +39,11 @@ export interface ContractFacts {
   pageSize: { full?: number; largest?: number };
   /** `unfiltered` / `filtered` → how walks ended on a full page. */
   walkEnds: Map<string, Set<WalkEnd>>;
+  /**
+   * Read without naming an operation: the facts of the recording's other operations (ListExecutors'
+   * are these), keyed by operation, so that one comparison covers every cassette set.
+   */
+  others?: Map<string, ContractFacts>;
 }
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -163,9 +169,21 @@ function noteCassette(facts: ContractFacts, cassette: Cassette): void {
   }
 }
 
-/** Reads the contract facts of a recording of `profile`'s operation. */
-export function contractFacts(recording: Recording, profile: OperationProfile = LIST_EXECUTORS): ContractFacts {
+/** The facts of the cassettes of `profile`'s operation alone. */
+function factsOf(recording: Recording, profile: OperationProfile): ContractFacts {
   const facts: ContractFacts = { profile, properties: new Set(), members: new Map(), schemas: new Map(), enums: new Map(), probes: new Map(), transient: new Map(), pageSize: {}, walkEnds: new Map() };
-  for (const cassette of recording.cassettes) noteCassette(facts, cassette);
+  for (const cassette of recording.cassettes) if (operationOf(cassette.header) === profile.operation) noteCassette(facts, cassette);
   return facts;
+}
+
+/**
+ * Reads the contract facts of the cassettes of `profile`'s operation; without a profile, those of
+ * ListExecutors with each other operation the recording holds in `others`.
+ */
+export function contractFacts(recording: Recording, profile?: OperationProfile): ContractFacts {
+  if (profile) return factsOf(recording, profile);
+  const others = new Map<string, ContractFacts>();
+  for (const p of FAMILY)
+    if (p !== LIST_EXECUTORS && recording.cassettes.some((c) => operationOf(c.header) === p.operation)) others.set(p.operation, factsOf(recording, p));
+  return { ...factsOf(recording, LIST_EXECUTORS), others };
 }

@@ -4,7 +4,9 @@
  * have, met in NEW only; a required member gone; a JSON type that changed; other answers to the same
  * probe (an error code, a status, token binding); a default page size that conflicts; walks that now
  * end otherwise on a full page. Information: members and enum values the schema allows met in one
- * recording only, probes, properties and answers only one recording has, and transient answers.
+ * recording only, probes, properties and answers only one recording has, and transient answers. Each
+ * operation's cassette set is compared with the other recording's set of the same operation; the lines
+ * of an operation other than ListExecutors start with its name.
  */
 import type { OperationProfile } from '../profiles/index.js';
 import type { ContractFacts } from './contract-facts.js';
@@ -107,8 +109,25 @@ function compareWalkEnds(report: DriftReport, old: ContractFacts, next: Contract
   }
 }
 
-/** The drift and the information from `old` to `next`. */
+/** The drift and the information from `old` to `next`, each operation's facts beside the other's. */
 export function drift(old: ContractFacts, next: ContractFacts): DriftReport {
+  const report = driftOf(old, next);
+  const [before, after] = [old.others ?? new Map<string, ContractFacts>(), next.others ?? new Map<string, ContractFacts>()];
+  for (const operation of new Set([...before.keys(), ...after.keys()])) {
+    const [a, b] = [before.get(operation), after.get(operation)];
+    if (!a || !b) {
+      report.info.push(`operation only in ${a ? 'OLD' : 'NEW'}: ${operation} (${(a ?? b)?.properties.size ?? 0} cassettes)`);
+      continue;
+    }
+    const own = driftOf(a, b);
+    report.drift.push(...own.drift.map((line) => `${operation}: ${line}`));
+    report.info.push(...own.info.map((line) => `${operation}: ${line}`));
+  }
+  return report;
+}
+
+/** The drift and the information between two recordings' facts of one operation. */
+function driftOf(old: ContractFacts, next: ContractFacts): DriftReport {
   const report: DriftReport = { drift: [], info: [] };
   report.info.push(...onlyIn('property', old.properties, next.properties));
   for (const [answer, members] of old.members) {

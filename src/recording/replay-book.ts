@@ -3,10 +3,12 @@
  * unused recorded exchange of the property whose run made it (the exchange scope; runs in flight at
  * once are told apart by it, not by arrival order) that has the same redacted method, path,
  * X-Amz-Target and body (never the SDK's per-call headers), and remembers what it could not match and
- * what was never asked for.
+ * what was never asked for. A law id checked on several operations has a cassette per operation: a
+ * request of its runs is answered from any of them (their requests differ by X-Amz-Target, seeding
+ * route or body), and what is left unused is told per cassette.
  */
 import type { Exchange, WireRequest } from '../wire/exchange.js';
-import type { Recording } from './cassette.js';
+import { cassetteKey, cassettePath, operationOf, type Recording } from './cassette.js';
 import type { Redactor } from '../wire/redact.js';
 import { currentScope, type ExchangeScope } from '../targets/exchange-scope.js';
 
@@ -44,10 +46,13 @@ interface Entry {
   exchange: Exchange;
   key: string;
   used: boolean;
+  /** The cassette it came from, as a report names its property (`ListSessions/data.faithful`). */
+  cassette: string;
 }
 
-/** Recorded exchanges that no replayed request asked for, per property. */
+/** Recorded exchanges that no replayed request asked for, per cassette. */
 export interface UnusedExchanges {
+  /** The property's id, `Operation/id` for an operation other than ListExecutors. */
   property: string;
   count: number;
   /** The first of them, in one line. */
@@ -57,6 +62,8 @@ export interface UnusedExchanges {
 /** Serves one recording's exchanges to a replay. */
 export class ReplayBook {
   readonly #entries = new Map<string, Entry[]>();
+  /** The cassette files of each property, for messages. */
+  readonly #files = new Map<string, string[]>();
   readonly #redactor: Redactor;
   #current: string | undefined;
   readonly #requests = new Map<string, number>();
@@ -69,9 +76,14 @@ export class ReplayBook {
 
   constructor(recording: Recording, redactor: Redactor) {
     this.#redactor = redactor;
-    for (const c of recording.cassettes)
-      this.#entries.set(c.header.property, c.exchanges.map((exchange) => ({ exchange, key: requestKey(exchange.request), used: false })));
+    for (const c of recording.cassettes) {
+      const cassette = cassetteKey(operationOf(c.header), c.header.property);
+      const entries = c.exchanges.map((exchange) => ({ exchange, key: requestKey(exchange.request), used: false, cassette }));
+      this.#entries.set(c.header.property, [...(this.#entries.get(c.header.property) ?? []), ...entries]);
+      this.#files.set(c.header.property, [...(this.#files.get(c.header.property) ?? []), cassettePath(c.header)]);
+    }
   }
+
 
   /** The property whose exchanges later requests are matched against. */
   begin(property: string): void {
@@ -96,7 +108,7 @@ export class ReplayBook {
   }
 
   #describeMismatch(property: string, index: number, sent: WireRequest, entries: readonly Entry[]): string {
-    const head = `cassette ${property}.json no longer matches the harness's requests: request #${index} of ${property}, ${describeRequest(sent)}, has no recorded twin`;
+    const head = `cassette ${(this.#files.get(property) ?? [`${property}.json`]).join(', ')} no longer matches the harness's requests: request #${index} of ${property}, ${describeRequest(sent)}, has no recorded twin`;
     const pool = entries.some((e) => !e.used) ? entries.filter((e) => !e.used) : entries;
     if (!pool.length) return `${head}; the cassette holds no exchanges for it`;
     const score = (e: Entry): number => {
@@ -114,10 +126,9 @@ export class ReplayBook {
 
   /** Recorded exchanges that no request asked for, per property. */
   unused(): UnusedExchanges[] {
-    return [...this.#entries].flatMap(([property, entries]) => {
-      const left = entries.filter((e) => !e.used);
-      return left.length ? [{ property, count: left.length, first: describeRequest(left[0].exchange.request) }] : [];
-    });
+    const byCassette = new Map<string, Entry[]>();
+    for (const entry of [...this.#entries.values()].flat()) if (!entry.used) byCassette.set(entry.cassette, [...(byCassette.get(entry.cassette) ?? []), entry]);
+    return [...byCassette].map(([property, left]) => ({ property, count: left.length, first: describeRequest(left[0].exchange.request) }));
   }
 
   /** How many recorded exchanges there are and how many were served. */

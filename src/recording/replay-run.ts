@@ -7,7 +7,8 @@ import type { Mode, Report, RunListener, Warning } from '../common/results.js';
 import { TargetError, UsageError } from '../common/errors.js';
 import { replayTarget } from './replay-target.js';
 import type { Target } from '../targets/target.js';
-import { readRecording, type CassetteHeader } from './cassette.js';
+import { cassetteKey, cassettePath, operationOf, readRecording, type Cassette, type CassetteHeader, type Recording } from './cassette.js';
+import { FAMILY, type OperationProfile } from '../profiles/index.js';
 import { createRedactor } from '../wire/redact.js';
 import { ReplayBook, type UnusedExchanges } from './replay-book.js';
 
@@ -37,9 +38,22 @@ export interface ReplayRun {
   runs: number;
   only: string[];
   listener: RunListener;
+  /** The operations the recording holds cassettes of, in the family's order. */
+  operations: OperationProfile[];
+  /** The one operation the recording holds, when it holds one: what a run of one operation reads. */
+  profile?: OperationProfile;
 }
 
 const SAME_RUN: readonly (keyof CassetteHeader)[] = ['seed', 'mode', 'runs', 'region', 'sessions', 'target'];
+
+/** The cassettes `only` names (a law id, on every operation recorded, or `Operation/id`), their ids, and the operations they are of. */
+function selection(recording: Recording, dir: string, names: readonly string[] | undefined): { cassettes: Cassette[]; only: string[]; operations: OperationProfile[] } {
+  const chosen = (c: Cassette) => !names || names.some((o) => o === c.header.property || o === `${operationOf(c.header)}/${c.header.property}`);
+  const cassettes = recording.cassettes.filter(chosen);
+  if (!cassettes.length) throw new UsageError(`--only: ${dir} holds no cassette of ${names?.join(', ')}; it holds ${recording.cassettes.map((c) => cassetteKey(operationOf(c.header), c.header.property)).join(', ')}`);
+  const operations = FAMILY.filter((p) => cassettes.some((c) => operationOf(c.header) === p.operation));
+  return { cassettes, only: [...new Set(cassettes.map((c) => c.header.property))], operations };
+}
 
 /** Replays `dir` (only the properties in `only`, when given) through `run`, and adds the replay summary. */
 export async function withReplay<R extends Pick<Report, 'warnings'>>(
@@ -52,11 +66,9 @@ export async function withReplay<R extends Pick<Report, 'warnings'>>(
   for (const c of recording.cassettes)
     for (const field of SAME_RUN)
       if (JSON.stringify(c.header[field]) !== JSON.stringify(first[field]))
-        throw new UsageError(`--replay: ${dir} mixes runs (${c.header.property}.json has another ${field} than ${first.property}.json); record the directory again in one run`);
-  const recorded = recording.cassettes.map((c) => c.header.property);
-  const only = (options.only ?? (recorded as string[])).filter((id) => recorded.includes(id));
-  if (!only.length) throw new UsageError(`--only: ${dir} holds no cassette of ${options.only?.join(', ')}; it holds ${recorded.join(', ')}`);
-  const selected = { dir, cassettes: recording.cassettes.filter((c) => only.includes(c.header.property)) };
+        throw new UsageError(`--replay: ${dir} mixes runs (${cassettePath(c.header)} has another ${field} than ${cassettePath(first)}); record the directory again in one run`);
+  const { cassettes, only, operations } = selection(recording, dir, options.only);
+  const selected = { dir, cassettes };
   const book = new ReplayBook(selected, createRedactor({ values: options.redact }));
   const target = replayTarget(book, first, dir);
   let report: R;
@@ -69,6 +81,8 @@ export async function withReplay<R extends Pick<Report, 'warnings'>>(
       runs: first.runs,
       only,
       listener: { propertyStart: (id) => book.begin(id) },
+      operations,
+      ...(operations.length === 1 ? { profile: operations[0] } : {}),
     });
   } catch (e) {
     // A stale cassette can surface as a seeding or transport failure: the mismatch is the real cause.

@@ -6,10 +6,11 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { test } = require('node:test');
-const { AthenaClient, ListExecutorsCommand } = require('@aws-sdk/client-athena');
+const { AthenaClient, ListExecutorsCommand, ListSessionsCommand } = require('@aws-sdk/client-athena');
 const { mockClient } = require('aws-sdk-client-mock');
 const { catalogue, startEmulator, validate, verify } = require('athena-executors-contract');
-const { listExecutorsHandler } = require('athena-executors-contract/client-mock');
+const { listExecutorsHandler, listSessionsHandler } = require('athena-executors-contract/client-mock');
+const { listSessionsIn } = require('../src/active-sessions.js');
 const { listRunningExecutors } = require('../src/running-executors.js');
 const { executors, runningIds } = require('./executors.cjs');
 
@@ -42,6 +43,22 @@ test("this project's mockClient(AthenaClient), answered by the client-mock handl
   } finally {
     athena.restore();
     await emulator.close();
+  }
+});
+
+test("the ListSessions handler pages this project's paginateListSessions: every IDLE session once, newest first, its times as Dates", async () => {
+  const start = Date.UTC(2026, 0, 1);
+  const sessions = Array.from({ length: 12 }, (_, i) => ({ SessionId: `session-${i}`, Status: { StartDateTime: new Date(start + i * 1500), State: i % 2 ? 'IDLE' : 'TERMINATED' } }));
+  const athena = mockClient(AthenaClient);
+  try {
+    athena.on(ListSessionsCommand).callsFake(listSessionsHandler({ workgroups: { primary: sessions } }));
+    const idle = await listSessionsIn(new AthenaClient({ region: 'us-east-1' }), 'primary', 'IDLE', 2);
+    const expected = sessions.filter((s) => s.Status.State === 'IDLE').reverse();
+    assert.deepEqual(idle.map((s) => s.SessionId), expected.map((s) => s.SessionId));
+    assert.deepEqual(idle.map((s) => s.Status.StartDateTime.getTime()), expected.map((s) => s.Status.StartDateTime.getTime()));
+    assert.equal(athena.commandCalls(ListSessionsCommand).length, 3);
+  } finally {
+    athena.restore();
   }
 });
 
