@@ -220,7 +220,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   if (options.live) {
     // Before a session is started: ListSessions reads a workgroup, the others the session.
     checkParents('observational', operations, { sessions: ['the live session'], workgroups: options.workGroups ?? (options.live.workGroup ? [options.live.workGroup] : []) });
-    return withLiveSession({ ...options, ...options.live, log: options.log ?? (() => undefined) }, (live) =>
+    // The live run learns the operations to grow the session for (small calculations for ListCalculationExecutions).
+    return withLiveSession({ ...options, ...options.live, operations, log: options.log ?? (() => undefined) }, (live) =>
       // ListSessions reads the workgroup the session was started in (or those given).
       runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups: options.workGroups ?? (options.live?.workGroup ? [options.live.workGroup] : []) }, preflight: true, listener: live.listener }, options, seed),
     );
