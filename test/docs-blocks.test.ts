@@ -1,9 +1,8 @@
 /**
  * Every shell block of README.md, CONTRIBUTING.md and docs/ runs as written (pasted into bash) and as
  * a script, exits 0 and leaves no process and no taken port behind (test/helpers/doc-blocks.ts says
- * how each kind of block runs). Blocks of npm scripts are checked against package.json instead; blocks
- * that need the ListSessions / ListCalculationExecutions family are skipped until it is merged, and
- * listed here. The runner itself is shown to catch a failing block and a block that leaves a server.
+ * how each kind of block runs). Blocks of npm scripts are checked against package.json instead. The
+ * runner itself is shown to catch a failing block and a block that leaves a server.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +25,6 @@ describe('the shell blocks of README.md and docs/', () => {
     for (const b of blocks.filter((x) => kindOf(x) === 'npm-scripts')) expect(npmScriptProblems(b.body, scripts), `${b.file}:${b.line}`).toEqual([]);
   });
 
-  it('that need the family are marked `<!-- needs: family -->`, each using what the family adds', () => {
-    for (const b of blocks.filter((x) => kindOf(x) === 'family')) expect(b.body, `${b.file}:${b.line}`).toMatch(/--operation|ListSessions|ListCalculationExecutions|workgroups/);
-  });
-
   describe('run as written and as a script', () => {
     let aws: Emulator;
     // Building the installed package (a copy of the checkout, when dist/ is stale) takes 172 s at load 20.
@@ -50,8 +45,6 @@ describe('the shell blocks of README.md and docs/', () => {
         });
       }
     }
-
-    for (const b of blocks.filter((x) => kindOf(x) === 'family')) it.skip(`${b.file}:${b.line} (needs the family)`, () => undefined);
   });
 });
 
@@ -76,6 +69,6 @@ describe('the block runner', () => {
   });
 
   it('refuses a marker it does not know', () => {
-    expect(() => kindOf({ file: 'x.md', line: 3, lang: 'sh', marker: 'needs: famly', body: '' })).toThrow(/unknown block marker/);
+    expect(() => kindOf({ file: 'x.md', line: 3, lang: 'sh', marker: 'needs: something', body: '' })).toThrow(/unknown block marker/);
   });
 });

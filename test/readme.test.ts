@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BOUND_MS, docFiles, fencedBlocks, runBlock } from './helpers/doc-blocks.js';
 import { EVENT_BOUND_MS } from './helpers/wait.js';
-import { catalogue } from '../src/contract/catalogue/index.js';
+import { catalogueFor } from '../src/contract/catalogue/index.js';
+import { FAMILY } from '../src/profiles/index.js';
 import { FAULTS, FAULT_NAMES } from '../src/emulator/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +43,7 @@ describe('README', () => {
     expect(firstScreen).toContain('npm install && npm start');
     expect(firstScreen).toContain('npm test');
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toMatch(/athena-contract(\.js)? verify$/);
+    expect(pkg.scripts.start).toMatch(/athena-contract(\.js)? verify --operation all$/);
     expect(pkg.scripts.test).toMatch(/vitest run/);
   });
 
@@ -59,10 +60,11 @@ describe('README', () => {
     expect(stdout).toMatch(/0 failed, \d+ passed/);
   });
 
-  it('lists exactly the catalogue, in order, with each law', () => {
-    const table = section(readme, '## The property catalogue');
-    expect(backtickedRows(table)).toEqual(catalogue.map((p) => p.id));
-    for (const p of catalogue) expect(table).toContain(p.law);
+  it.each(FAMILY.map((p) => [p.operation, p] as const))('lists exactly the catalogue of %s, in order, with each law in its words', (operation, profile) => {
+    const table = section(section(readme, '## The property catalogue'), `### ${operation}`);
+    const laws = catalogueFor(profile);
+    expect(backtickedRows(table)).toEqual(laws.map((p) => p.id));
+    for (const p of laws) expect(table).toContain(p.law);
   });
 });
 

@@ -15,8 +15,6 @@
  *   started by the test stands in for AWS (`AWS_ENDPOINT_URL_ATHENA` and placeholder keys);
  * - `<!-- npm-scripts -->`: the npm scripts of this checkout (`npm test` runs the suite this test is
  *   part of; `npm run mutation` takes minutes): checked, not run (see {@link npmScriptProblems});
- * - `<!-- needs: family -->`: needs the ListSessions and ListCalculationExecutions family (issue 22),
- *   skipped until the markers are removed once it is merged.
  *
  * The README's port 4566 becomes a free one, so that a block cannot collide with a local LocalStack.
  * Every process a block starts carries a marker in its environment: afterwards, those still running
@@ -43,9 +41,9 @@ export function docFiles(): string[] {
 }
 
 /** How a block runs, from the comment before its fence. */
-export type BlockKind = 'user' | 'checkout' | 'aws' | 'npm-scripts' | 'family';
+export type BlockKind = 'user' | 'checkout' | 'aws' | 'npm-scripts';
 
-const KINDS: Record<string, BlockKind> = { checkout: 'checkout', 'env: aws': 'aws', 'npm-scripts': 'npm-scripts', 'needs: family': 'family' };
+const KINDS: Record<string, BlockKind> = { checkout: 'checkout', 'env: aws': 'aws', 'npm-scripts': 'npm-scripts' };
 
 /** One fenced block of a Markdown file. */
 export interface DocBlock {
