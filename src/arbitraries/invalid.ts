@@ -75,10 +75,19 @@ function breakersOf(node: SchemaNode, path: readonly string[], options: ValidOpt
  * miss enum or const, which ajv checks whatever the type), then draws among them.
  */
 function fromCandidates(schema: JsonSchema, keyword: string, candidates: unknown[], random?: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
-  const breaksOnly = (v: unknown) => {
+  const breaksStrictly = (v: unknown) => {
     const broken = scalarViolations(schema, v);
     return broken.includes(keyword) && broken.every((k) => k === keyword || (keyword === 'type' && (k === 'enum' || k === 'const')));
   };
+  // A pattern that bounds lengths itself (WorkGroup's `[a-zA-Z0-9._-]{1,128}`) is broken by every value
+  // that breaks a length: no value breaks the length alone, and drawing for one would never end.
+  const lengthInPattern = (keyword === 'minLength' || keyword === 'maxLength') && schema.pattern !== undefined && !candidates.some(breaksStrictly);
+  const breaksOnly = lengthInPattern
+    ? (v: unknown) => {
+        const broken = scalarViolations(schema, v);
+        return broken.includes(keyword) && broken.every((k) => k === keyword || k === 'pattern');
+      }
+    : breaksStrictly;
   const kept = candidates.filter(breaksOnly);
   const arbitraries: fc.WeightedArbitrary<unknown>[] = [];
   if (kept.length > 0) arbitraries.push({ weight: 4, arbitrary: fc.constantFrom(...kept).map(fresh) });
