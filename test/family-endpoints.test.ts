@@ -71,6 +71,7 @@ describe('legal readings pass, in both modes, at seeds 1-3', () => {
     ['fractional seconds (ListCalculationExecutions)', LIST_CALCULATION_EXECUTIONS, {}],
     ['unknown workgroups answered InvalidRequestException', LIST_SESSIONS, { unknownParent: 'InvalidRequestException' }],
     ['unknown sessions answered InvalidRequestException (ListCalculationExecutions)', LIST_CALCULATION_EXECUTIONS, { unknownParent: 'InvalidRequestException' }],
+    ['sessions without Status.StartDateTime listed first', LIST_SESSIONS, { keyless: 'first' }],
   ];
   it.each(readings)('%s', async (_, profile, behaviour) => {
     for (const mode of ['seeded', 'observational'] as const)
@@ -92,13 +93,17 @@ async function expectFails(profile: OperationProfile, mode: 'seeded' | 'observat
 
 describe('faults fail by the law they break', () => {
   it.each([
-    ['sorted by id ascending', { order: 'id-ascending' }, 'ordering.newest-first', /newer after older/],
-    ['sorted by the wrong timestamp', { order: 'wrong-timestamp' }, 'ordering.newest-first', /newer after older/],
-    ['timestamps sent as ISO-8601 strings', { timestamps: 'iso' }, 'response.conforms', /must be number|SDK could not read/],
-    ['timestamps sent as ISO-8601 strings', { timestamps: 'iso' }, 'ordering.newest-first', /not a number/],
-  ] as const)('%s fails %s, both operations, both modes', async (_, behaviour, law, message) => {
+    ['sorted by id ascending', 'ordering.newest-first', { order: 'id-ascending' }, /newer after older/],
+    ['sorted by the wrong timestamp', 'ordering.newest-first', { order: 'wrong-timestamp' }, /newer after older/],
+    ['timestamps sent as ISO-8601 strings', 'response.conforms', { timestamps: 'iso' }, /must be number|SDK could not read/],
+    ['timestamps sent as ISO-8601 strings', 'ordering.newest-first', { timestamps: 'iso' }, /not a number/],
+  ] as const)('%s fails %s, both operations, both modes', async (_, law, behaviour, message) => {
     for (const profile of [LIST_SESSIONS, LIST_CALCULATION_EXECUTIONS]) for (const mode of ['seeded', 'observational'] as const) await expectFails(profile, mode, behaviour, law, message);
   }, 300_000);
+
+  it('items without the ordering key listed among the others fail ordering.newest-first (seeded)', async () => {
+    for (const profile of [LIST_SESSIONS, LIST_CALCULATION_EXECUTIONS]) await expectFails(profile, 'seeded', { keyless: 'middle' }, 'ordering.newest-first', /must come all first or all last/);
+  }, 120_000);
 
   it('epoch milliseconds fail data.faithful (seeded), which names them', async () => {
     for (const profile of [LIST_SESSIONS, LIST_CALCULATION_EXECUTIONS]) await expectFails(profile, 'seeded', { timestamps: 'millis' }, 'data.faithful', /epoch milliseconds/);

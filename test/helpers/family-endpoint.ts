@@ -29,6 +29,11 @@ export interface FamilyBehaviour {
   dropEmptyIds?: boolean;
   /** Fault (with `activeOnly`): an unfiltered ListSessions leaves out IDLE sessions whose id sorts after "8": inconsistent. */
   someIdle?: boolean;
+  /**
+   * Where items without the ordering key go: last (the default), first (legal), or (a fault) among the
+   * others, as if at 2024-12-31T23:59:58.5Z, inside the boundary cases' ties.
+   */
+  keyless?: 'first' | 'middle';
   /** Fault: `StateFilter` TERMINATED lists nothing (as if ended items were gone). */
   hideEnded?: boolean;
 }
@@ -87,7 +92,9 @@ function orderOf(profile: OperationProfile, behaviour: FamilyBehaviour): (a: Ite
   if (behaviour.order === 'id-ascending') return byId;
   const key = (e: Item) => {
     const v = behaviour.order === 'wrong-timestamp' ? valueAt(e, WRONG_KEY[profile.operation]) : orderKeyOf(profile, e);
-    return typeof v === 'number' ? v : undefined;
+    if (typeof v === 'number') return v;
+    if (behaviour.keyless === 'first') return Number.POSITIVE_INFINITY;
+    return behaviour.keyless === 'middle' ? (Date.UTC(2025, 0, 1) - 1500) / (profile.orderKey.unit === 'epoch-seconds' ? 1000 : 1) : undefined;
   };
   return (a, b) => {
     const [x, y] = [key(a), key(b)];
