@@ -29,6 +29,13 @@ export interface FamilyBehaviour {
   dropEmptyIds?: boolean;
   /** Fault (with `activeOnly`): an unfiltered ListSessions leaves out IDLE sessions whose id sorts after "8": inconsistent. */
   someIdle?: boolean;
+  /**
+   * Where items without the ordering key go: last (the default), first (legal), or (a fault) among the
+   * others, as if at 2024-12-31T23:59:58.5Z, inside the boundary cases' ties.
+   */
+  keyless?: 'first' | 'middle';
+  /** Fault: `StateFilter` TERMINATED lists nothing (as if ended items were gone). */
+  hideEnded?: boolean;
 }
 
 /** A running endpoint. */
@@ -85,7 +92,9 @@ function orderOf(profile: OperationProfile, behaviour: FamilyBehaviour): (a: Ite
   if (behaviour.order === 'id-ascending') return byId;
   const key = (e: Item) => {
     const v = behaviour.order === 'wrong-timestamp' ? valueAt(e, WRONG_KEY[profile.operation]) : orderKeyOf(profile, e);
-    return typeof v === 'number' ? v : undefined;
+    if (typeof v === 'number') return v;
+    if (behaviour.keyless === 'first') return Number.POSITIVE_INFINITY;
+    return behaviour.keyless === 'middle' ? (Date.UTC(2025, 0, 1) - 1500) / (profile.orderKey.unit === 'epoch-seconds' ? 1000 : 1) : undefined;
   };
   return (a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -94,20 +103,35 @@ function orderOf(profile: OperationProfile, behaviour: FamilyBehaviour): (a: Ite
   };
 }
 
-/** A keyset token: parent, filter and the last item listed. */
-function token(parent: string, filter: string | undefined, lastIndexItem: Item, profile: OperationProfile): string {
-  const payload = Buffer.from(JSON.stringify([parent, filter ?? null, JSON.stringify(lastIndexItem), profile.operation])).toString('base64url');
+/** The paths an order reads: the id, the ordering key, the other timestamp. */
+const sortPaths = (profile: OperationProfile): (readonly string[])[] => [[profile.id], profile.orderKey.path, WRONG_KEY[profile.operation]];
+
+/** A keyset token: parent, filter, operation, and what the order reads of the last item listed. */
+function token(parent: string, filter: string | undefined, last: Item, profile: OperationProfile): string {
+  const payload = Buffer.from(JSON.stringify([parent, filter ?? null, profile.operation, sortPaths(profile).map((path) => valueAt(last, path) ?? null)])).toString('base64url');
   return `${payload}.${mac(payload)}`;
+}
+
+/** An item holding only what the order reads, from a token's values. */
+function sortItem(profile: OperationProfile, values: readonly unknown[]): Item {
+  const item: Item = {};
+  for (const [i, path] of sortPaths(profile).entries()) {
+    if (values[i] === null) continue;
+    let at = item;
+    for (const step of path.slice(0, -1)) at = (at[step] ??= {}) as Item;
+    at[path[path.length - 1]] = values[i];
+  }
+  return item;
 }
 
 function resume(value: string, parent: string, filter: string | undefined, view: readonly Item[], order: (a: Item, b: Item) => number, profile: OperationProfile): number {
   const [payload, sig = ''] = value.split('.');
   const good = Buffer.from(mac(payload));
   if (Buffer.byteLength(sig) !== good.length || !timingSafeEqual(Buffer.from(sig), good)) throw new Refusal('InvalidRequestException', 'Invalid NextToken');
-  const [p, f, last, op] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, string | null, string, string];
+  const [p, f, op, values] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, string | null, string, unknown[]];
   if (p !== parent || f !== (filter ?? null) || op !== profile.operation) throw new Refusal('InvalidRequestException', 'Invalid NextToken: issued for another request');
-  const lastItem = JSON.parse(last) as Item;
-  const after = view.findIndex((e) => order(e, lastItem) > 0);
+  const last = sortItem(profile, values);
+  const after = view.findIndex((e) => order(e, last) > 0);
   return after < 0 ? view.length : after;
 }
 
@@ -136,6 +160,7 @@ function list(store: Store, profile: OperationProfile, body: unknown, behaviour:
   const order = orderOf(profile, behaviour);
   const shown = (e: Item): boolean => {
     if (behaviour.dropEmptyIds && itemId(profile, e) === '') return false;
+    if (behaviour.hideEnded && filter === 'TERMINATED') return false;
     if (filter !== undefined) return stateOf(profile, e) === filter;
     if (!behaviour.activeOnly || profile.activeOnly === undefined) return true;
     const state = stateOf(profile, e);

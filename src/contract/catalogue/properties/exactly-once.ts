@@ -1,6 +1,8 @@
 /**
  * `pagination.exactly-once`: following the token to the end yields every item of the parent exactly
- * once, in a bounded number of pages.
+ * once, in a bounded number of pages. Where the profile lets an unfiltered call list only the active
+ * items (ListSessions), a seeded walk must list those its listing shows it reads as active
+ * (scaffold/listing.ts): an active item left out, or one IDLE item listed and another not, still fails.
  */
 import type fc from 'fast-check';
 import type { ObservedWalk, SeededWalk } from '../../../arbitraries/index.js';

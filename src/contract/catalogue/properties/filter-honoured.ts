@@ -1,7 +1,10 @@
 /**
  * `filter.honoured`: with the filter, every item listed has that state, and the filtered walk is
  * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed). A walk
- * that does not complete is pagination's failure, not the filter's: the run is then vacuous.
+ * that does not complete is pagination's failure, not the filter's: the run is then vacuous. Where the
+ * profile lets an unfiltered walk list only the active items (ListSessions), a filter on a state the
+ * unfiltered walk listed none of is compared with the seeded population only (observational runs
+ * check just that what is listed is in that state): ended states are listed when asked for.
  */
 import fc from 'fast-check';
 import { freshParentId, itemPopulation, pageSize, type Item } from '../../../arbitraries/index.js';
