@@ -75,22 +75,13 @@ function breakersOf(node: SchemaNode, path: readonly string[], options: ValidOpt
  * miss enum or const, which ajv checks whatever the type), then draws among them.
  */
 function fromCandidates(schema: JsonSchema, keyword: string, candidates: unknown[], random?: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
-  const breaksStrictly = (v: unknown) => {
+  const breaksOnly = (v: unknown) => {
     const broken = scalarViolations(schema, v);
     // A length breaker may also break a pattern, which often restates the bounds (`[a-z]{1,128}`): no
     // string then breaks the length alone, and the request is invalid all the same.
     const alsoBroken = (k: string) => (keyword === 'type' && (k === 'enum' || k === 'const')) || ((keyword === 'minLength' || keyword === 'maxLength') && k === 'pattern');
     return broken.includes(keyword) && broken.every((k) => k === keyword || alsoBroken(k));
   };
-  // A pattern that bounds lengths itself (WorkGroup's `[a-zA-Z0-9._-]{1,128}`) is broken by every value
-  // that breaks a length: no value breaks the length alone, and drawing for one would never end.
-  const lengthInPattern = (keyword === 'minLength' || keyword === 'maxLength') && schema.pattern !== undefined && !candidates.some(breaksStrictly);
-  const breaksOnly = lengthInPattern
-    ? (v: unknown) => {
-        const broken = scalarViolations(schema, v);
-        return broken.includes(keyword) && broken.every((k) => k === keyword || k === 'pattern');
-      }
-    : breaksStrictly;
   const kept = candidates.filter(breaksOnly);
   const arbitraries: fc.WeightedArbitrary<unknown>[] = [];
   if (kept.length > 0) arbitraries.push({ weight: 4, arbitrary: fc.constantFrom(...kept).map(fresh) });
