@@ -16,6 +16,7 @@ import { emulatorTarget } from '../src/targets/emulator-target.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Target } from '../src/targets/target.js';
 import { startBoundaryEndpoint, type BoundaryFault } from './helpers/boundary-endpoint.js';
+import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 import { runCli } from './helpers/cli.js';
 import { observedSession, startSmallEndpoint } from './helpers/small-endpoint.js';
 import { sharedTempDir } from './helpers/temp-dir.js';
@@ -112,7 +113,7 @@ describe.concurrent('correct targets pass with no warning, in both modes', () =>
       }
     });
 
-    it(`the small endpoint of test/helpers (${mode})`, async () => {
+    it(`the small endpoint of test/helpers (${mode})`, { timeout: LOADED_TEST_TIMEOUT_MS }, async () => {
       const endpoint = await startSmallEndpoint({ sessions: OBSERVED });
       try {
         expectCleanPass(await run(endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: mode === 'seeded' }), mode, 2));
