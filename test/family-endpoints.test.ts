@@ -50,7 +50,8 @@ async function run(profile: OperationProfile, mode: 'seeded' | 'observational', 
       target,
       mode,
       profile,
-      sessions: mode === 'observational' ? PARENTS[profile.operation] : [],
+      // ListSessions reads workgroups, the other two sessions.
+      [profile.parent.route === 'workgroups' ? 'workgroups' : 'sessions']: mode === 'observational' ? PARENTS[profile.operation] : [],
       seed: options.seed ?? 1,
       runs: options.runs ?? 10,
       only: options.only,
@@ -93,7 +94,8 @@ async function expectFails(profile: OperationProfile, mode: 'seeded' | 'observat
 
 describe('faults fail by the law they break', () => {
   it.each([
-    ['sorted by id ascending', 'ordering.newest-first', { order: 'id-ascending' }, /newer after older/],
+    // Sorting by id interleaves the items without a time among the others as well: either is the law's.
+    ['sorted by id ascending', 'ordering.newest-first', { order: 'id-ascending' }, /newer after older|must come all first or all last/],
     ['sorted by the wrong timestamp', 'ordering.newest-first', { order: 'wrong-timestamp' }, /newer after older/],
     ['timestamps sent as ISO-8601 strings', 'response.conforms', { timestamps: 'iso' }, /must be number|SDK could not read/],
     ['timestamps sent as ISO-8601 strings', 'ordering.newest-first', { timestamps: 'iso' }, /not a number/],
