@@ -218,12 +218,13 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
     // Replays skip preflight: its probes are not part of any cassette.
     return withReplay(options.replay, { only: options.only, redact: options.redact }, ({ seed, listener, ...run }) => runOn({ run, listener, preflight: false }, options, seed));
   if (options.live) {
-    // Before a session is started: ListSessions reads a workgroup, the others the session.
-    checkParents('observational', operations, { sessions: ['the live session'], workgroups: options.workGroups ?? (options.live.workGroup ? [options.live.workGroup] : []) });
+    // ListSessions reads the workgroup the session is started in (or those given), the others the session.
+    const workgroups = options.workGroups ?? (options.live.workGroup ? [options.live.workGroup] : []);
+    // Before a session is started.
+    checkParents('observational', operations, { sessions: ['the live session'], workgroups });
     // The live run learns the operations to grow the session for (small calculations for ListCalculationExecutions).
     return withLiveSession({ ...options, ...options.live, operations, log: options.log ?? (() => undefined) }, (live) =>
-      // ListSessions reads the workgroup the session was started in (or those given).
-      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups: options.workGroups ?? (options.live?.workGroup ? [options.live.workGroup] : []) }, preflight: true, listener: live.listener }, options, seed),
+      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups }, preflight: true, listener: live.listener }, options, seed),
     );
   }
   const { target, mode, sessions, workgroups } = targetFor(options);
