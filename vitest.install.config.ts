@@ -7,4 +7,11 @@ import base, { INSTALL_TESTS } from './vitest.config.js';
  * from `npm test`; `.ci/run` runs both.
  */
 // Spread, not merged: vitest's mergeConfig would add the base's excludes, which leave these out.
-export default defineConfig({ test: { ...base.test, include: INSTALL_TESTS, exclude: ['**/node_modules/**'] } });
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: INSTALL_TESTS,
+    exclude: ['**/node_modules/**'],
+    reporters: process.env.CI ? ['default', ['junit', { outputFile: 'reports/junit-install.xml' }]] : ['default'],
+  },
+});
