@@ -1,10 +1,11 @@
 /**
  * `filter.honoured`: with the filter, every item listed has that state, and the filtered walk is
- * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed; on a parent that moves, see below). A walk
- * that does not complete is pagination's failure, not the filter's: the run is then vacuous. Where the
- * profile lets an unfiltered walk list only the active items (ListSessions), a filter on a state the
- * unfiltered walk listed none of is compared with the seeded population only (observational runs
- * check just that what is listed is in that state): ended states are listed when asked for.
+ * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed; on a
+ * parent that moves, see below). A walk that does not complete is pagination's failure, not the
+ * filter's: the run is then vacuous. Where the profile lets an unfiltered walk list only the active
+ * items (ListSessions), a filter on a state the unfiltered walk listed none of is compared with the
+ * seeded population only (observational runs check just that what is listed is in that state): ended
+ * states are listed when asked for.
  * Observational runs compare walks made at different times: on a parent that moves while it is read,
  * only what held still (same state, same ordering key) for the whole time between the unfiltered
  * walks around the filtered one binds it, since an item that came, went or changed state meanwhile
