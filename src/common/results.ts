@@ -164,7 +164,9 @@ export type ReplayCommand = (failure: ReplayTarget) => string;
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
 export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated' | 'boundary-skipped'
   /** Coverage shows part of a property's law untested: no second page, a filter that never matched, every call failing for another reason. */
-  | 'untested';
+  | 'untested'
+  /** The target moved during the run (items came, went or changed state between walks): cross-walk conclusions were limited to what held still. A note, never a failure. */
+  | 'moving';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {
@@ -259,4 +261,10 @@ export interface Coverage {
   tokens: Record<TokenKind, CoverageTally>;
   /** Walks during which the session was seeded again with more executors, and how many more in all. */
   inserted: { walks: number; executors: number };
+  /**
+   * Observational runs: items that came, went or changed state between complete unfiltered walks of
+   * one parent (with the same page size), each change counted once; all 0 when the target held still.
+   * Absent in reports of older versions.
+   */
+  moving?: { came: number; went: number; changed: number };
 }

@@ -75,7 +75,10 @@ export function wentRound(content: Content, page: number, fresh: boolean): Repea
  * parent listed: the legal trailing empty page, and room for a few items added since. Kept small,
  * because a server that sends empty pages forever costs this many calls on every walk; a filtered
  * walk cut short by a parent that grew more only checks fewer pages, and the next unfiltered walk
- * learns the new size.
+ * learns the new size. So the bound holds on a parent that moves while the run reads it: the most
+ * items listed only lags its growth (an unfiltered walk counts its own items too, and a correct
+ * server's unfiltered pages each bring a new item however it grows), and items that went leave it
+ * larger, never smaller.
  */
 export const BARREN_SLACK = 3;
 

@@ -8,6 +8,7 @@ import { itemId, itemsOf, listRequest, partsOf, valueAt, type ListParts, type Op
 import { describeAnswer, listCall, type ListCall, type ListRequest } from './call.js';
 import { profileOf, type CheckContext } from './context.js';
 import { recordWalk, seededDuring } from '../coverage/index.js';
+import { noticeMoves } from './moving.js';
 import { clip, plural } from './text.js';
 import { addPage, BARREN_SLACK, barrenAllowance, emptyContent, mostListed, parentSize, recordListed, wentRound, type Content, type Repeat } from './walk-content.js';
 
@@ -76,8 +77,11 @@ export async function walk(ctx: CheckContext, request: ListRequest, options: Wal
   const content = emptyContent();
   const w = await walkPages(ctx, request, options, content);
   const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
+  const complete = w.outcome.kind === 'complete';
   if (ctx.mode === 'observational') recordListed(ctx.bounds, parts, content);
-  recordWalk(ctx.coverage, { filter: parts.state, pages: w.pages.map((p) => p.items), complete: w.outcome.kind === 'complete', inserted: content.inserted });
+  // Only a whole unfiltered listing shows what came and went.
+  const moved = ctx.mode === 'observational' && complete && parts.state === undefined ? noticeMoves(ctx.bounds, profile, parts.parent, parts.pageSize, walkedItems(w)) : undefined;
+  recordWalk(ctx.coverage, { filter: parts.state, pages: w.pages.map((p) => p.items), complete, inserted: content.inserted, ...(moved ? { moved } : {}) });
   return w;
 }
 

@@ -31,6 +31,7 @@ export function emptyCoverage(profile: OperationProfile = LIST_EXECUTORS): Cover
     constraints: Object.fromEntries(constraintKeys.map((k) => [k, emptyTally()])),
     tokens: Object.fromEntries(TOKEN_KINDS.map((k) => [k, emptyTally()])) as Record<TokenKind, CoverageTally>,
     inserted: { walks: 0, executors: 0 },
+    moving: { came: 0, went: 0, changed: 0 },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Coverage: what a property's runs, and a whole run, exercised, counted at the one place every call
  * goes through and the one every walk does, whatever made the requests; merged across properties
- * and shards; and the warnings it earns.
+ * and shards; and the warnings it earns (the `moving` note among them).
  */
 export { coverageFor, createCoverage, foldCoverage, runCoverage, takeCoverage, type CoverageCollector } from './collector.js';
 export { emptyCoverage, TOKEN_KINDS } from './empty.js';
@@ -14,3 +14,4 @@ export { schemaFactsOf, type SchemaFacts } from './schema-facts.js';
 export { lawCoverage, type LawCoverage, type LawNeeds, type PageNeed } from './laws.js';
 export { callsOf, otherReasonWarnings, passCoverageWarnings, type CoveredLaw } from './untested.js';
 export { coverageItems, coverageLine, type CoverageItem, type ItemStatus } from './items.js';
+export { movingOf, movingWarnings } from './moving.js';

@@ -1,7 +1,7 @@
 /**
  * Records one walk: its pages, whether it completed, its filter and what that matched, ordering-key
  * ties across its page boundaries, the optional members its items lacked, and the items seeded into
- * its parent while it went. The collector's profile says where an item's ordering key is.
+ * its parent while it went, and (observational) what moved since a walk like it. The collector's profile says where an item's ordering key is.
  */
 import type { Coverage } from '../../common/results.js';
 import { orderKeyOf, type OperationProfile } from '../../profiles/index.js';
@@ -15,6 +15,8 @@ export interface WalkSeen {
   complete: boolean;
   /** Items seeded into the parent between its pages. */
   inserted: number;
+  /** Observational: what came, went and changed state since the last walk like it (counted once per run). */
+  moved?: { came: number; went: number; changed: number };
 }
 
 /** Page boundaries where the last item of one page and the first of the next share an ordering key. */
@@ -58,5 +60,11 @@ export function recordWalk(collector: CoverageCollector | undefined, walk: WalkS
   if (walk.inserted > 0) {
     data.inserted.walks++;
     data.inserted.executors += walk.inserted;
+  }
+  if (walk.moved) {
+    const moving = (data.moving ??= { came: 0, went: 0, changed: 0 });
+    moving.came += walk.moved.came;
+    moving.went += walk.moved.went;
+    moving.changed += walk.moved.changed;
   }
 }

@@ -13,7 +13,7 @@ import { createRedactor, environmentCredentials, type Redactor } from '../../wir
 import { awsCliCommand } from './aws-cli.js';
 import { reproducerScript } from './reproducer.js';
 import { emptyStats } from '../catalogue/context.js';
-import { emptyCoverage, otherReasonWarnings, passCoverageWarnings, takeCoverage } from '../coverage/index.js';
+import { emptyCoverage, movingOf, movingWarnings, otherReasonWarnings, passCoverageWarnings, takeCoverage } from '../coverage/index.js';
 import type { PropertyRun } from '../engine/property-run.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { counterWarnings, interruptedWarning, noRunReason, shrinkBudgetWarning, shrinkStoppedWarning, unshrunkWarning } from './warnings.js';
@@ -78,7 +78,7 @@ function failedReport(property: ContractProperty, run: PropertyRun, failure: Non
   const operation = (settings.profile ?? LIST_EXECUTORS).operation;
   const replay = settings.replayCommand?.({ id: property.id, operation, seed: settings.seed, path: counterexample.path }) ?? null;
   const cut = run.unshrunk ? [unshrunkWarning()] : run.noVerdict !== null ? [shrinkStoppedWarning(run.noVerdict)] : run.shrinkCut ? [shrinkBudgetWarning(settings.shrinkBudgetMs)] : [];
-  const warnings = [...cut, ...otherReasonWarnings(property, coverage), ...counterWarnings(run.stats)];
+  const warnings = [...cut, ...otherReasonWarnings(property, coverage), ...counterWarnings(run.stats), ...movingWarnings(movingOf([coverage]))];
   return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'failed', runs: run.stats.runs, boundary: run.stats.boundary, durationMs: run.durationMs, counterexample, replay, warnings };
 }
 
@@ -86,7 +86,8 @@ function failedReport(property: ContractProperty, run: PropertyRun, failure: Non
  * The report of a property that ran: failed; inconclusive when a check could reach no verdict or no
  * run finished before its share of the deadline ran out; passed otherwise (with its vacuity and
  * deadline warnings, and those its coverage earns). Whatever the verdict, the counters earn their
- * warnings (flaky, tolerated), and an error property whose every call failed for another reason says so.
+ * warnings (flaky, tolerated), an error property whose every call failed for another reason says so,
+ * and one whose walks saw the target move has the `moving` note.
  * The coverage is the one the run of `settings` collected for the property.
  */
 export function propertyReport(property: ContractProperty, run: PropertyRun, settings: ReportSettings): PropertyReport {
@@ -96,7 +97,8 @@ export function propertyReport(property: ContractProperty, run: PropertyRun, set
   const cut = run.interrupted ? [interruptedWarning(stats.runs, settings.runs, run.shareMs)] : [];
   const reason = run.noVerdict ?? (stats.runs + stats.boundary === 0 && run.interrupted ? noRunReason(run.shareMs) : null);
   const other = otherReasonWarnings(property, coverage);
-  if (reason !== null) return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats)] };
+  const moving = movingWarnings(movingOf([coverage]));
+  if (reason !== null) return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'inconclusive', runs: stats.runs, boundary: stats.boundary, durationMs, reason, warnings: [...cut, ...other, ...counterWarnings(stats), ...moving] };
   const vacuity = [...property.vacuity(stats, coverage), ...passCoverageWarnings(property, coverage, settings.mode ?? 'observational'), ...other];
-  return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats)] };
+  return { ...opening(property, run, coverage, settings.profile ?? LIST_EXECUTORS), status: 'passed', runs: stats.runs, boundary: stats.boundary, durationMs, warnings: [...vacuity, ...cut, ...counterWarnings(stats), ...moving] };
 }

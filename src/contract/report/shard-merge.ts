@@ -8,7 +8,7 @@ import { catalogueFor } from '../catalogue/index.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { LIST_EXECUTORS, profileNamed } from '../../profiles/index.js';
 import { emptyStats } from '../catalogue/context.js';
-import { mergeCoverage, otherReasonWarnings, passCoverageWarnings } from '../coverage/index.js';
+import { mergeCoverage, movingOf, movingWarnings, otherReasonWarnings, passCoverageWarnings } from '../coverage/index.js';
 import { operationOf, summarize } from './summary.js';
 import { counterWarnings } from './warnings.js';
 
@@ -35,12 +35,12 @@ function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<Pro
   return runs > 0 ? { status: 'passed' } : { status: 'inconclusive', reason: 'no shard ran any of its runs' };
 }
 
-/** The warnings of a merged property: those its summed counters and merged coverage earn, and the shards' interruptions. */
+/** The warnings of a merged property: those its summed counters and merged coverage earn (the `moving` note among them), and the shards' interruptions. */
 function mergedWarnings(property: ContractProperty | undefined, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   if (status === 'skipped') return [];
   const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
   const other = otherReasonWarnings(property, coverage);
-  return [...(status === 'passed' ? vacuityOf(property, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks)];
+  return [...(status === 'passed' ? vacuityOf(property, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks), ...movingWarnings(movingOf([coverage]))];
 }
 
 function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {

@@ -4,6 +4,7 @@
  * or that the target answered in a way the verdict tolerated.
  */
 import type { CheckStats, PropertyReport, Warning, WarningKind } from '../../common/results.js';
+import { movingOf, movingWarnings } from '../coverage/index.js';
 import { propertyKey } from '../engine/seeds.js';
 
 /** Seconds with one decimal, as the warnings say durations. */
@@ -65,12 +66,17 @@ function warnedOf(properties: readonly PropertyReport[], kind: WarningKind): Pro
   return properties.filter((p) => p.warnings.some((w) => w.kind === kind));
 }
 
-/** The run-level warnings of a list of property reports: which passed vacuously, which left their law partly untested, which the deadline cut short, which had flaky runs. */
+/**
+ * The run-level warnings of a list of property reports: which passed vacuously, which left their law
+ * partly untested, which the deadline cut short, which had flaky runs, and whether the target moved
+ * (their changes summed: each property counts those its own walks saw first).
+ */
 export function runWarnings(properties: readonly PropertyReport[]): Warning[] {
   const vacuous = warnedOf(properties, 'vacuous');
   const untested = warnedOf(properties, 'untested');
   const cut = warnedOf(properties, 'interrupted');
   const flaky = warnedOf(properties, 'flaky');
+  const moved = warnedOf(properties, 'moving');
   const ids = (ps: readonly PropertyReport[]) => ps.map((p) => propertyKey(p.id, p.operation)).join(', ');
   const warnings: Warning[] = [];
   if (vacuous.length)
@@ -81,5 +87,6 @@ export function runWarnings(properties: readonly PropertyReport[]): Warning[] {
     warnings.push({ kind: 'interrupted', message: `${cut.length} of ${properties.length} properties were cut short by the run's deadline (${ids(cut)}): they passed fewer runs than asked; raise --deadline` });
   if (flaky.length)
     warnings.push({ kind: 'flaky', message: `${flaky.length} of ${properties.length} properties had flaky runs (${ids(flaky)}): a 5xx to a valid request went away when sent again` });
+  if (moved.length) warnings.push(...movingWarnings(movingOf(moved.map((p) => p.coverage)), ` (seen by ${ids(moved)})`));
   return warnings;
 }

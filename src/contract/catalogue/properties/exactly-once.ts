@@ -3,6 +3,11 @@
  * once, in a bounded number of pages. Where the profile lets an unfiltered call list only the active
  * items (ListSessions), a seeded walk must list those its listing shows it reads as active
  * (scaffold/listing.ts): an active item left out, or one IDLE item listed and another not, still fails.
+ * Observational runs compare walks of several page sizes: on a parent that moves while it is read,
+ * only against what held still for the whole time between the walks compared (an item that came, went
+ * or changed state meanwhile proves nothing), since no law says what a moving parent lists; no item
+ * twice within one walk is demanded moving or not, a new item at the front being exactly when an
+ * offset token lists one twice.
  */
 import type fc from 'fast-check';
 import type { ObservedWalk, SeededWalk } from '../../../arbitraries/index.js';
@@ -11,11 +16,11 @@ import { longSessionWalks, sizedWalks, tieWalks } from '../boundary/index.js';
 import { lawCoverage } from '../../coverage/index.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
-import { confirmTwice, idDifference, mustList, perMode, seededRequest, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
+import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, walkBoundary, walkScenario, type Snapshot, type WalkScenario } from '../scaffold/index.js';
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { describeIncomplete, walk, type Walk } from '../walk.js';
+import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
 
 /** Fails unless the walk completed and listed no item twice; returns its ids as a set. */
 function completeWithoutDuplicates(profile: OperationProfile, w: Walk, label: string): Set<string> {
@@ -46,26 +51,33 @@ async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): 
   if (difference?.extra.length) throw new ContractViolation(`${label}: listed ${difference.extra.length} ${noun}(s) that were never seeded: ${previewIds(difference.extra)}`);
 }
 
-/** Walks of a given parent with each page size list one set of items, the first size's. */
+/**
+ * Walks of a given parent with each page size list one set of items, the first size's. The parent
+ * may move while it is read (a live workgroup): each walk is compared with walks of the first size
+ * made just before and after it, and binds only what held still between them (scaffold/bracket.ts);
+ * when nothing moved, the sets must be equal. Within each walk no item comes twice, moving or not.
+ */
 async function checkObserved(s: ObservedWalk, ctx: CheckContext, maxPages: number): Promise<void> {
   const profile = profileOf(ctx);
-  const idsWith = async (size: number | undefined) => {
+  const snapshotWith = async (size: number | undefined) => {
     const w = await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: size }), { maxPages });
-    return completeWithoutDuplicates(profile, w, `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'}`);
+    completeWithoutDuplicates(profile, w, `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'}`);
+    return snapshotOf(profile, walkedItems(w));
   };
   const [first, ...others] = s.pageSizes;
-  let reference = await idsWith(first);
+  const named = (size: number | undefined) => `${profile.pageSize} ${size ?? '(absent)'}`;
+  let reference: Snapshot = await snapshotWith(first);
   for (const size of others) {
-    // A second pair of walks renews the reference too: the parent may have changed under the first.
-    const { value, difference } = await confirmTwice(
-      async (again) => ({ reference: again ? await idsWith(first) : reference, ids: await idsWith(size) }),
-      (pair) => idDifference(pair.reference, pair.ids),
+    const judged = await bracketed({ reference: () => snapshotWith(first), compared: () => snapshotWith(size) }, reference, () => true);
+    // Its walks throw when they do not complete, so every bracket here compares something.
+    if (!judged) return;
+    reference = judged.latest;
+    const { difference } = judged;
+    if (!difference) continue;
+    const against = judged.still ? `than with ${named(first)}` : `than what the walks with ${named(first)} just before and after it show held still`;
+    throw new ContractViolation(
+      `walk of ${s.sessionId} with ${named(size)} lists a different set ${against}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`,
     );
-    reference = value.reference;
-    if (difference)
-      throw new ContractViolation(
-        `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'} lists a different set than with ${profile.pageSize} ${first ?? '(absent)'}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`,
-      );
   }
 }
 

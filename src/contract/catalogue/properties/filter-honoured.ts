@@ -1,10 +1,15 @@
 /**
  * `filter.honoured`: with the filter, every item listed has that state, and the filtered walk is
- * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed). A walk
- * that does not complete is pagination's failure, not the filter's: the run is then vacuous. Where the
- * profile lets an unfiltered walk list only the active items (ListSessions), a filter on a state the
- * unfiltered walk listed none of is compared with the seeded population only (observational runs
- * check just that what is listed is in that state): ended states are listed when asked for.
+ * exactly the unfiltered one restricted to that state (compared as sets: no order is fixed; on a
+ * parent that moves, see below). A walk that does not complete is pagination's failure, not the
+ * filter's: the run is then vacuous. Where the profile lets an unfiltered walk list only the active
+ * items (ListSessions), a filter on a state the unfiltered walk listed none of is compared with the
+ * seeded population only (observational runs check just that what is listed is in that state): ended
+ * states are listed when asked for.
+ * Observational runs compare walks made at different times: on a parent that moves while it is read,
+ * only what held still (same state, same ordering key) for the whole time between the unfiltered
+ * walks around the filtered one binds it, since an item that came, went or changed state meanwhile
+ * may rightly be listed or not; the state of every item a filtered page lists binds it always.
  */
 import fc from 'fast-check';
 import { freshParentId, itemPopulation, pageSize, type Item } from '../../../arbitraries/index.js';
@@ -14,7 +19,7 @@ import { BOUNDARY_SESSION, filterWalks } from '../boundary/index.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty, type ScenarioContext } from '../property.js';
-import { confirmTwice, idDifference, perMode, sessionScenario, type IdDifference, type SessionScenario } from '../scaffold/index.js';
+import { bracketed, idDifference, perMode, sessionScenario, snapshotOf, type IdDifference, type SessionScenario, type Sighting } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
 import { allOf, runVacuity, walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
@@ -81,23 +86,34 @@ async function checkSeeded(s: Seeded, ctx: CheckContext, maxPages: number): Prom
   failOn(profile, idDifference(idsInState(profile, s.population, s.filter), listed), s.filter, 'the seeded population');
 }
 
-/** The filtered walk of a given parent lists exactly the items in that state of an unfiltered walk. */
+/**
+ * The filtered walk of a given parent lists exactly the items in that state of the unfiltered walks
+ * made just before and after it, when nothing moved between them; when something did, it lists every
+ * item that held still in that state between them and none older than those that held still which
+ * neither lists (scaffold/bracket.ts). Each item's own state in the page that lists it is checked
+ * whatever moved: a correct server filters each page on the states it lists.
+ */
 async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): Promise<void> {
   const profile = profileOf(ctx);
-  const sets = async (): Promise<{ listed: Set<string>; expected: Set<string> } | undefined> => {
+  const complete = (w: Walk) => (w.outcome.kind === 'complete' ? snapshotOf(profile, walkedItems(w)) : undefined);
+  const reference = async () => complete(await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max }), { maxPages }));
+  const compared = async () => {
     const w = await walk(ctx, filtered(profile, s), { maxPages });
-    const listed = onlyFiltered(profile, w, s.filter);
-    if (w.outcome.kind !== 'complete') return undefined;
-    const all = await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max }), { maxPages });
-    if (all.outcome.kind !== 'complete') return undefined;
-    const expected = idsInState(profile, walkedItems(all), s.filter);
-    // An unfiltered walk that may list only the active items and listed none in this state says nothing of it: only the state of what is listed is checked.
-    if (expected.size === 0 && profile.activeOnly && !profile.activeOnly.atLeast.includes(s.filter)) return { listed, expected: listed };
-    return { listed, expected };
+    onlyFiltered(profile, w, s.filter);
+    return complete(w);
   };
-  const { value, difference } = await confirmTwice(sets, (v) => v && idDifference(v.expected, v.listed));
-  if (!value) return incomplete(ctx);
-  failOn(profile, difference, s.filter, 'the unfiltered walk');
+  const first = await reference();
+  if (!first) return incomplete(ctx);
+  const state = JSON.stringify(s.filter);
+  const inState = (seen: Sighting) => seen.state === state;
+  // An unfiltered walk that may list only the active items and listed none in this state says nothing of it: only the state of what is listed is checked.
+  if (profile.activeOnly && !profile.activeOnly.atLeast.includes(s.filter) && ![...first.values()].some(inState)) {
+    if (!(await compared())) incomplete(ctx);
+    return;
+  }
+  const judged = await bracketed({ reference, compared }, first, inState);
+  if (!judged) return incomplete(ctx);
+  failOn(profile, judged.difference, s.filter, judged.still ? 'the unfiltered walk' : 'what the unfiltered walks just before and after it show held still');
 }
 
 /** The boundary cases: every filter over a population it keeps some of and one it keeps none of, or (observational) every filter over each given parent. */
