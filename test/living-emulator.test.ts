@@ -126,16 +126,37 @@ describe('createEmulator({ living })', () => {
     let now = T0;
     const core = living(() => now, 100);
     try {
-      // 2000 steps due: the last MAX_CATCH_UP of them are made, one parent's 1 + 1000 items cut to the cap.
-      now += 20_000;
+      // 2000 steps due at 10 ms each: only the last MAX_CATCH_UP are made, and the parent is cut to the cap.
+      const due = 2000;
+      now += due * 10;
       const ex = executors(core);
-      expect(MAX_CATCH_UP).toBe(LIVING_CAP);
-      expect(ex).toHaveLength(LIVING_CAP);
+      expect(ex).toHaveLength(Math.min(1 + MAX_CATCH_UP, LIVING_CAP));
       expect(ex[0].StartDateTime).toBe(now);
       const workers = ex.filter((e) => e.ExecutorType === 'WORKER').map((e) => e.StartDateTime as number);
-      expect(Math.min(...workers)).toBe(T0 + 10_010);
+      expect(Math.min(...workers)).toBeGreaterThanOrEqual(T0 + (due - MAX_CATCH_UP + 1) * 10);
     } finally {
       core.close();
+    }
+  });
+
+  it('its timer is unref\'d (it never holds a process open) and close() clears it', () => {
+    const timers: NodeJS.Timeout[] = [];
+    const real = globalThis.setInterval;
+    const spy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((fn: () => void, ms: number) => {
+      const timer = real(fn, ms);
+      timers.push(timer);
+      return timer;
+    }) as typeof setInterval);
+    const clear = vi.spyOn(globalThis, 'clearInterval');
+    try {
+      const core = createEmulator({ living: 5 });
+      expect(timers).toHaveLength(1);
+      expect(timers[0].hasRef()).toBe(false);
+      core.close();
+      expect(clear).toHaveBeenCalledWith(timers[0]);
+    } finally {
+      spy.mockRestore();
+      clear.mockRestore();
     }
   });
 

@@ -126,7 +126,10 @@ export class Living {
     moves: (s) => nextSessionState(s.Status?.State, this.#turnsOf(s)) !== undefined,
     step: (s, t) => {
       const next = sessionStep(s, this.#turnsOf(s), t / 1000);
-      if (next.Status?.State === 'BUSY' && s.SessionId !== undefined) this.#turns.set(s.SessionId, this.#turnsOf(s) + 1);
+      const id = s.SessionId ?? '';
+      if (next.Status?.State === 'BUSY') this.#turns.set(id, this.#turnsOf(s) + 1);
+      // An ending session turns no more: its count would only grow the map.
+      else if (next.Status?.State === 'TERMINATING') this.#turns.delete(id);
       return next;
     },
     ended: (s) => ENDED.has(s.Status?.State ?? ''),
