@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
-import { createEmulator, startEmulator, type EmulatorCore } from '../src/emulator/index.js';
+import { createEmulator, startEmulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
 import { LIVING_CAP, MAX_CATCH_UP } from '../src/emulator/living.js';
 import { call } from './helpers/emulator-call.js';
 import { captureWrites, LOADED_TEST_TIMEOUT_MS, until } from './helpers/wait.js';
@@ -33,11 +33,11 @@ const sessions = (core: EmulatorCore) => listAll(core, 'ListSessions', { WorkGro
 const stateOf = (item: Record<string, unknown>): unknown => item.ExecutorState ?? (item.Status as Record<string, unknown>).State;
 
 /** A session `s` with one executor and one calculation, and a workgroup `wg` with one session, living `rate` times a second on `clock`. */
-function living(clock: () => number, rate = 5, faults: string[] = []): EmulatorCore {
+function living(clock: () => number, rate = 5, faults: FaultName[] = []): EmulatorCore {
   return createEmulator({
     clock,
     living: rate,
-    faults: faults as never,
+    faults,
     sessions: { s: { executors: [{ ExecutorId: 'e0', StartDateTime: T0 - 60_000, ExecutorState: 'REGISTERED', ExecutorType: 'COORDINATOR' }], calculations: [{ CalculationExecutionId: 'c0', Status: { SubmissionDateTime: (T0 - 60_000) / 1000, State: 'RUNNING' } }] } },
     workgroups: { wg: [{ SessionId: 'w0', Status: { StartDateTime: (T0 - 60_000) / 1000, State: 'IDLE' } }] },
   });
