@@ -2,7 +2,8 @@
  * `serve --living 5` run as users run it (the bin, in its own process), verified in observational mode
  * by the bin's `verify --endpoint URL --session-id s1 --workgroup wg --operation all` (issue 23, part
  * 3): the catalogue passes against the moving target, and the faults of the previous issues, one per
- * operation, are each still caught by their property within one walk.
+ * operation, are each still caught by their property within one walk, as are offset tokens (a
+ * duplicate when a newest item arrives during a walk).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ afterAll(() => {
   for (const server of servers) server.kill();
 });
 
-/** Starts the bin's `serve --living 5 --port 0` on the seed above with `args`, and resolves to its URL once it prints it. */
+/** Starts the bin's `serve --living 5 --port 0` on the seed above with `args` (a later `--living` wins), and resolves to its URL once it prints it. */
 function serveLiving(...args: string[]): Promise<string> {
   const dir = tempDir('living-');
   const file = join(dir, 'seed.json');
@@ -87,5 +88,16 @@ describe.concurrent('serve --living 5, verified in observational mode', { timeou
     expect(byName.get('ListExecutors/ordering.newest-first')?.counterexample?.message).toMatch(/newer after older/);
     expect(byName.get('ListSessions/filter.honoured')?.counterexample?.message).toMatch(/^with StateFilter \w+, page \d+ lists session "[^"]+" in state "\w+"/);
     expect(byName.get('ListCalculationExecutions/pagination.exactly-once')?.counterexample?.message).toMatch(/did not terminate|twice|more than once/);
+  });
+
+  // The fault that matters most on a moving target: offset tokens shift when a newest item arrives
+  // during a walk, so the walk lists an item twice. Faster steps make an arrival during a walk likely.
+  it('offset tokens: an executor arriving during a walk makes it list one twice, caught by pagination.exactly-once', async () => {
+    const url = await serveLiving('--fault', 'offset-tokens', '--living', '20');
+    const { code, stderr, verdicts } = await observe(url, '--operation', 'ListExecutors', '--only', 'pagination.exactly-once', '--runs', '10');
+    expect(code, stderr).toBe(1);
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0].status).toBe('failed');
+    expect(verdicts[0].counterexample?.message).toMatch(/^walk of s1 with MaxResults \d+: .*executor "[^"]+" (listed twice|was listed again)/);
   });
 });
