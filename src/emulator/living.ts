@@ -44,7 +44,7 @@ function newestKey(profile: OperationProfile, items: readonly object[], t: numbe
   return seconds ? Math.round(key * 1000) / 1000 : Math.round(key);
 }
 
-/** Whether `state` is one an item ends in. */
+/** The states an item ends in (the ones the cap forgets first). */
 const ENDED = new Set(['TERMINATED', 'FAILED', 'COMPLETED', 'CANCELED']);
 
 /** Moves the living mode's parents; `stop()` ends it (later requests answer on data that holds still). */
@@ -66,7 +66,13 @@ export class Living {
     this.#clock = clock;
     this.#periodMs = 1000 / rate;
     this.#startedAt = clock();
-    this.#timer = setInterval(() => this.catchUp(), Math.max(1, this.#periodMs));
+    this.#timer = setInterval(() => {
+      try {
+        this.catchUp();
+      } catch {
+        // Not thrown out of a timer, which would end `serve`: the next request makes the same steps and answers a 500 that says why.
+      }
+    }, Math.max(1, this.#periodMs));
     this.#timer.unref();
   }
 
