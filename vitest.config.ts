@@ -21,6 +21,7 @@ export const PROCESS_TESTS = [
   'test/family-live-cli.test.ts',
   'test/independent-emulators.test.ts',
   'test/layers.test.ts',
+  'test/living-serve.test.ts',
   'test/readme.test.ts',
   'test/ready-file.test.ts',
   'test/reproduce-script.test.ts',

@@ -136,7 +136,7 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
 interface RunSetup {
   run: Pick<RunOptions, 'target' | 'mode' | 'sessions'> & Partial<Pick<RunOptions, 'runs' | 'only' | 'workgroups'>>;
   preflight: boolean;
-  /** Told before the recorder and the caller's listener (a replay's book, a live run's halfway stop). */
+  /** Told before the recorder and the caller's listener (a replay's book). */
   listener?: RunListener;
 }
 
@@ -224,7 +224,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
     checkParents('observational', operations, { sessions: ['the live session'], workgroups });
     // The live run learns the operations to grow the session for (small calculations for ListCalculationExecutions).
     return withLiveSession({ ...options, ...options.live, operations, log: options.log ?? (() => undefined) }, (live) =>
-      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups }, preflight: true, listener: live.listener }, options, seed),
+      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups }, preflight: true }, options, seed),
     );
   }
   const { target, mode, sessions, workgroups } = targetFor(options);

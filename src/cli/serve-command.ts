@@ -1,5 +1,5 @@
 /**
- * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--ready-file F] [--fault NAME ...]`:
+ * `athena-contract serve [--port 4566] [--host 127.0.0.1] [--seed-file F] [--ready-file F] [--living RATE] [--fault NAME ...]`:
  * the built-in emulator (all three list operations) as a standalone HTTP server, until SIGINT or SIGTERM.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,16 @@ function portNumber(flag: string, raw: string): number {
 }
 
 /**
+ * Reads the living mode's steps per second: a number > 0 (`0.5`, `5`), so that a typo never serves a
+ * target that holds still when a moving one was asked for.
+ */
+function stepsPerSecond(flag: string, raw: string): number {
+  const rate = /^(\d+(\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(rate) || rate <= 0) throw new UsageError(`--${flag}: expected steps per second, a number > 0 such as 5 or 0.5, got ${JSON.stringify(raw)}`);
+  return rate;
+}
+
+/**
  * What a seed file holds, as its messages say it: the sessions' executors and calculations under their
  * ids, the workgroups' sessions under their names, each in the seeding route's words (a session's
  * executors alone may be given as a list).
@@ -34,6 +44,12 @@ export const SERVE_OPTIONS = {
   latency: { type: 'string', value: 'MS', description: 'every answer waits MS milliseconds first (a real region is tens of ms away)', default: '0', parse: milliseconds },
   'seed-file': { type: 'string', value: 'F', description: `sessions and workgroups to start with: ${SEED_FILE}` },
   fault: { type: 'string', multiple: true, value: 'NAME', description: 'inject a deviation, to see a harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
+  living: {
+    type: 'string',
+    value: 'RATE',
+    description: 'a busy service: RATE times a second every session gains an executor and a calculation, every workgroup a session, and one item of each moves a step along its lifecycle',
+    parse: stepsPerSecond,
+  },
   'ready-file': { type: 'string', value: 'F', description: 'once listening, write the URL to F (removed again on exit), so a script can wait with `until [ -f F ]`' },
   help: { type: 'boolean', short: 'h', description: 'print this help' },
 } satisfies OptionTable;
@@ -108,6 +124,8 @@ export interface ServeConfig {
   sessions: NonNullable<EmulatorOptions['sessions']>;
   workgroups: NonNullable<EmulatorOptions['workgroups']>;
   faults: FaultName[];
+  /** The living mode's steps per second (absent: the emulator's data holds still). */
+  living?: number;
   readyFile?: string;
   help: boolean;
 }
@@ -118,7 +136,7 @@ export function parseServeArgs(argv: readonly string[]): ServeConfig {
   const { sessions, workgroups } = values['seed-file'] === undefined ? { sessions: {}, workgroups: {} } : readSeedFile(values['seed-file']);
   const readyFile = values['ready-file'];
   if (readyFile !== undefined && readyFile.trim() === '') throw new UsageError('--ready-file: expected a file path, got an empty string');
-  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, workgroups, faults: values.fault ?? [], readyFile, help: !!values.help };
+  return { port: values.port ?? DEFAULT_SERVE_PORT, host: values.host ?? DEFAULT_SERVE_HOST, latencyMs: values.latency ?? 0, sessions, workgroups, faults: values.fault ?? [], ...(values.living === undefined ? {} : { living: values.living }), readyFile, help: !!values.help };
 }
 
 /**
@@ -140,7 +158,7 @@ function writeReadyFile(file: string, url: string): void {
 export async function serveCommand(argv: readonly string[], io: { out(text: string): void }): Promise<number> {
   const config = parseServeArgs(argv);
   if (config.help) {
-    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--latency MS] [--seed-file F] [--ready-file F] [--fault NAME ...]', SERVE_OPTIONS));
+    io.out(helpText('athena-contract serve [--port 4566] [--host 127.0.0.1] [--latency MS] [--seed-file F] [--ready-file F] [--living RATE] [--fault NAME ...]', SERVE_OPTIONS));
     return 0;
   }
   let emulator;

@@ -11,6 +11,7 @@ import { sdkHandler, type AthenaRequestHandler } from '../wire/sdk-handler.js';
 import { Calculations, stateAt, type GrowthOptions } from './calculations.js';
 import { FAULT_NAMES, isFaultName, stagesWith, type FaultName } from './faults.js';
 import { grow } from './growth.js';
+import { Living } from './living.js';
 import type { OperationContext } from './lifecycle.js';
 import { listOf } from './operations.js';
 import { dropParent, seedParent, type Parents } from './parents.js';
@@ -46,6 +47,12 @@ export interface EmulatorOptions {
   growth?: GrowthOptions;
   /** Milliseconds since the epoch, read on every request. @defaultValue Date.now */
   clock?: () => number;
+  /**
+   * The living mode: this many times a second (a number > 0) every parent gains a newest item and one
+   * of its items takes a step along its lifecycle, as in a busy service (living.ts). Driven by
+   * `clock`; `close()` stops it. @defaultValue off
+   */
+  living?: number;
 }
 
 /** The emulator without a transport: answer requests, seed and drop sessions. */
@@ -71,6 +78,8 @@ export interface EmulatorCore {
   /** The state of every calculation, by CalculationExecutionId, so tests can assert none is left running. */
   calculationStates(): Record<string, string>;
   readonly faults: readonly FaultName[];
+  /** Stops what moves by itself (the living mode's steps and timer); requests are still answered. Idempotent. */
+  close(): void;
 }
 
 /** The faults of `options`, checked against the registry (a one-line error names the known ones). */
@@ -138,6 +147,8 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
     seedParent(lists, profile, parent, assertSeed<Item>(parent, items, profile));
   };
   seedAtStart(options, seedItems);
+  // Started after the seeds, so that its first step finds the parents they hold.
+  const living = options.living === undefined ? undefined : new Living(ctx.sessions, options.living, ctx.clock);
 
   const core: EmulatorCore = {
     handle(req) {
@@ -145,6 +156,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
       const list = listOf(ctx, req);
       const stages = (list && ctx.listStages.get(list)) ?? ctx.stages;
       try {
+        living?.catchUp();
         if (ctx.calculations.size) grow(ctx, ctx.clock());
         return stages.wire(route(ctx, req));
       } catch (e) {
@@ -159,6 +171,7 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorCore {
     sessionStates: () => ctx.sessions.states(),
     calculationStates: () => Object.fromEntries(ctx.calculations.all().map((c) => [c.id, stateAt(c, ctx.clock(), ctx.growth.stepMs)])),
     faults: [...faults],
+    close: () => living?.stop(),
   };
   return core;
 }

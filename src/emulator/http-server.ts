@@ -31,7 +31,7 @@ export interface Emulator {
   client(config?: Partial<AthenaClientConfig>): AthenaClient;
   seed(sessionId: string, executors: readonly Executor[]): void;
   drop(sessionId: string): void;
-  /** Stops listening and closes every connection, keep-alive ones included. */
+  /** Stops listening and closes every connection, keep-alive ones included; stops the living mode. */
   close(): Promise<void>;
 }
 
@@ -68,7 +68,10 @@ function serve(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, la
 export async function startEmulator(options: EmulatorOptions & ServerOptions = {}): Promise<Emulator> {
   const core = createEmulator(options);
   const latencyMs = options.latencyMs ?? 0;
-  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`startEmulator: latencyMs must be a number of milliseconds >= 0, got ${latencyMs}`);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    core.close();
+    throw new Error(`startEmulator: latencyMs must be a number of milliseconds >= 0, got ${latencyMs}`);
+  }
   const server = createServer((req, res) => serve(core, req, res, latencyMs));
   // Unparseable HTTP still gets a JSON error rather than node's plain-text default.
   server.on('clientError', (_err, socket) => {
@@ -77,9 +80,14 @@ export async function startEmulator(options: EmulatorOptions & ServerOptions = {
     socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A server that cannot listen leaves no living timer behind.
+    const failed = (e: Error): void => {
+      core.close();
+      reject(e);
+    };
+    server.once('error', failed);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -93,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions & ServerOptions = {
     drop: core.drop,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        core.close();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

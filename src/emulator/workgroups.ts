@@ -25,6 +25,11 @@ export class Workgroups implements Parents {
     this.#refresh(workGroup);
   }
 
+  /** The workgroup's seeded sessions (none for an unknown one): those the living mode adds to and moves. */
+  seeded(workGroup: string): readonly SessionSummary[] {
+    return this.#seeded.get(workGroup) ?? [];
+  }
+
   /** Forgets the workgroup's seeded sessions; it stays known while sessions started in it remain. Idempotent. */
   drop(workGroup: string): void {
     this.#seeded.delete(workGroup);

@@ -1,7 +1,8 @@
 /**
  * The calculation that grows a live run's session: started once the session is IDLE, watched until
  * the session lists `minExecutors` executors besides its coordinator (bounded), stopped (with
- * retries) halfway through the catalogue or at the end, whatever happens. A fresh session holds only
+ * retries) when the run ends, whatever happens: it runs while the catalogue lists, so the session
+ * moves as a working one does. A fresh session holds only
  * its coordinator, so without it no walk of a live run would ever see a second page.
  */
 import { randomUUID } from 'node:crypto';

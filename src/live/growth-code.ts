@@ -46,7 +46,11 @@ export function idleTimeoutMinutes(deadlineMs: number): number {
   return Math.min(IDLE_TIMEOUT_RANGE.max, Math.max(IDLE_TIMEOUT_RANGE.min, Math.ceil(deadlineMs / 60_000) + 1));
 }
 
-/** The calculation's hold for a run of `deadlineMs`: half of it (the harness stops it mid-run anyway). */
+/**
+ * The calculation's hold for a run of `deadlineMs`: half of it, which bounds what a harness that dies
+ * leaves running. The harness stops the calculation when the run ends; a run that outlasts the hold
+ * reads the session as its calculation ends by itself, as a session in production is read.
+ */
 export function holdSecondsFor(deadlineMs: number): number {
   return Math.max(1, Math.ceil(deadlineMs / 2000));
 }

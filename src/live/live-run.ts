@@ -1,15 +1,17 @@
 /**
  * `verify --live`: a live target, a session to read (started by the harness unless given), grown by
- * a calculation so that it lists executors besides its coordinator, the run (the calculation is
- * stopped halfway through the catalogue, so the second half reads executors that are ending), and
- * the calculation's stop and the session's termination in every case (success, failure, error,
- * SIGINT, SIGTERM), with the session, the calculation and the DPUs used in the report's `live` member.
- * A run of ListCalculationExecutions also starts small calculations in the session it grows, so that
- * its calculations fill more than one page at MaxResults 1; a run of ListSessions reads the sessions
- * of the workgroup (read only: the harness ends only the session it started).
- */
+ * a calculation so that it lists executors besides its coordinator, the run (the calculation keeps
+ * running while the catalogue lists: the session moves as a working one does, and the laws conclude
+ * only what holds of a moving target; nothing is paused to make the data hold still), and the
+ * calculation's stop and the session's termination at the end in every case (success, failure,
+ * error, SIGINT, SIGTERM), with the session, the calculation and the DPUs used in the report's `live`
+ * member. The cost stays bounded by the calculation's hold and the session's idle timeout
+ * (growth-code.ts) whatever happens to the harness. A run of ListCalculationExecutions also starts
+ * small calculations in the session it grows, so that its calculations fill more than one page at
+ * MaxResults 1; a run of ListSessions reads the sessions of the workgroup (read only: the harness ends
+ * only the session it started). */
 import { UsageError } from '../common/errors.js';
-import type { LiveReport, RunListener, Warning } from '../common/results.js';
+import type { LiveReport, Warning } from '../common/results.js';
 import { liveTarget, type LiveTarget, type LiveTargetOptions } from '../targets/live-target.js';
 import { LIST_CALCULATION_EXECUTIONS, type OperationProfile } from '../profiles/index.js';
 import { CalculationKeeper } from './calculation.js';
@@ -46,8 +48,8 @@ export type LiveSummary = LiveReport;
 
 /**
  * What the run on live AWS gets: the target, the sessions (ListExecutors and ListCalculationExecutions
- * read them), the workgroups (ListSessions reads them: the one the session was started in), the
- * operations, and a listener that stops the calculation halfway.
+ * read them), the workgroups (ListSessions reads them: the one the session was started in), and the
+ * operations.
  */
 export interface LiveRun {
   target: LiveTarget;
@@ -55,7 +57,6 @@ export interface LiveRun {
   workgroups: readonly string[];
   /** The operations the run verifies, as given. @defaultValue ListExecutors alone */
   operations?: readonly OperationProfile[];
-  listener?: RunListener;
 }
 
 /** The options of one live run, checked, with what follows from them. */
@@ -82,17 +83,6 @@ function planOf(options: LiveOptions & { sessionIds?: readonly string[]; deadlin
     throw new UsageError(`--min-executors ${minExecutors} needs --max-dpus ${minExecutors + 1} or more (a 1-DPU coordinator and 1-DPU executors), got --max-dpus ${maxDpus}`);
   const deadlineMs = options.deadlineMs ?? 600_000;
   return { given, grow: !given.length || !!options.grow, minExecutors, maxDpus, idleTimeoutMinutes: idleTimeoutMinutes(deadlineMs), holdSeconds: holdSecondsFor(deadlineMs) };
-}
-
-/** Stops the calculation when the runner reaches the middle of the catalogue (the properties after it read executors ending). */
-function stopHalfway(calculation: CalculationKeeper, log: (line: string) => void): RunListener {
-  return {
-    propertyStart(id, index, total) {
-      if (total < 2 || index !== Math.ceil(total / 2)) return;
-      log(`halfway through the catalogue (${id}, property ${index + 1} of ${total}): stopping the calculation; the rest reads executors that are ending`);
-      void calculation.stop();
-    },
-  };
 }
 
 type LiveRunOptions = LiveOptions &
@@ -137,7 +127,8 @@ export async function withLiveSession<R extends { warnings: Warning[] }>(options
       warnings = [...warnings, ...(await calculation.waitForExecutors())];
     }
     const workgroups = options.workGroup ? [options.workGroup] : [];
-    const report = await run({ target, sessions, workgroups, ...(options.operations ? { operations: options.operations } : {}), ...(calculation ? { listener: stopHalfway(calculation, options.log) } : {}) });
+    // The calculation keeps running (and growing the session) while the catalogue lists: it is stopped at the end.
+    const report = await run({ target, sessions, workgroups, ...(options.operations ? { operations: options.operations } : {}) });
     const ended = await end();
     const summaries = ended ? [ended] : await Promise.all(plan.given.map((id) => keeper.observe(id)));
     return { ...report, warnings: [...report.warnings, ...warnings], live: liveSummary(target, options, plan, summaries, calculation) };
