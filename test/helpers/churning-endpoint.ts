@@ -2,7 +2,9 @@
  * A moving target, written for the tests apart from src/emulator and src/model: an endpoint of the
  * whole family (ListExecutors, ListSessions, ListCalculationExecutions; AWS JSON 1.1 over node:http on
  * 127.0.0.1) whose parents churn as a busy service's do: every 100-300 ms (a timer: the target's own
- * behaviour) each parent gains a newest item and one of its items moves a state forward. Items newest
+ * behaviour), and after every few list calls (so that a run churns under it however fast the machine
+ * answers: a quiet machine may finish a run between two ticks), each parent gains a newest item and
+ * one of its items moves a state forward. Items newest
  * first by the profile's ordering key (ties by id), pages of 10 by default, keyset tokens (the last
  * item listed, signed with HMAC and bound to operation, parent and filter), so that no walk sees an
  * item twice however the parent grows. {@link ChurnFault} picks a fault instead: those a moving
@@ -39,6 +41,8 @@ export interface ChurnOptions {
   start?: number;
   /** Seeds the timer's delays and the items it moves. @defaultValue 1 */
   seed?: number;
+  /** At most this many list calls (all operations together) go by without a churn: a churn of the calls' own comes after them when the timer made none. @defaultValue 40 */
+  churnEvery?: number;
 }
 
 /** A running churning endpoint. */
@@ -47,7 +51,7 @@ export interface ChurningEndpoint {
   /** The sessions to read (ListExecutors, ListCalculationExecutions) and the workgroups (ListSessions). */
   sessions: string[];
   workgroups: string[];
-  /** Ticks so far: each added an item to every parent and moved one item of each a state forward. */
+  /** Churns so far (the timer's and the calls'): each added an item to every parent and moved one item of each a state forward. */
   ticks(): number;
   /** List calls answered, by operation. */
   calls(operation: string): number;
@@ -238,13 +242,19 @@ export async function startChurningEndpoint(options: ChurnOptions = {}): Promise
   const calls = new Map<string, number>();
   let ticks = 0;
   let timer: NodeJS.Timeout | undefined;
+  let sinceChurn = 0;
+  const churnAll = () => {
+    for (const parent of parents.values()) churn(parent, draw);
+    ticks++;
+    sinceChurn = 0;
+  };
   const tick = () => {
     timer = setTimeout(() => {
-      for (const parent of parents.values()) churn(parent, draw);
-      ticks++;
+      churnAll();
       tick();
     }, 100 + Math.floor(draw() * 200));
   };
+  const churnEvery = options.churnEvery ?? 40;
   if (!options.still) tick();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -253,6 +263,7 @@ export async function startChurningEndpoint(options: ChurnOptions = {}): Promise
       const profile = FAMILY.find((p) => p.amzTarget === req.headers['x-amz-target']);
       if (!profile) return reply(res, 400, { __type: 'UnknownOperationException', Message: `unknown operation ${String(req.headers['x-amz-target'])}` });
       calls.set(profile.operation, (calls.get(profile.operation) ?? 0) + 1);
+      if (!options.still && ++sinceChurn >= churnEvery) churnAll();
       try {
         let body: unknown;
         try {
