@@ -28,7 +28,7 @@ type Item = Record<string, unknown>;
  * that just moved out of the state, in their new state), `new-last` (items added during the run are
  * listed after the others, as if appended to a cached listing). Of a target that holds still (with
  * `still`, or moving too): `filtered-drop` (a filtered walk leaves out the oldest item in its state),
- * `skip-on-one` (a walk with MaxResults 1 never lists the oldest item).
+ * `skip-on-one` (a walk with MaxResults 1 never lists the oldest item that has ended).
  */
 export type ChurnFault = 'offset-tokens' | 'other-state' | 'new-last' | 'filtered-drop' | 'skip-on-one';
 
@@ -170,7 +170,11 @@ function view(parent: Parent, filter: string | undefined, fault: ChurnFault | un
   const state = (h: Held) => stateOf(profile, h.item);
   let shown = parent.held.filter((h) => filter === undefined || state(h) === filter || (fault === 'other-state' && h.left === filter)).sort(orderOf(profile, fault));
   if (fault === 'filtered-drop' && filter !== undefined) shown = shown.slice(0, -1);
-  if (fault === 'skip-on-one' && pageSize === 1) shown = shown.slice(0, -1);
+  if (fault === 'skip-on-one' && pageSize === 1) {
+    // The oldest item that has ended: it never moves again, so on a moving parent too it held still between any two walks.
+    const ended = [...shown].reverse().find((h) => h.step === LIFECYCLE[profile.operation].length - 1);
+    shown = shown.filter((h) => h !== ended);
+  }
   return shown;
 }
 
