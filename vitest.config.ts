@@ -5,14 +5,16 @@ export const INSTALL_TESTS = ['test/package.test.ts', 'test/docs-blocks.test.ts'
 
 /**
  * The tests `npm run test:processes` runs (vitest.processes.config.ts): each is about a program run as
- * its own process (the `athena-contract` bin as users and CI scripts call it, `npm start`, the AWS CLI
- * and boto3, the independent Python emulators, dependency-cruiser over planted trees), and most of its
- * time goes to starting those processes. The in-process tests of the same code stay in `npm test`.
+ * its own process (the `athena-contract` bin as users and CI scripts call it, `serve`, `npm start`,
+ * the AWS CLI and boto3, the independent Python emulators, dependency-cruiser over planted trees), and
+ * most of its time goes to those processes. The in-process tests of the same code stay in `npm test`.
  */
 export const PROCESS_TESTS = [
   'test/action.test.ts',
-  'test/cli.test.ts',
   'test/cli-options.test.ts',
+  'test/cli.test.ts',
+  'test/console-reporter.test.ts',
+  'test/deadline-shares.test.ts',
   'test/diff.test.ts',
   'test/docs-cli.test.ts',
   'test/exit-reports.test.ts',
@@ -22,9 +24,13 @@ export const PROCESS_TESTS = [
   'test/independent-emulators.test.ts',
   'test/layers.test.ts',
   'test/living-serve.test.ts',
+  'test/looping-endpoints.test.ts',
   'test/readme.test.ts',
   'test/ready-file.test.ts',
   'test/reproduce-script.test.ts',
+  'test/serve-command.test.ts',
+  'test/serve-latency.test.ts',
+  'test/shard.test.ts',
 ];
 
 export default defineConfig({
