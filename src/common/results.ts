@@ -91,6 +91,8 @@ export interface PropertyReport {
   coverage?: Coverage;
   /** The calls the property made (seeding and shrinking included) and how long the target took to answer them. */
   latency?: Latency;
+  /** The list calls the property made (shrink steps included, seeding not): what the call budget (`--max-calls`) counts. Absent in reports of older versions. */
+  calls?: number;
 }
 
 /** Calls made and the time the target took to answer them: where a run's time goes. */
@@ -164,7 +166,9 @@ export type ReplayCommand = (failure: ReplayTarget) => string;
 /** What a warning is about: reports and tools key on the kind, never on the wording. */
 export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-recording' | 'flaky' | 'retried' | 'tolerated' | 'boundary-skipped'
   /** Coverage shows part of a property's law untested: no second page, a filter that never matched, every call failing for another reason. */
-  | 'untested';
+  | 'untested'
+  /** The call budget (`--max-calls`) stopped a property before all its runs: those runs were left untested. */
+  | 'budget';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {

@@ -5,6 +5,8 @@
  * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
  * counterexample and path are those of one run at a time, whatever the pool's size (one property at a
  * time is a pool of one); shrinking then goes on alone, in fast-check's own loop (path-replay.ts).
+ * With a call budget, a run starts only when the property's share can pay for it (call-budget.ts),
+ * and a run refused a call mid-check reaches no verdict: it is left out, as a skipped one is.
  */
 import type { CheckStats } from '../../common/results.js';
 import type { ExchangeScope } from '../../targets/exchange-scope.js';
@@ -12,6 +14,7 @@ import { emptyStats, type CheckContext } from '../catalogue/context.js';
 import { settled, type Pool } from './pool.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { addStats, guarded, type CheckEnd } from './run-outcome.js';
+import { gated, type CallShare } from './call-budget.js';
 import type { ScenarioStream } from './scenario-stream.js';
 
 /** What one run of the pool ended with. */
@@ -23,6 +26,10 @@ export interface PooledRun extends CheckEnd {
   ctx: CheckContext;
   /** It finished after the property's share of the deadline. */
   late: boolean;
+  /** List calls it made. */
+  calls: number;
+  /** The call budget refused it a call: its check was cut short, and what it found is no verdict. */
+  cut: boolean;
 }
 
 /** What the pool saw: the runs that count, in index order, and the first of them that did not pass. */
@@ -31,6 +38,8 @@ export interface PoolOutcome {
   first?: PooledRun;
   /** The share ended before every run was started. */
   interrupted: boolean;
+  /** The share of the call budget ended before every run was done (runs refused a call, or not started). */
+  budgetCut: boolean;
 }
 
 /** What running a property's scenarios in a pool needs. */
@@ -53,51 +62,73 @@ export interface PooledJob {
   runDone: (runs: number) => void;
   /** Where every run's exchange durations go. */
   durations: number[];
+  /** The property's share of the call budget: every run's calls are counted on it. @defaultValue none: uncounted, unbounded */
+  share?: CallShare;
 }
 
 /** Run `index` of the job, on `scenario`, in a context of its own; its scope is kept so that a run past the verdict can be left out. */
 async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
-  const ctx = job.context();
+  const fresh = job.context();
+  const gate = job.share ? gated(fresh.target, job.share) : undefined;
+  const ctx = gate ? { ...fresh, target: gate.target } : fresh;
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
   const end = await guarded(job.property, ctx, job.pool, { scenario, scope });
-  return { index, scenario, stats: ctx.stats, ctx, late: performance.now() > job.until, ...end };
+  const cut = (gate?.refused ?? 0) > 0;
+  if (!cut) job.share?.finished(gate?.calls ?? 0);
+  // A check refused a call may have judged the refusal: only a stop (seeding gone, throttling) is still its own.
+  const { failure, stop } = end;
+  return { index, scenario, stats: ctx.stats, ctx, late: performance.now() > job.until, calls: gate?.calls ?? 0, cut: cut && !stop, ...(cut ? {} : failure ? { failure } : {}), ...(stop ? { stop } : {}) };
 }
 
 /** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
 export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
   // Each run's scope, so that those past the first that did not pass can be marked as not counting.
   const scopes = new Map<number, ExchangeScope>();
-  const results: (PooledRun | 'skipped' | undefined)[] = [];
+  const results: (PooledRun | Left | undefined)[] = [];
   const inFlight = new Set<Promise<void>>();
   let stopAt = Infinity;
-  let [prefix, counted, timeUp] = [0, 0, false];
+  let [prefix, counted, timeUp, budgetOut] = [0, 0, false, false];
   const advance = (): void => {
     for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix]) {
-      if (r === 'skipped') continue;
+      if (r === 'skipped' || r === 'cut') continue;
       // Only the runs up to the verdict count, in coverage as in the counters.
       job.countCoverage(r.ctx);
       if (!r.stop) job.runDone(++counted);
     }
   };
   try {
-    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true) });
+    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true), budgetOut: () => (budgetOut = true) });
   } finally {
     job.scenarios.close();
   }
   await settled(inFlight, job.deadline);
-  return outcomeOf(results, stopAt, timeUp, scopes);
+  return { ...outcomeOf(results, stopAt, timeUp, scopes), budgetCut: budgetOut || results.some((r, i) => r === 'cut' && i <= stopAt) };
 }
+
+/** A run left out of the verdict: another shard's, or one the call budget cut short. */
+type Left = 'skipped' | 'cut';
 
 /** What runPooled's loop shares with the runs it starts. */
 interface PoolState {
-  results: (PooledRun | 'skipped' | undefined)[];
+  results: (PooledRun | Left | undefined)[];
   scopes: Map<number, ExchangeScope>;
   inFlight: Set<Promise<void>>;
   advance: () => void;
   stopped: () => number;
   stop: (index: number) => void;
   timeUp: () => void;
+  /** The share of the call budget cannot pay for another run. */
+  budgetOut: () => void;
+}
+
+/** Waits until the share of the call budget can pay for one more run (true), or cannot for any (false). */
+async function affordable(job: PooledJob, inFlight: ReadonlySet<Promise<void>>): Promise<boolean> {
+  for (;;) {
+    const verdict = job.share?.affords(inFlight.size) ?? 'yes';
+    if (verdict !== 'wait') return verdict === 'yes';
+    await Promise.race(inFlight);
+  }
 }
 
 /** Starts a run per scenario, in index order, as slots free up, until the scenarios, the share or the property's verdict ends. */
@@ -111,6 +142,10 @@ async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
       advance();
       continue;
     }
+    if (!(await affordable(job, inFlight))) {
+      if (i <= state.stopped()) state.budgetOut();
+      return;
+    }
     const held = await job.pool.slots.acquire(job.until);
     if (!held || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
       if (held) job.pool.slots.release();
@@ -118,8 +153,8 @@ async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
       return;
     }
     const run: Promise<void> = checkRun(job, i, next.scenario, scopes).then((r) => {
-      results[i] = r;
-      if (r.failure || r.stop) state.stop(i);
+      results[i] = r.cut ? 'cut' : r;
+      if (!r.cut && (r.failure || r.stop)) state.stop(i);
       advance();
     });
     inFlight.add(run);
@@ -130,9 +165,9 @@ async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
   }
 }
 
-function outcomeOf(results: readonly (PooledRun | 'skipped' | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): PoolOutcome {
-  for (const [index, scope] of scopes) if (index > stopAt) scope.discarded = true;
-  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && i <= stopAt);
+function outcomeOf(results: readonly (PooledRun | Left | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): Omit<PoolOutcome, 'budgetCut'> {
+  for (const [index, scope] of scopes) if (index > stopAt || results[index] === 'cut') scope.discarded = true;
+  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && r !== 'cut' && i <= stopAt);
   const first = runs.find((r) => r.failure || r.stop);
   return { runs, first, interrupted: timeUp && (!first || first.late) };
 }
