@@ -52,7 +52,21 @@ export class SessionLocks {
   /** Resolves once every id of `ids` is held by the caller; the returned function frees them. */
   async acquire(ids: readonly string[]): Promise<() => void> {
     // All at once or none: a holder never waits while holding, so no two runs can wait on each other.
-    while (ids.some((id) => this.#held.has(id))) await new Promise<void>((resolve) => this.#wake.push(resolve));
+    while (ids.some((id) => this.#held.has(id))) await this.changed();
+    return this.#take(ids);
+  }
+
+  /** Holds every id of `ids` if none is held now (the function that frees them), else nothing: for a caller that must not wait holding something else. */
+  tryAcquire(ids: readonly string[]): (() => void) | undefined {
+    return ids.some((id) => this.#held.has(id)) ? undefined : this.#take(ids);
+  }
+
+  /** Resolves the next time some ids are freed. */
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => this.#wake.push(resolve));
+  }
+
+  #take(ids: readonly string[]): () => void {
     for (const id of ids) this.#held.add(id);
     return () => {
       for (const id of ids) this.#held.delete(id);
@@ -107,9 +121,40 @@ export async function alone<T>(pool: Pool, by: number, fn: () => Promise<T>): Pr
   }
 }
 
-/** Runs `fn` holding the session locks `scenario` needs (none without locks). */
-export async function withSessionLocks<T>(pool: Pool, scenario: unknown, fn: () => Promise<T>): Promise<T> {
-  const release = pool.locks ? await pool.locks.acquire(sessionIdsOf(scenario)) : undefined;
+/**
+ * The locks a seeded run of `scenario` takes: the parents it names, under the seeding route that
+ * loads them (`sessions`, `workgroups`), so that parents of two routes that share an id (every
+ * operation's boundary cases seed the same one) are told apart, as the target tells them apart.
+ */
+export function lockKeysOf(scenario: unknown, route: string): string[] {
+  return sessionIdsOf(scenario).map((id) => `${route}/${id}`);
+}
+
+/**
+ * Holds a slot and the locks `keys` together, never waiting for one while holding the other: a run
+ * whose parents another run holds gives its slot back until they are freed, so that the slot checks
+ * some other run meanwhile (and a run waiting for a slot holds no lock a shrinking run alone in the
+ * pool could wait on). Resolves to the function that frees both, or to undefined at `by` without them.
+ */
+export async function slotAndLocks(pool: Pool, keys: readonly string[], by: number): Promise<(() => void) | undefined> {
+  for (;;) {
+    if (!(await pool.slots.acquire(by))) return undefined;
+    const unlock = pool.locks ? pool.locks.tryAcquire(keys) : () => undefined;
+    if (unlock)
+      return () => {
+        unlock();
+        pool.slots.release();
+      };
+    const freed = pool.locks!.changed();
+    pool.slots.release();
+    if (performance.now() >= by) return undefined;
+    await freed;
+  }
+}
+
+/** Runs `fn` holding the locks `keys` (none without locks), unless the caller already holds them (`held`). */
+export async function withSessionLocks<T>(pool: Pool, keys: readonly string[], fn: () => Promise<T>, held = false): Promise<T> {
+  const release = pool.locks && !held ? await pool.locks.acquire(keys) : undefined;
   try {
     return await fn();
   } finally {

@@ -11,7 +11,7 @@
 import type { CheckStats } from '../../common/results.js';
 import type { ExchangeScope } from '../../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from '../catalogue/context.js';
-import { settled, type Pool } from './pool.js';
+import { lockKeysOf, settled, slotAndLocks, type Pool } from './pool.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { addStats, guarded, type CheckEnd } from './run-outcome.js';
 import { gated, type CallShare } from './call-budget.js';
@@ -62,6 +62,8 @@ export interface PooledJob {
   runDone: (runs: number) => void;
   /** Where every run's exchange durations go. */
   durations: number[];
+  /** The seeding route of the property's parents, under which its runs lock them. @defaultValue sessions */
+  route?: string;
   /** The property's share of the call budget: every run's calls are counted on it. @defaultValue none: uncounted, unbounded */
   share?: CallShare;
 }
@@ -73,7 +75,7 @@ async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes
   const ctx = gate ? { ...fresh, target: gate.target } : fresh;
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
-  const end = await guarded(job.property, ctx, job.pool, { scenario, scope });
+  const end = await guarded(job.property, ctx, job.pool, { scenario, scope, locked: true });
   const cut = (gate?.refused ?? 0) > 0;
   if (!cut) job.share?.finished(gate?.calls ?? 0);
   // A check refused a call may have judged the refusal: only a stop (seeding gone, throttling) is still its own.
@@ -131,10 +133,18 @@ async function affordable(job: PooledJob, inFlight: ReadonlySet<Promise<void>>):
   }
 }
 
-/** Starts a run per scenario, in index order, as slots free up, until the scenarios, the share or the property's verdict ends. */
+/**
+ * Starts a run per scenario, in index order, until the scenarios, the share or the property's verdict
+ * ends. Each run waits for a slot and its sessions' locks on its own (pool.ts: never one while holding
+ * the other), so a run whose session another run holds (every boundary case seeds the same one) does
+ * not keep the runs after it, nor a slot, waiting; at most a pool's worth of runs wait at once, so
+ * the scenarios are still drawn as the runs start, not all first.
+ */
 async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
-  const { results, scopes, inFlight, advance } = state;
-  for (let i = 0; i <= state.stopped(); i++) {
+  const { results, inFlight, advance } = state;
+  const waiting = new Set<Promise<void>>();
+  let over = false;
+  for (let i = 0; i <= state.stopped() && !over && !job.pool.stopped; i++) {
     const next = await job.scenarios.next();
     if (next === undefined) return;
     if (job.skip(i)) {
@@ -146,23 +156,42 @@ async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
       if (i <= state.stopped()) state.budgetOut();
       return;
     }
-    const held = await job.pool.slots.acquire(job.until);
-    if (!held || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
-      if (held) job.pool.slots.release();
+    while (waiting.size >= job.pool.slots.size) await Promise.race(waiting);
+    if (over || performance.now() >= job.until) {
       if (i <= state.stopped()) state.timeUp();
       return;
     }
-    const run: Promise<void> = checkRun(job, i, next.scenario, scopes).then((r) => {
-      results[i] = r.cut ? 'cut' : r;
-      if (!r.cut && (r.failure || r.stop)) state.stop(i);
-      advance();
+    let roomed: () => void = () => undefined;
+    const room = new Promise<void>((resolve) => (roomed = resolve));
+    waiting.add(room);
+    void room.then(() => waiting.delete(room));
+    const run = startRun(job, state, i, next.scenario, roomed).then((started) => {
+      if (!started) over = true;
     });
     inFlight.add(run);
-    void run.finally(() => {
-      job.pool.slots.release();
-      inFlight.delete(run);
-    });
+    void run.finally(() => inFlight.delete(run));
   }
+}
+
+/** Run `i` of the job once it holds a slot and its locks (`roomed` is told when it does, or gives up): false when the share ended first. */
+async function startRun(job: PooledJob, state: PoolState, i: number, scenario: unknown, roomed: () => void): Promise<boolean> {
+  const keys = lockKeysOf(scenario, job.route ?? 'sessions');
+  const free = await slotAndLocks(job.pool, keys, job.until);
+  roomed();
+  if (!free || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
+    free?.();
+    if (i <= state.stopped()) state.timeUp();
+    return false;
+  }
+  try {
+    const r = await checkRun(job, i, scenario, state.scopes);
+    state.results[i] = r.cut ? 'cut' : r;
+    if (!r.cut && (r.failure || r.stop)) state.stop(i);
+    state.advance();
+  } finally {
+    free();
+  }
+  return true;
 }
 
 function outcomeOf(results: readonly (PooledRun | Left | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): Omit<PoolOutcome, 'budgetCut'> {

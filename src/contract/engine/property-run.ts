@@ -57,6 +57,7 @@ async function poolRuns(property: ContractProperty, settings: RunSettings, loop:
   const durations: number[] = [];
   const pool = await runPooled({
     ...(settings.share ? { share: settings.share } : {}),
+    ...(settings.profile ? { route: settings.profile.parent.route } : {}),
     durations,
     property,
     scenarios: streamScenarios(draw.arbitrary, draw.options),
