@@ -147,9 +147,18 @@ export async function slotAndLocks(pool: Pool, keys: readonly string[], by: numb
       };
     const freed = pool.locks!.changed();
     pool.slots.release();
-    if (performance.now() >= by) return undefined;
-    await freed;
+    if (!(await freedBy(freed, by))) return undefined;
   }
+}
+
+/** Whether `freed` settles before `by` (a `performance.now()`). */
+async function freedBy(freed: Promise<void>, by: number): Promise<boolean> {
+  if (by === Infinity) return freed.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, by - performance.now()))));
+  const ok = await Promise.race([freed.then(() => true), late]);
+  clearTimeout(timer);
+  return ok;
 }
 
 /** Runs `fn` holding the locks `keys` (none without locks), unless the caller already holds them (`held`). */
