@@ -46,6 +46,20 @@ describe('the pool: no slot held while waiting for a session', () => {
     freed!();
   });
 
+  it('runs of one session take it in the order they were started (as a replay’s cassettes hold them)', async () => {
+    const pool = createPool(3, true);
+    const keys = lockKeysOf({ sessionId: 's' }, 'sessions');
+    const first = await slotAndLocks(pool, keys, Infinity);
+    const order: string[] = [];
+    const second = slotAndLocks(pool, keys, Infinity).then((free) => (order.push('second'), free));
+    const third = slotAndLocks(pool, keys, Infinity).then((free) => (order.push('third'), free));
+    await new Promise((resolve) => setImmediate(resolve));
+    first!();
+    (await within(second, 'the second run'))!();
+    (await within(third, 'the third run'))!();
+    expect(order).toEqual(['second', 'third']);
+  });
+
   it('waiting for a session that stays held ends at the deadline, with no slot kept', async () => {
     const pool = createPool(2, true);
     const keys = lockKeysOf({ sessionId: 's' }, 'sessions');

@@ -48,6 +48,8 @@ export class Slots {
 export class SessionLocks {
   readonly #held = new Set<string>();
   #wake: (() => void)[] = [];
+  readonly #queued = new Map<string, number[]>();
+  #nextTicket = 0;
 
   /** Resolves once every id of `ids` is held by the caller; the returned function frees them. */
   async acquire(ids: readonly string[]): Promise<() => void> {
@@ -56,9 +58,44 @@ export class SessionLocks {
     return this.#take(ids);
   }
 
-  /** Holds every id of `ids` if none is held now (the function that frees them), else nothing: for a caller that must not wait holding something else. */
-  tryAcquire(ids: readonly string[]): (() => void) | undefined {
-    return ids.some((id) => this.#held.has(id)) ? undefined : this.#take(ids);
+  /**
+   * A place in line for `ids`: {@link tryAcquire} with it succeeds only once no earlier place waits on
+   * any of them, so that runs of one session take it in the order they were started (the order of
+   * their indices, which a replay's cassettes were recorded in).
+   */
+  enqueue(ids: readonly string[]): number {
+    const ticket = this.#nextTicket++;
+    for (const id of ids) this.#queued.set(id, [...(this.#queued.get(id) ?? []), ticket]);
+    return ticket;
+  }
+
+  /** Gives up the place `ticket` holds in line for `ids` (the one waiting behind it may go). */
+  leave(ids: readonly string[], ticket: number): void {
+    for (const id of ids) {
+      const rest = (this.#queued.get(id) ?? []).filter((t) => t !== ticket);
+      if (rest.length) this.#queued.set(id, rest);
+      else this.#queued.delete(id);
+    }
+    this.#wakeAll();
+  }
+
+  /**
+   * Holds every id of `ids` if none is held now and, with `ticket`, it is first in line for each (the
+   * function that frees them), else nothing: for a caller that must not wait holding something else.
+   */
+  tryAcquire(ids: readonly string[], ticket?: number): (() => void) | undefined {
+    if (ids.some((id) => this.#held.has(id))) return undefined;
+    if (ticket === undefined) return this.#take(ids);
+    if (ids.some((id) => (this.#queued.get(id) ?? [ticket])[0] !== ticket)) return undefined;
+    const release = this.#take(ids);
+    this.leave(ids, ticket);
+    return release;
+  }
+
+  #wakeAll(): void {
+    const woken = this.#wake;
+    this.#wake = [];
+    woken.forEach((wake) => wake());
   }
 
   /** Resolves the next time some ids are freed. */
@@ -137,17 +174,26 @@ export function lockKeysOf(scenario: unknown, route: string): string[] {
  * pool could wait on). Resolves to the function that frees both, or to undefined at `by` without them.
  */
 export async function slotAndLocks(pool: Pool, keys: readonly string[], by: number): Promise<(() => void) | undefined> {
+  const locks = pool.locks;
+  // In line now, in the order the runs are started: the first await comes after.
+  const ticket = locks?.enqueue(keys);
   for (;;) {
-    if (!(await pool.slots.acquire(by))) return undefined;
-    const unlock = pool.locks ? pool.locks.tryAcquire(keys) : () => undefined;
+    if (!(await pool.slots.acquire(by))) {
+      if (ticket !== undefined) locks?.leave(keys, ticket);
+      return undefined;
+    }
+    const unlock = locks ? locks.tryAcquire(keys, ticket) : () => undefined;
     if (unlock)
       return () => {
         unlock();
         pool.slots.release();
       };
-    const freed = pool.locks!.changed();
+    const freed = locks!.changed();
     pool.slots.release();
-    if (!(await freedBy(freed, by))) return undefined;
+    if (!(await freedBy(freed, by))) {
+      locks!.leave(keys, ticket!);
+      return undefined;
+    }
   }
 }
 
