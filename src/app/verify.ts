@@ -26,7 +26,7 @@ import { RUN_DEFAULTS } from '../contract/engine/settings.js';
  * Options of {@link verify}; all optional: with none, the built-in emulator is verified in seeded mode.
  * Those of the run itself (runs, path, shard, deadline, listener) are the engine's, passed down as they are.
  */
-export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard' | 'deadlineMs' | 'listener' | 'operations'> {
+export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard' | 'deadlineMs' | 'listener' | 'operations' | 'maxCalls'> {
   /** An endpoint URL; without it, the built-in emulator in process. */
   endpoint?: string;
   /** With `endpoint`: it serves the seeding routes, so run seeded mode. */
@@ -78,6 +78,25 @@ export interface VerifyOptions extends Pick<RunOptions, 'runs' | 'path' | 'shard
  * in flight only hides the round trip; a replay answers in process.
  */
 export const DEFAULT_CONCURRENCY: Readonly<Record<Target['kind'], number>> = { emulator: 1, endpoint: 8, live: 2, replay: 1 };
+
+/**
+ * List calls a live run may make by default (`--max-calls`), preflight's included: what a nightly
+ * can afford, 5 minutes at the live default of 5 calls a second. Other targets are unbounded.
+ */
+export const LIVE_DEFAULT_MAX_CALLS = 1500;
+
+/** The list calls of `operations` that `target` makes until the returned function is called, which tells how many. */
+function countListCalls(target: Target, operations: readonly { amzTarget: string }[]): () => number {
+  const targets = new Set(operations.map((o) => o.amzTarget.toLowerCase()));
+  let calls = 0;
+  const stop = target.onExchange((e) => {
+    if (targets.has((e.request.headers['x-amz-target'] ?? '').toLowerCase())) calls++;
+  });
+  return () => {
+    stop();
+    return calls;
+  };
+}
 
 /** What a report says of the run before any property ran (a replay's comes from its cassettes). */
 export type RunShape = Pick<Report, 'mode' | 'target' | 'seed' | 'runs' | 'shard'>;
@@ -178,7 +197,12 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
   options.onStart?.({ ...shapeOf(options, seed), mode, target: target.description, runs });
   checkParents(mode, operations, { sessions, workgroups });
   turnEventLoop(target);
+  const preflightCalls = countListCalls(target, operations);
   if (setup.preflight) await preflight(target, mode, { sessions, workgroups }, operations);
+  // The budget bounds the run's list calls in all: preflight's probes are paid first.
+  const paid = preflightCalls();
+  const budget = options.maxCalls ?? (target.kind === 'live' ? LIVE_DEFAULT_MAX_CALLS : undefined);
+  const maxCalls = budget === undefined ? undefined : Math.max(0, budget - paid);
   const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
   const live = target.kind === 'live' ? { ...(options.live?.workGroup ? { workGroup: options.live.workGroup } : {}), startedByHarness: !options.sessionIds?.length } : undefined;
   const recorder = options.record ? startRecorder({ target, seed, mode, runs, sessions, live }, redactor) : undefined;
@@ -191,6 +215,7 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
       runs,
       operations,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY[target.kind],
+      maxCalls,
       replayCommand: options.replayCommand ?? replayCommandFor(options),
       redactor,
       listeners: [setup.listener, recorder?.listener].filter((l): l is RunListener => l !== undefined),

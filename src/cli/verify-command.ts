@@ -67,6 +67,7 @@ const RUN_OPTIONS = {
   timeoutMs: { flag: 'timeout', type: 'string', value: 'MS', description: 'per-request timeout in milliseconds', default: 10_000, parse: positiveInteger },
   rate: { type: 'string', value: 'N', description: 'send at most N requests per second (default: 5 with --live against AWS, unpaced otherwise)', parse: positiveNumber },
   concurrency: { type: 'string', value: 'N', description: 'checks in flight at once, across properties and runs; verdicts do not depend on it (default: 8 against an endpoint, 2 with --live, 1 in process and for --replay)', parse: positiveInteger },
+  maxCalls: { type: 'string', value: 'N', description: 'list calls the whole run may make (preflight and shrinking included, seeding not), shared among the properties as they start; what it leaves untested is reported (default: 1500 with --live, unbounded otherwise)', parse: positiveInteger },
   deadlineMs: { flag: 'deadline', type: 'string', unit: SECONDS, description: 'seconds the whole run may take', default: RUN_DEFAULTS.deadlineMs },
   faults: { flag: 'fault', type: 'string', multiple: true, value: 'NAME', description: 'built-in emulator only: inject a deviation, to watch the harness catch it (repeatable)', parse: (flag, raw) => oneOf(flag, raw, FAULT_NAMES) },
   replay: { type: 'string', value: 'DIR', description: 'replay the cassettes in DIR with the network locked down (seed, runs, mode and target come from them)', parse: directory },

@@ -91,6 +91,8 @@ export interface PropertyReport {
   coverage?: Coverage;
   /** The calls the property made (seeding and shrinking included) and how long the target took to answer them. */
   latency?: Latency;
+  /** The list calls the property made (shrink steps included, seeding not): what the call budget (`--max-calls`) counts. Absent in reports of older versions. */
+  calls?: number;
 }
 
 /** Calls made and the time the target took to answer them: where a run's time goes. */
@@ -166,7 +168,9 @@ export type WarningKind = 'vacuous' | 'interrupted' | 'shrink-budget' | 'unused-
   /** Coverage shows part of a property's law untested: no second page, a filter that never matched, every call failing for another reason. */
   | 'untested'
   /** The target moved during the run (items came, went or changed state between walks): cross-walk conclusions were limited to what held still. A note, never a failure. */
-  | 'moving';
+  | 'moving'
+  /** The call budget (`--max-calls`) stopped a property before all its runs: those runs were left untested. */
+  | 'budget';
 
 /** A warning: a pass that may mean less than it says, or a run that did less than was asked. */
 export interface Warning {

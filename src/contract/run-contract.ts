@@ -11,6 +11,7 @@ import { runProperties, type Selected } from './engine/schedule.js';
 import { runOperations, runSettings, type EngineOptions } from './engine/settings.js';
 import { propertyReport, skippedReport } from './report/property-report.js';
 import { summarize } from './report/summary.js';
+import { budgetRunWarnings, withBudget } from './report/budget.js';
 
 /** Options of {@link runContract}: the engine's (target, mode, runs, seed, deadline, concurrency...), which properties, and what a failure's report needs. */
 export interface RunOptions extends EngineOptions {
@@ -47,9 +48,10 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const operations = runOperations(options);
   const selected = selectedOf(operations, options.only);
   const { properties, latency } = await runProperties(selected, settings, {
-    ran: (property, run, own) => propertyReport(property, run, own),
+    ran: (property, run, own) => withBudget(propertyReport(property, run, own), run, settings.runs),
     skipped: (property, own) => skippedReport(property, own.mode, own.profile),
   });
+  const summary = summarize(properties, operations);
   return {
     mode: options.mode,
     target: options.target.description,
@@ -57,7 +59,8 @@ export async function runContract(options: RunOptions): Promise<Report> {
     runs: settings.runs,
     operations: operations.map((p) => p.operation),
     properties,
-    ...summarize(properties, operations),
+    ...summary,
+    warnings: [...summary.warnings, ...budgetRunWarnings(properties)],
     ...(options.shard ? { shard: options.shard } : {}),
     startedAt,
     durationMs: Math.round(performance.now() - started),

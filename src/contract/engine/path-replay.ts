@@ -14,6 +14,7 @@ import { countRun } from './boundary-phase.js';
 import type { Draw } from './draw.js';
 import { alone, settled, type Pool } from './pool.js';
 import { guarded, type Stop } from './run-outcome.js';
+import { gated } from './call-budget.js';
 import { otherShard, propertyKey } from './seeds.js';
 import type { RunSettings } from './settings.js';
 
@@ -37,6 +38,8 @@ export interface LoopOutcome {
   /** Why a check could reach no verdict: it stopped fast-check there. */
   noVerdict: string | null;
   durations: number[];
+  /** The property's share of the call budget ended before fast-check was done: a check refused a call, or none was left. */
+  budgetCut: boolean;
 }
 
 /** What fast-check's loop runs on: the property's draw, the context of its checks, the end of its share, and its pool. */
@@ -67,10 +70,12 @@ interface Progress {
   durations: number[];
   /** How many boundary cases run before the random runs. */
   boundaryCases: number;
+  /** The share of the call budget is spent: every further call passes at once, as past the shrink budget. */
+  budgetOut: boolean;
 }
 
 function freshProgress(draw: Draw): Progress {
-  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null, durations: [], boundaryCases: draw.cases };
+  return { runIndex: 0, failedAt: null, shrinkCut: false, fatal: null, noVerdict: null, inFlight: null, closed: false, late: null, known: null, durations: [], boundaryCases: draw.cases, budgetOut: false };
 }
 
 /** Remembers what stopped the property (the first stop of each kind). */
@@ -85,12 +90,18 @@ function remember(stop: Stop, progress: Progress): void {
  * (unshrunk: fast-check has returned) rather than lost.
  */
 async function checkOnce(property: ContractProperty, settings: RunSettings, loop: Loop, progress: Progress, run: { scenario: unknown; index: number }): Promise<void> {
-  const { ctx } = loop;
+  const gate = settings.share ? gated(loop.ctx.target, settings.share) : undefined;
+  const ctx = gate ? { ...loop.ctx, target: gate.target } : loop.ctx;
   ctx.exchanges.length = 0;
   const counts = progress.failedAt === null;
   const scope = { property: property.id, run: run.index, exchanges: ctx.exchanges, durations: progress.durations };
   const end = await guarded(property, ctx, loop.pool, { scenario: run.scenario, scope });
   if (end.stop) return remember(end.stop, progress);
+  // A check refused a call judged a walk the budget cut short: no verdict, neither a pass counted nor a failure.
+  if (gate && gate.refused > 0) {
+    progress.budgetOut = true;
+    return;
+  }
   if (counts && countRun(ctx.stats, { index: run.index, path: settings.path }, progress.boundaryCases)) settings.listener.runDone?.(property.id, ctx.stats.runs, settings.runs, settings.profile?.operation);
   if (!end.failure) return;
   if (progress.closed) {
@@ -105,11 +116,15 @@ function predicateFor(property: ContractProperty, settings: RunSettings, loop: L
   return async (scenario) => {
     // After a check that stopped the property every further call passes at once, so that fast-check
     // stops without shrinking; past the shrink budget likewise, keeping the smallest counterexample so far.
-    if (progress.fatal || progress.noVerdict) return;
+    if (progress.fatal || progress.noVerdict || progress.budgetOut) return;
     if (progress.known) {
       const known = progress.known;
       progress.known = null;
       throw known;
+    }
+    if (settings.share && settings.share.left === 0) {
+      progress.budgetOut = true;
+      return;
     }
     if (progress.failedAt !== null && performance.now() - progress.failedAt > settings.shrinkBudgetMs) {
       progress.shrinkCut = true;
@@ -161,7 +176,7 @@ async function fromPath(property: ContractProperty, settings: RunSettings, loop:
   if (progress.fatal) throw new FatalRunError(progress.fatal.message);
   const failure = failureOf(details);
   // A copy: a check abandoned at the deadline may still count on the context after this.
-  return { stats: { ...ctx.stats }, interrupted: details.interrupted, failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations };
+  return { stats: { ...ctx.stats }, interrupted: details.interrupted, failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations, budgetCut: progress.budgetOut };
 }
 
 /** Replays fast-check's `path` of a counterexample: the runs it names, one at a time, without shrinking. */

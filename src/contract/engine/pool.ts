@@ -48,11 +48,62 @@ export class Slots {
 export class SessionLocks {
   readonly #held = new Set<string>();
   #wake: (() => void)[] = [];
+  readonly #queued = new Map<string, number[]>();
+  #nextTicket = 0;
 
   /** Resolves once every id of `ids` is held by the caller; the returned function frees them. */
   async acquire(ids: readonly string[]): Promise<() => void> {
     // All at once or none: a holder never waits while holding, so no two runs can wait on each other.
-    while (ids.some((id) => this.#held.has(id))) await new Promise<void>((resolve) => this.#wake.push(resolve));
+    while (ids.some((id) => this.#held.has(id))) await this.changed();
+    return this.#take(ids);
+  }
+
+  /**
+   * A place in line for `ids`: {@link tryAcquire} with it succeeds only once no earlier place waits on
+   * any of them, so that runs of one session take it in the order they were started (the order of
+   * their indices, which a replay's cassettes were recorded in).
+   */
+  enqueue(ids: readonly string[]): number {
+    const ticket = this.#nextTicket++;
+    for (const id of ids) this.#queued.set(id, [...(this.#queued.get(id) ?? []), ticket]);
+    return ticket;
+  }
+
+  /** Gives up the place `ticket` holds in line for `ids` (the one waiting behind it may go). */
+  leave(ids: readonly string[], ticket: number): void {
+    for (const id of ids) {
+      const rest = (this.#queued.get(id) ?? []).filter((t) => t !== ticket);
+      if (rest.length) this.#queued.set(id, rest);
+      else this.#queued.delete(id);
+    }
+    this.#wakeAll();
+  }
+
+  /**
+   * Holds every id of `ids` if none is held now and, with `ticket`, it is first in line for each (the
+   * function that frees them), else nothing: for a caller that must not wait holding something else.
+   */
+  tryAcquire(ids: readonly string[], ticket?: number): (() => void) | undefined {
+    if (ids.some((id) => this.#held.has(id))) return undefined;
+    if (ticket === undefined) return this.#take(ids);
+    if (ids.some((id) => (this.#queued.get(id) ?? [ticket])[0] !== ticket)) return undefined;
+    const release = this.#take(ids);
+    this.leave(ids, ticket);
+    return release;
+  }
+
+  #wakeAll(): void {
+    const woken = this.#wake;
+    this.#wake = [];
+    woken.forEach((wake) => wake());
+  }
+
+  /** Resolves the next time some ids are freed. */
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => this.#wake.push(resolve));
+  }
+
+  #take(ids: readonly string[]): () => void {
     for (const id of ids) this.#held.add(id);
     return () => {
       for (const id of ids) this.#held.delete(id);
@@ -107,9 +158,58 @@ export async function alone<T>(pool: Pool, by: number, fn: () => Promise<T>): Pr
   }
 }
 
-/** Runs `fn` holding the session locks `scenario` needs (none without locks). */
-export async function withSessionLocks<T>(pool: Pool, scenario: unknown, fn: () => Promise<T>): Promise<T> {
-  const release = pool.locks ? await pool.locks.acquire(sessionIdsOf(scenario)) : undefined;
+/**
+ * The locks a seeded run of `scenario` takes: the parents it names, under the seeding route that
+ * loads them (`sessions`, `workgroups`), so that parents of two routes that share an id (every
+ * operation's boundary cases seed the same one) are told apart, as the target tells them apart.
+ */
+export function lockKeysOf(scenario: unknown, route: string): string[] {
+  return sessionIdsOf(scenario).map((id) => `${route}/${id}`);
+}
+
+/**
+ * Holds a slot and the locks `keys` together, never waiting for one while holding the other: a run
+ * whose parents another run holds gives its slot back until they are freed, so that the slot checks
+ * some other run meanwhile (and a run waiting for a slot holds no lock a shrinking run alone in the
+ * pool could wait on). Resolves to the function that frees both, or to undefined at `by` without them.
+ */
+export async function slotAndLocks(pool: Pool, keys: readonly string[], by: number): Promise<(() => void) | undefined> {
+  const locks = pool.locks;
+  // In line now, in the order the runs are started: the first await comes after.
+  const ticket = locks?.enqueue(keys);
+  for (;;) {
+    if (!(await pool.slots.acquire(by))) {
+      if (ticket !== undefined) locks?.leave(keys, ticket);
+      return undefined;
+    }
+    const unlock = locks ? locks.tryAcquire(keys, ticket) : () => undefined;
+    if (unlock)
+      return () => {
+        unlock();
+        pool.slots.release();
+      };
+    const freed = locks!.changed();
+    pool.slots.release();
+    if (!(await freedBy(freed, by))) {
+      locks!.leave(keys, ticket!);
+      return undefined;
+    }
+  }
+}
+
+/** Whether `freed` settles before `by` (a `performance.now()`). */
+async function freedBy(freed: Promise<void>, by: number): Promise<boolean> {
+  if (by === Infinity) return freed.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, by - performance.now()))));
+  const ok = await Promise.race([freed.then(() => true), late]);
+  clearTimeout(timer);
+  return ok;
+}
+
+/** Runs `fn` holding the locks `keys` (none without locks), unless the caller already holds them (`held`). */
+export async function withSessionLocks<T>(pool: Pool, keys: readonly string[], fn: () => Promise<T>, held = false): Promise<T> {
+  const release = pool.locks && !held ? await pool.locks.acquire(keys) : undefined;
   try {
     return await fn();
   } finally {

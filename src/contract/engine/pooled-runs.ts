@@ -5,13 +5,16 @@
  * (not the first to finish), and the runs counted are those up to it, so that a seed's verdict,
  * counterexample and path are those of one run at a time, whatever the pool's size (one property at a
  * time is a pool of one); shrinking then goes on alone, in fast-check's own loop (path-replay.ts).
+ * With a call budget, a run starts only when the property's share can pay for it (call-budget.ts),
+ * and a run refused a call mid-check reaches no verdict: it is left out, as a skipped one is.
  */
 import type { CheckStats } from '../../common/results.js';
 import type { ExchangeScope } from '../../targets/exchange-scope.js';
 import { emptyStats, type CheckContext } from '../catalogue/context.js';
-import { settled, type Pool } from './pool.js';
+import { lockKeysOf, settled, slotAndLocks, type Pool } from './pool.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { addStats, guarded, type CheckEnd } from './run-outcome.js';
+import { gated, type CallShare } from './call-budget.js';
 import type { ScenarioStream } from './scenario-stream.js';
 
 /** What one run of the pool ended with. */
@@ -23,6 +26,10 @@ export interface PooledRun extends CheckEnd {
   ctx: CheckContext;
   /** It finished after the property's share of the deadline. */
   late: boolean;
+  /** List calls it made. */
+  calls: number;
+  /** The call budget refused it a call: its check was cut short, and what it found is no verdict. */
+  cut: boolean;
 }
 
 /** What the pool saw: the runs that count, in index order, and the first of them that did not pass. */
@@ -31,6 +38,8 @@ export interface PoolOutcome {
   first?: PooledRun;
   /** The share ended before every run was started. */
   interrupted: boolean;
+  /** The share of the call budget ended before every run was done (runs refused a call, or not started). */
+  budgetCut: boolean;
 }
 
 /** What running a property's scenarios in a pool needs. */
@@ -53,57 +62,89 @@ export interface PooledJob {
   runDone: (runs: number) => void;
   /** Where every run's exchange durations go. */
   durations: number[];
+  /** The seeding route of the property's parents, under which its runs lock them. @defaultValue sessions */
+  route?: string;
+  /** The property's share of the call budget: every run's calls are counted on it. @defaultValue none: uncounted, unbounded */
+  share?: CallShare;
 }
 
 /** Run `index` of the job, on `scenario`, in a context of its own; its scope is kept so that a run past the verdict can be left out. */
 async function checkRun(job: PooledJob, index: number, scenario: unknown, scopes: Map<number, ExchangeScope>): Promise<PooledRun> {
-  const ctx = job.context();
+  const fresh = job.context();
+  const gate = job.share ? gated(fresh.target, job.share) : undefined;
+  const ctx = gate ? { ...fresh, target: gate.target } : fresh;
   const scope: ExchangeScope = { property: job.property.id, run: index, exchanges: ctx.exchanges, durations: job.durations };
   scopes.set(index, scope);
-  const end = await guarded(job.property, ctx, job.pool, { scenario, scope });
-  return { index, scenario, stats: ctx.stats, ctx, late: performance.now() > job.until, ...end };
+  const end = await guarded(job.property, ctx, job.pool, { scenario, scope, locked: true });
+  const cut = (gate?.refused ?? 0) > 0;
+  if (!cut) job.share?.finished(gate?.calls ?? 0);
+  // A check refused a call may have judged the refusal: only a stop (seeding gone, throttling) is still its own.
+  const { failure, stop } = end;
+  return { index, scenario, stats: ctx.stats, ctx, late: performance.now() > job.until, calls: gate?.calls ?? 0, cut: cut && !stop, ...(cut ? {} : failure ? { failure } : {}), ...(stop ? { stop } : {}) };
 }
 
 /** Runs `job`'s scenarios in index order, as many at once as the pool allows, until one does not pass or the share ends. */
 export async function runPooled(job: PooledJob): Promise<PoolOutcome> {
   // Each run's scope, so that those past the first that did not pass can be marked as not counting.
   const scopes = new Map<number, ExchangeScope>();
-  const results: (PooledRun | 'skipped' | undefined)[] = [];
+  const results: (PooledRun | Left | undefined)[] = [];
   const inFlight = new Set<Promise<void>>();
   let stopAt = Infinity;
-  let [prefix, counted, timeUp] = [0, 0, false];
+  let [prefix, counted, timeUp, budgetOut] = [0, 0, false, false];
   const advance = (): void => {
     for (let r = results[prefix]; prefix <= stopAt && r !== undefined; r = results[++prefix]) {
-      if (r === 'skipped') continue;
+      if (r === 'skipped' || r === 'cut') continue;
       // Only the runs up to the verdict count, in coverage as in the counters.
       job.countCoverage(r.ctx);
       if (!r.stop) job.runDone(++counted);
     }
   };
   try {
-    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true) });
+    await startRuns(job, { results, scopes, inFlight, advance, stopped: () => stopAt, stop: (i) => (stopAt = Math.min(stopAt, i)), timeUp: () => (timeUp = true), budgetOut: () => (budgetOut = true) });
   } finally {
     job.scenarios.close();
   }
   await settled(inFlight, job.deadline);
-  return outcomeOf(results, stopAt, timeUp, scopes);
+  return { ...outcomeOf(results, stopAt, timeUp, scopes), budgetCut: budgetOut || results.some((r, i) => r === 'cut' && i <= stopAt) };
 }
+
+/** A run left out of the verdict: another shard's, or one the call budget cut short. */
+type Left = 'skipped' | 'cut';
 
 /** What runPooled's loop shares with the runs it starts. */
 interface PoolState {
-  results: (PooledRun | 'skipped' | undefined)[];
+  results: (PooledRun | Left | undefined)[];
   scopes: Map<number, ExchangeScope>;
   inFlight: Set<Promise<void>>;
   advance: () => void;
   stopped: () => number;
   stop: (index: number) => void;
   timeUp: () => void;
+  /** The share of the call budget cannot pay for another run. */
+  budgetOut: () => void;
 }
 
-/** Starts a run per scenario, in index order, as slots free up, until the scenarios, the share or the property's verdict ends. */
+/** Waits until the share of the call budget can pay for one more run (true), or cannot for any (false). */
+async function affordable(job: PooledJob, inFlight: ReadonlySet<Promise<void>>): Promise<boolean> {
+  for (;;) {
+    const verdict = job.share?.affords(inFlight.size) ?? 'yes';
+    if (verdict !== 'wait') return verdict === 'yes';
+    await Promise.race(inFlight);
+  }
+}
+
+/**
+ * Starts a run per scenario, in index order, until the scenarios, the share or the property's verdict
+ * ends. Each run waits for a slot and its sessions' locks on its own (pool.ts: never one while holding
+ * the other), so a run whose session another run holds (every boundary case seeds the same one) does
+ * not keep the runs after it, nor a slot, waiting; at most a pool's worth of runs wait at once, so
+ * the scenarios are still drawn as the runs start, not all first.
+ */
 async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
-  const { results, scopes, inFlight, advance } = state;
-  for (let i = 0; i <= state.stopped(); i++) {
+  const { results, inFlight, advance } = state;
+  const waiting = new Set<Promise<void>>();
+  let over = false;
+  for (let i = 0; i <= state.stopped() && !over && !job.pool.stopped; i++) {
     const next = await job.scenarios.next();
     if (next === undefined) return;
     if (job.skip(i)) {
@@ -111,28 +152,51 @@ async function startRuns(job: PooledJob, state: PoolState): Promise<void> {
       advance();
       continue;
     }
-    const held = await job.pool.slots.acquire(job.until);
-    if (!held || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
-      if (held) job.pool.slots.release();
+    if (!(await affordable(job, inFlight))) {
+      if (i <= state.stopped()) state.budgetOut();
+      return;
+    }
+    while (waiting.size >= job.pool.slots.size) await Promise.race(waiting);
+    if (over || performance.now() >= job.until) {
       if (i <= state.stopped()) state.timeUp();
       return;
     }
-    const run: Promise<void> = checkRun(job, i, next.scenario, scopes).then((r) => {
-      results[i] = r;
-      if (r.failure || r.stop) state.stop(i);
-      advance();
+    let roomed: () => void = () => undefined;
+    const room = new Promise<void>((resolve) => (roomed = resolve));
+    waiting.add(room);
+    void room.then(() => waiting.delete(room));
+    const run = startRun(job, state, i, next.scenario, roomed).then((started) => {
+      if (!started) over = true;
     });
     inFlight.add(run);
-    void run.finally(() => {
-      job.pool.slots.release();
-      inFlight.delete(run);
-    });
+    void run.finally(() => inFlight.delete(run));
   }
 }
 
-function outcomeOf(results: readonly (PooledRun | 'skipped' | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): PoolOutcome {
-  for (const [index, scope] of scopes) if (index > stopAt) scope.discarded = true;
-  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && i <= stopAt);
+/** Run `i` of the job once it holds a slot and its locks (`roomed` is told when it does, or gives up): false when the share ended first. */
+async function startRun(job: PooledJob, state: PoolState, i: number, scenario: unknown, roomed: () => void): Promise<boolean> {
+  const keys = lockKeysOf(scenario, job.route ?? 'sessions');
+  const free = await slotAndLocks(job.pool, keys, job.until);
+  roomed();
+  if (!free || performance.now() >= job.until || i > state.stopped() || job.pool.stopped) {
+    free?.();
+    if (i <= state.stopped()) state.timeUp();
+    return false;
+  }
+  try {
+    const r = await checkRun(job, i, scenario, state.scopes);
+    state.results[i] = r.cut ? 'cut' : r;
+    if (!r.cut && (r.failure || r.stop)) state.stop(i);
+    state.advance();
+  } finally {
+    free();
+  }
+  return true;
+}
+
+function outcomeOf(results: readonly (PooledRun | Left | undefined)[], stopAt: number, timeUp: boolean, scopes: Map<number, ExchangeScope>): Omit<PoolOutcome, 'budgetCut'> {
+  for (const [index, scope] of scopes) if (index > stopAt || results[index] === 'cut') scope.discarded = true;
+  const runs = results.filter((r, i): r is PooledRun => r !== undefined && r !== 'skipped' && r !== 'cut' && i <= stopAt);
   const first = runs.find((r) => r.failure || r.stop);
   return { runs, first, interrupted: timeUp && (!first || first.late) };
 }

@@ -38,6 +38,12 @@ export interface PropertyRun {
   noVerdict: string | null;
   /** Milliseconds the target took to answer each call the property made, seeding and shrinking included. */
   durations?: number[];
+  /** List calls the property made, shrink steps included (counted where the run has a call budget's share; absent otherwise). */
+  calls?: number;
+  /** The calls the property was given: its share of the run's call budget (absent without a bound). */
+  callShare?: number;
+  /** Its share of the call budget ended before all its runs (runs cut short by it are left out). */
+  budgetCut?: boolean;
 }
 
 /** The context of `property`'s checks; each pooled run gets a copy with counters and exchanges of its own (the coverage is shared). */
@@ -50,6 +56,8 @@ async function poolRuns(property: ContractProperty, settings: RunSettings, loop:
   const { draw, ctx: base, until } = loop;
   const durations: number[] = [];
   const pool = await runPooled({
+    ...(settings.share ? { share: settings.share } : {}),
+    ...(settings.profile ? { route: settings.profile.parent.route } : {}),
     durations,
     property,
     scenarios: streamScenarios(draw.arbitrary, draw.options),
@@ -68,14 +76,21 @@ async function poolRuns(property: ContractProperty, settings: RunSettings, loop:
   });
   const stats = statsOf(pool.runs, draw.cases);
   const first = pool.first;
-  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, durations, ...more });
+  const end = (more: Partial<PropertyRun>): PropertyRun => ({ stats, durationMs: Math.round(performance.now() - started), interrupted: pool.interrupted, shareMs: Math.max(1, until - started), failure: null, shrinkCut: false, unshrunk: false, noVerdict: null, durations, ...budgetOf(settings, pool.budgetCut), ...more });
   if (first?.stop?.kind === 'fatal') throw new FatalRunError(first.stop.error.message);
   if (first?.stop) return end({ noVerdict: first.stop.error.message });
   if (!first?.failure) return end({});
   if (first.late) return end({ failure: { violation: first.failure, scenario: first.scenario, path: String(first.index) }, unshrunk: true });
   const shrunk = await shrinkFrom(property, settings, { ...loop, ctx: contextOf(settings, base.coverage) }, { ...first, failure: first.failure }, durations);
   addStats(stats, { ...shrunk.stats, runs: 0, boundary: 0 });
-  return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted });
+  return end({ ...shrunk, stats, interrupted: pool.interrupted || shrunk.interrupted, ...budgetOf(settings, pool.budgetCut || shrunk.budgetCut) });
+}
+
+/** What a run's call budget says of the property: its calls, its share, and whether the share cut it short (nothing without a share). */
+function budgetOf(settings: RunSettings, cut: boolean): Pick<PropertyRun, 'calls' | 'callShare' | 'budgetCut'> {
+  const share = settings.share;
+  if (!share) return {};
+  return { calls: share.calls, ...(share.limit === Infinity ? {} : { callShare: share.limit, budgetCut: cut }) };
 }
 
 /**
@@ -92,7 +107,7 @@ export async function runProperty(property: ContractProperty, settings: RunSetti
     const loop = { draw: drawOf(property, settings), ctx: contextOf(settings, coverageFor(settings, property.id)), until, pool: settings.pool ?? createPool(1, settings.mode === 'seeded') };
     if (!settings.path) return await poolRuns(property, settings, loop, started);
     const replayed = await replayPath(property, settings, loop, settings.path);
-    return { ...replayed, durationMs: Math.round(performance.now() - started), shareMs: Math.max(1, until - started) };
+    return { ...replayed, durationMs: Math.round(performance.now() - started), shareMs: Math.max(1, until - started), ...budgetOf(settings, replayed.budgetCut) };
   } finally {
     detach();
   }

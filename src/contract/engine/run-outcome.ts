@@ -13,7 +13,8 @@ import type { Exchange } from '../../wire/exchange.js';
 import type { CheckContext } from '../catalogue/context.js';
 import type { ContractProperty } from '../catalogue/property.js';
 import { ContractViolation } from '../catalogue/violation.js';
-import { withSessionLocks, type Pool } from './pool.js';
+import { lockKeysOf, withSessionLocks, type Pool } from './pool.js';
+import { profileOf } from '../catalogue/context.js';
 
 /** What stopped a property at a run, and how: fatal for the run, or no verdict. */
 export interface Stop {
@@ -43,12 +44,13 @@ function stopKind(e: unknown): Stop['kind'] | undefined {
 
 /**
  * Checks `scenario` with `ctx` in the exchange scope of its run, holding the locks on the sessions it
- * names (two runs in flight must not seed one session under each other), and tells how it ended.
+ * names (two runs in flight must not seed one session under each other; `locked`: the caller holds
+ * them already), and tells how it ended.
  * Whoever calls it holds the pool's room for it: a slot, or the whole pool.
  */
-export async function guarded(property: ContractProperty, ctx: CheckContext, pool: Pool, run: { scenario: unknown; scope: ExchangeScope }): Promise<CheckEnd> {
+export async function guarded(property: ContractProperty, ctx: CheckContext, pool: Pool, run: { scenario: unknown; scope: ExchangeScope; locked?: boolean }): Promise<CheckEnd> {
   try {
-    await withSessionLocks(pool, run.scenario, () => inScope(run.scope, () => property.check(run.scenario, ctx)));
+    await withSessionLocks(pool, lockKeysOf(run.scenario, profileOf(ctx).parent.route), () => inScope(run.scope, () => property.check(run.scenario, ctx)), run.locked);
     return {};
   } catch (e) {
     const kind = stopKind(e);

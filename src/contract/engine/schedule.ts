@@ -10,6 +10,7 @@ import type { ContractProperty } from '../catalogue/property.js';
 import type { OperationProfile } from '../../profiles/index.js';
 import { latencyOf } from './latency.js';
 import { createPool, Slots } from './pool.js';
+import { CallBudget } from './call-budget.js';
 import { runProperty, type PropertyRun } from './property-run.js';
 import { inCatalogueOrder } from './run-listeners.js';
 import { parentsFor, type RunWideSettings } from './settings.js';
@@ -64,6 +65,7 @@ export async function runProperties<S extends RunWideSettings>(selected: readonl
   const lanes = new Slots(concurrency);
   const ordered = inCatalogueOrder(settings.listener, selected.length);
   const durations: number[] = [];
+  const budget = new CallBudget(settings.maxCalls ?? Infinity);
   let left = selected.filter((s) => s.property.modes.includes(mode)).length;
   const reports = selected.map(async (one, index): Promise<PropertyReport | undefined> => {
     const { property, profile } = one;
@@ -74,11 +76,17 @@ export async function runProperties<S extends RunWideSettings>(selected: readonl
     await lanes.acquire();
     try {
       if (pool.stopped) return undefined;
+      // Its share of the calls, as of the time: of what no property running holds, among those left.
+      const share = (own.share = budget.share(left));
       const until = shareOf(settings.deadline, left--, concurrency);
       return await told(own.listener, one, at, async () => {
-        const run = await runProperty(property, own, until);
-        durations.push(...(run.durations ?? []));
-        return { ...verdicts.ran(property, run, own), latency: latencyOf(run.durations ?? []) };
+        try {
+          const run = await runProperty(property, own, until);
+          durations.push(...(run.durations ?? []));
+          return { ...verdicts.ran(property, run, own), latency: latencyOf(run.durations ?? []), calls: share.calls };
+        } finally {
+          share.close();
+        }
       });
     } catch (e) {
       pool.stopped = true;

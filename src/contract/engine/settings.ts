@@ -9,6 +9,7 @@ import { LIST_EXECUTORS, type OperationProfile } from '../../profiles/index.js';
 import type { Target } from '../../targets/target.js';
 import type { WalkBounds } from '../catalogue/context.js';
 import type { Pool } from './pool.js';
+import type { CallShare } from './call-budget.js';
 import { fanOut } from './run-listeners.js';
 
 /** The options of a run that the engine reads; other members of the value it is given pass through untouched. */
@@ -56,6 +57,14 @@ export interface EngineOptions {
    * catalogue order. @defaultValue 1
    */
   concurrency?: number;
+  /**
+   * List calls the whole run may make (calls of the operations checked, shrink steps included;
+   * seeding is no list call and is not counted). Each property gets a share as it starts, as with
+   * the deadline: the calls left that no running property holds, divided by the properties left. A
+   * property whose share is spent stops, with a `budget` warning; a run refused a call mid-check is
+   * left out (no verdict), and one that finished no run is inconclusive. @defaultValue none: unbounded
+   */
+  maxCalls?: number;
   /** Told of every property starting and ending and of every run done, in this order. */
   listeners?: readonly RunListener[];
   /** One more listener, told after `listeners` (the single listener `verify()` and library users pass). */
@@ -95,10 +104,12 @@ export interface RunSettings {
   listener: RunListener;
   /** The pool the property's runs are checked in, shared with the run's other properties. @defaultValue a pool of one */
   pool?: Pool;
+  /** The property's share of the run's call budget, on which its list calls are counted. @defaultValue none: calls neither counted nor bounded */
+  share?: CallShare;
 }
 
 /** The settings of a whole run: every property's, with the run's concurrency and its listeners as one, and the parents of every kind. */
-export type RunWideSettings = RunSettings & Defaults & { listener: Required<RunListener>; workgroups: readonly string[] };
+export type RunWideSettings = RunSettings & Defaults & { listener: Required<RunListener>; workgroups: readonly string[]; maxCalls?: number };
 
 /** The observational parents `settings` give `profile`'s operation: by the kind its seeding route names (`workgroups`, else sessions). */
 export function parentsFor(settings: { readonly sessions: readonly string[]; readonly workgroups: readonly string[] }, profile: OperationProfile): readonly string[] {
