@@ -121,6 +121,26 @@ describe('verify --max-calls', { timeout: LOADED_TEST_TIMEOUT_MS }, () => {
     expect(report.warnings.map((w) => w.kind)).toContain('budget');
   });
 
+  it('a live run that starts and grows its own session makes at most 300 list calls in all, its own counts of the executors included', async () => {
+    // Calculations end by themselves in 100 ms here (a small one does on AWS in seconds), so the small ones do not hold the run.
+    emulator = await startEmulator({ growth: { stepMs: 5, calculationMs: 100 } });
+    setEnv({ ...LIVE_ENV, AWS_ENDPOINT_URL_ATHENA: emulator.url });
+    const calls = { catalogue: 0, all: 0 };
+    const handle = emulator.core.handle;
+    emulator.core.handle = (req) => {
+      if (FAMILY.some((p) => p.amzTarget === req.headers['x-amz-target'])) calls.all++;
+      return handle(req);
+    };
+    const report = await verify({ live: { workGroup: 'spark-wg', pollIntervalMs: 5, readyTimeoutMs: 60_000 }, operations: FAMILY, maxCalls: 300, seed: 1 });
+    calls.catalogue = report.properties.reduce((n, p) => n + (p.calls ?? 0), 0);
+    // The harness's own ListExecutors counts (waiting for executors, and the closing one) are among them.
+    expect(calls.all).toBeGreaterThan(calls.catalogue);
+    expect(calls.all).toBeLessThanOrEqual(300);
+    expect(report.summary.failed, JSON.stringify(report.properties.filter((p) => p.status === 'failed').map((p) => [p.operation, p.id, p.counterexample?.message]))).toBe(0);
+    expect(report.live?.sessions[0]).toMatchObject({ startedByHarness: true, finalState: 'TERMINATED' });
+    expect(report.warnings.map((w) => w.kind)).toContain('budget');
+  });
+
   it.each([['0'], ['1.5']])('--max-calls %s is refused with one line naming the flag and the fix', async (value) => {
     const { code, stderr, stdout } = await runCli(['verify', `--max-calls=${value}`]);
     expect(code).toBe(2);

@@ -155,6 +155,8 @@ export function targetFor(options: VerifyOptions): { target: Target; mode: Mode;
 interface RunSetup {
   run: Pick<RunOptions, 'target' | 'mode' | 'sessions'> & Partial<Pick<RunOptions, 'runs' | 'only' | 'workgroups'>>;
   preflight: boolean;
+  /** List calls made around the run that its budget pays for first (a live run's own counts of executors). */
+  paidAround?: number;
   /** Told before the recorder and the caller's listener (a replay's book). */
   listener?: RunListener;
 }
@@ -199,8 +201,8 @@ async function runOn(setup: RunSetup, options: VerifyOptions, seed: number): Pro
   turnEventLoop(target);
   const preflightCalls = countListCalls(target, operations);
   if (setup.preflight) await preflight(target, mode, { sessions, workgroups }, operations);
-  // The budget bounds the run's list calls in all: preflight's probes are paid first.
-  const paid = preflightCalls();
+  // The budget bounds the run's list calls in all: preflight's probes and the calls around the run are paid first.
+  const paid = preflightCalls() + (setup.paidAround ?? 0);
   const budget = options.maxCalls ?? (target.kind === 'live' ? LIVE_DEFAULT_MAX_CALLS : undefined);
   const maxCalls = budget === undefined ? undefined : Math.max(0, budget - paid);
   const redactor = createRedactor({ values: options.record?.redact ?? options.redact, credentials: environmentCredentials() });
@@ -249,7 +251,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
     checkParents('observational', operations, { sessions: ['the live session'], workgroups });
     // The live run learns the operations to grow the session for (small calculations for ListCalculationExecutions).
     return withLiveSession({ ...options, ...options.live, operations, log: options.log ?? (() => undefined) }, (live) =>
-      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups }, preflight: true }, options, seed),
+      runOn({ run: { target: live.target, mode: 'observational', sessions: live.sessions, workgroups }, preflight: true, paidAround: live.listCallsAround }, options, seed),
     );
   }
   const { target, mode, sessions, workgroups } = targetFor(options);

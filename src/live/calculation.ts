@@ -22,7 +22,8 @@ const RUNNING = new Set(['CREATING', 'CREATED', 'QUEUED', 'RUNNING', 'CANCELING'
 /** Executor states of executors that are gone. */
 const GONE = new Set(['TERMINATED', 'FAILED']);
 /** Pages of ListExecutors read per sample at most (100 executors each): more than any small session holds. */
-const SAMPLE_PAGES = 20;
+/** Pages a count of the session's executors reads at most: the most ListExecutors calls one {@link CalculationKeeper.sample} makes. */
+export const SAMPLE_PAGES = 20;
 
 /** Options of {@link CalculationKeeper}. */
 export interface CalculationKeeperOptions {
@@ -48,6 +49,7 @@ export class CalculationKeeper {
   #state = 'not started';
   #reached = false;
   #peak = 0;
+  #listCalls = 0;
   readonly #seen = new Set<string>();
 
   constructor(options: CalculationKeeperOptions) {
@@ -96,11 +98,17 @@ export class CalculationKeeper {
     }
   }
 
+  /** The ListExecutors calls its counts of the session's executors have made so far: a run's call budget pays for them too. */
+  get listCalls(): number {
+    return this.#listCalls;
+  }
+
   /** Lists the session's executors once: counts those besides the coordinator not yet gone, and remembers every one seen. */
   async sample(): Promise<number> {
     let alive = 0;
     let token: string | undefined;
     for (let page = 0; page < SAMPLE_PAGES; page++) {
+      this.#listCalls++;
       const out = await this.#options.client.send(new ListExecutorsCommand({ SessionId: this.#sessionId, MaxResults: 100, NextToken: token }));
       for (const e of out.ExecutorsSummary ?? []) {
         if (e.ExecutorType === 'COORDINATOR') continue;

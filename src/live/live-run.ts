@@ -14,7 +14,7 @@ import { UsageError } from '../common/errors.js';
 import type { LiveReport, Warning } from '../common/results.js';
 import { liveTarget, type LiveTarget, type LiveTargetOptions } from '../targets/live-target.js';
 import { LIST_CALCULATION_EXECUTIONS, type OperationProfile } from '../profiles/index.js';
-import { CalculationKeeper } from './calculation.js';
+import { CalculationKeeper, SAMPLE_PAGES } from './calculation.js';
 import { SmallCalculations } from './small-calculations.js';
 import { growthCode, holdSecondsFor, idleTimeoutMinutes } from './growth-code.js';
 import { SessionKeeper } from './session.js';
@@ -57,6 +57,11 @@ export interface LiveRun {
   workgroups: readonly string[];
   /** The operations the run verifies, as given. @defaultValue ListExecutors alone */
   operations?: readonly OperationProfile[];
+  /**
+   * The list calls the harness makes around the run and not in it: those it made waiting for executors
+   * and the most its closing count may make. A call budget is the run's in all, so it pays for these first.
+   */
+  listCallsAround?: number;
 }
 
 /** The options of one live run, checked, with what follows from them. */
@@ -128,7 +133,8 @@ export async function withLiveSession<R extends { warnings: Warning[] }>(options
     }
     const workgroups = options.workGroup ? [options.workGroup] : [];
     // The calculation keeps running (and growing the session) while the catalogue lists: it is stopped at the end.
-    const report = await run({ target, sessions, workgroups, ...(options.operations ? { operations: options.operations } : {}) });
+    const listCallsAround = calculation ? calculation.listCalls + SAMPLE_PAGES : 0;
+    const report = await run({ target, sessions, workgroups, listCallsAround, ...(options.operations ? { operations: options.operations } : {}) });
     const ended = await end();
     const summaries = ended ? [ended] : await Promise.all(plan.given.map((id) => keeper.observe(id)));
     return { ...report, warnings: [...report.warnings, ...warnings], live: liveSummary(target, options, plan, summaries, calculation) };
