@@ -5,15 +5,16 @@
  * fixed seeds with few runs, one test per operation, property, mode and seed so that Stryker's perTest
  * coverage runs only the tests that reach a mutant. The model's code that only these operations reach
  * (workgroups, sessions' and calculations' ordering keys, state filters, tokens bound to them) is
- * tested here. Not part of `npm test`: the suite's own copies are test/family-faults.test.ts.
+ * tested here, and so are the emulator's stages per operation (each family fault caught by its
+ * property) and a seeding body that holds one operation's items only. Not part of `npm test`: the suite's own copies are test/family-faults.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../src/contract/catalogue/index.js';
 import { runContract } from '../../src/contract/run-contract.js';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { FAULT_REGISTRY, startEmulator, type Emulator, type FaultName } from '../../src/emulator/index.js';
 import type { CalculationSummary, SessionSummary } from '../../src/generated/athena.js';
 import type { PropertyReport } from '../../src/common/results.js';
-import { LIST_CALCULATION_EXECUTIONS, LIST_SESSIONS, type OperationProfile } from '../../src/profiles/index.js';
+import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, type OperationProfile } from '../../src/profiles/index.js';
 import { emulatorTarget } from '../../src/targets/emulator-target.js';
 import { endpointTarget } from '../../src/targets/endpoint-target.js';
 
@@ -64,6 +65,7 @@ function cases(mode: 'seeded' | 'observational'): [string, string][] {
 
 const profileOf = (operation: string): OperationProfile => OPERATIONS.find((p) => p.operation === operation)!;
 
+
 describe.each(SEEDS)('seed %i', (seed) => {
   describe('seeded, in process', () => {
     it.each(cases('seeded'))('%s %s', async (operation, id) => {
@@ -91,5 +93,45 @@ describe.each(SEEDS)('seed %i', (seed) => {
       expect(verdict(report.properties[0])).toBe('passed');
       expect(report.warnings).toEqual([]);
     });
+  });
+});
+
+describe('each family fault is caught by its property (the stages of its operation apply, and only there)', () => {
+  const rows = FAULT_REGISTRY.filter((f) => f.operation !== null && f.catches !== null && f.operation !== LIST_EXECUTORS.operation);
+  it.each(rows.map((f) => [f.name, f.operation!, f.catches!] as const))('%s fails %s/%s', async (fault, operation, property) => {
+    const target = emulatorTarget({ region: 'us-east-1', faults: [fault as FaultName] });
+    const report = await runContract({ target, mode: 'seeded', profile: profileOf(operation), seed: 1, runs: 30, only: [property], shrinkBudgetMs: 1 });
+    await target.close();
+    expect(report.properties[0].status).toBe('failed');
+  });
+});
+
+describe('the seeding route of sessions', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(() => emu.close());
+
+  /** Sends `target` with `body` to the emulator and reads the JSON answer. */
+  async function post(target: string, body: object): Promise<Record<string, unknown>> {
+    const r = await fetch(emu.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body: JSON.stringify(body) });
+    return (await r.json()) as Record<string, unknown>;
+  }
+
+  it('seeds only the lists its body names: executors alone leave the session without calculations, and the other way round', async () => {
+    const executor = { ExecutorId: 'e1', ExecutorType: 'WORKER', StartDateTime: 1_764_000_000_000, ExecutorState: 'CREATED', ExecutorSize: 1 };
+    const calculation = { CalculationExecutionId: 'c1', Status: { SubmissionDateTime: 1_764_000_000, State: 'COMPLETED' } };
+    for (const [seed, executors, calculations] of [
+      [{ executors: [executor] }, ['e1'], []],
+      [{ calculations: [calculation] }, [], ['c1']],
+    ] as const) {
+      const put = await fetch(`${emu.url}/_contract/sessions/only-one`, { method: 'PUT', body: JSON.stringify(seed) });
+      expect(put.status).toBe(204);
+      const listed = await post(LIST_EXECUTORS.amzTarget, { SessionId: 'only-one' });
+      expect((listed.ExecutorsSummary as { ExecutorId: string }[]).map((e) => e.ExecutorId)).toEqual(executors);
+      const calcs = await post(LIST_CALCULATION_EXECUTIONS.amzTarget, { SessionId: 'only-one' });
+      expect((calcs.Calculations as { CalculationExecutionId: string }[]).map((c) => c.CalculationExecutionId)).toEqual(calculations);
+    }
   });
 });
