@@ -8,14 +8,14 @@
  * The install step (`npm ci` in the action's folder) is read, not run: here the folder is this
  * checkout, whose node_modules the tests run on.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/common/results.js';
-import { BIN } from './helpers/cli.js';
+import { startServe } from './helpers/cli.js';
 import { sharedTempDir } from './helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,17 +86,7 @@ async function runAction(inputs: Record<string, string>, actionPath = root): Pro
 
 /** Starts `athena-contract serve` on a free loopback port and resolves to its URL. */
 function serve(...args: string[]): Promise<string> {
-  const server = spawn(BIN, ['serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  servers.push(server);
-  return new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
-      if (url) resolve(url);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code} before listening`)));
-  });
+  return startServe(['--port', '0', ...args], servers);
 }
 
 /** A stand-in action folder whose bin prints the arguments it got as JSON. */

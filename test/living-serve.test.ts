@@ -5,11 +5,11 @@
  * operation, are each still caught by their property within one walk, as are offset tokens (a
  * duplicate when a newest item arrives during a walk).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from './helpers/cli.js';
+import { runCli, startServe } from './helpers/cli.js';
 import { tempDir } from './helpers/temp-dir.js';
 import { LOADED_TEST_TIMEOUT_MS, within } from './helpers/wait.js';
 
@@ -34,17 +34,7 @@ function serveLiving(...args: string[]): Promise<string> {
   const dir = tempDir('living-');
   const file = join(dir, 'seed.json');
   writeFileSync(file, JSON.stringify(SEED));
-  const server = spawn(BIN, ['serve', '--living', '5', '--port', '0', '--seed-file', file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  servers.push(server);
-  const listening = new Promise<string>((resolve, reject) => {
-    let text = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
-      if (url) resolve(url);
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code} before listening`)));
-  });
+  const listening = startServe(['--living', '5', '--port', '0', '--seed-file', file, ...args], servers);
   return within(listening, "serve --living's listening line");
 }
 
