@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CalculationExecutionState, CalculationSummary, ExecutorState, SessionState, SessionSummary } from '../generated/athena.js';
-import { ENGINE_VERSION, type Executor } from './session-shapes.js';
+import type { Executor } from './session-shapes.js';
 
 /** How many times a session of the living mode turns BUSY before it ends (IDLE, BUSY, IDLE, BUSY, IDLE, TERMINATING). */
 export const BUSY_TURNS = 2;
@@ -35,26 +35,11 @@ export const executorMoves = (e: Executor): boolean => EXECUTOR_NEXT[e.ExecutorS
 /** Whether a calculation takes a step from its state. */
 export const calculationMoves = (c: CalculationSummary): boolean => CALCULATION_NEXT[c.Status?.State ?? ''] !== undefined;
 
-/** A new WORKER executor started at `t` (epoch milliseconds, a whole number as the API's long is): CREATING. */
-export function livingExecutor(t: number): Executor {
-  return { ExecutorId: randomUUID(), ExecutorType: 'WORKER', StartDateTime: t, ExecutorState: 'CREATING', ExecutorSize: 1 };
-}
-
 /** The executor a step later, at `t` (epoch milliseconds): a TERMINATED one says when. */
 export function executorStep(e: Executor, t: number): Executor {
   const state = EXECUTOR_NEXT[e.ExecutorState ?? ''];
   if (state === undefined) return e;
   return { ...e, ExecutorState: state, ...(state === 'TERMINATED' ? { TerminationDateTime: t } : {}) };
-}
-
-/** A new session started at `t` (epoch seconds, as AWS JSON timestamps are): CREATING. */
-export function livingSession(t: number): SessionSummary {
-  return {
-    SessionId: randomUUID(),
-    Description: 'athena-contract serve --living: a session of a busy workgroup',
-    EngineVersion: { SelectedEngineVersion: ENGINE_VERSION, EffectiveEngineVersion: ENGINE_VERSION },
-    Status: { StartDateTime: t, LastModifiedDateTime: t, State: 'CREATING' },
-  };
 }
 
 /** The session a step later, at `t` (epoch seconds), after `turns` BUSY turns: modified then, a TERMINATED one ended then. */

@@ -14,8 +14,8 @@
  */
 import type { CalculationSummary, SessionSummary } from '../generated/athena.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, orderKeyOf, type OperationProfile } from '../profiles/index.js';
-import { calculationMoves, calculationStep, executorMoves, executorStep, livingCalculation, livingExecutor, livingSession, nextSessionState, sessionStep } from './living-shapes.js';
-import type { Executor } from './session-shapes.js';
+import { calculationMoves, calculationStep, executorMoves, executorStep, livingCalculation, nextSessionState, sessionStep } from './living-shapes.js';
+import { livingExecutor, livingSession, type Executor } from './session-shapes.js';
 import type { Sessions } from './sessions.js';
 
 /** Items a parent holds before the living mode forgets its oldest ended one at each step (AWS, too, forgets ended sessions): a bound on memory and walks. */

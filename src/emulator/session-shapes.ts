@@ -1,10 +1,12 @@
 /**
  * What the emulator's started sessions look like to Athena's calls: a session's status and summary,
  * its calculations' status and summaries, the executors it holds (its coordinator, the workers its
- * calculations start, what they become when the session settles or ends) and the DPUs they use. The
+ * calculations start, what they become when the session settles or ends), the DPUs they use, and the
+ * newest executor and session of the living mode. The
  * one emulator module that names the members of these shapes: the rest reads the list operations
  * through their profiles.
  */
+import { randomUUID } from 'node:crypto';
 import type { CalculationStatus, CalculationSummary, ExecutorState, ExecutorsSummary, SessionSummary } from '../generated/athena.js';
 import { CALCULATION_RUNNING, endedAt, stateAt, type Calculation } from './calculations.js';
 
@@ -98,4 +100,19 @@ export function dpuMillis(executors: readonly Executor[], t: number): number {
     sum += (e.ExecutorSize ?? 1) * Math.max(0, (e.TerminationDateTime ?? t) - e.StartDateTime);
   }
   return Math.round(sum);
+}
+
+/** The living mode's (living.ts) new WORKER executor started at `t` (epoch milliseconds, a whole number as the API's long is): CREATING. */
+export function livingExecutor(t: number): Executor {
+  return { ExecutorId: randomUUID(), ExecutorType: 'WORKER', StartDateTime: t, ExecutorState: 'CREATING', ExecutorSize: 1 };
+}
+
+/** The living mode's (living.ts) new session started at `t` (epoch seconds, as AWS JSON timestamps are): CREATING. */
+export function livingSession(t: number): SessionSummary {
+  return {
+    SessionId: randomUUID(),
+    Description: 'athena-contract serve --living: a session of a busy workgroup',
+    EngineVersion: { SelectedEngineVersion: ENGINE_VERSION, EffectiveEngineVersion: ENGINE_VERSION },
+    Status: { StartDateTime: t, LastModifiedDateTime: t, State: 'CREATING' },
+  };
 }
