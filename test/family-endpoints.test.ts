@@ -1,88 +1,14 @@
 /**
  * The catalogue on ListSessions and ListCalculationExecutions against endpoints written in the tests
- * (test/helpers/family-endpoint.ts), not the built-in emulator: each legal reading of API.md passes in
- * both modes (the active-only ListSessions, fractional seconds, an unknown parent answered
- * InvalidRequestException), and each fault fails by the law it breaks, named here.
+ * (test/helpers/family-endpoint.ts), not the built-in emulator: each fault fails by the law it breaks,
+ * named here. The legal readings of API.md, which pass, are test/family-readings.test.ts's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runContract } from '../src/contract/run-contract.js';
-import { endpointTarget } from '../src/targets/endpoint-target.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, type OperationProfile } from '../src/profiles/index.js';
-import type { Report } from '../src/common/results.js';
-import { startFamilyEndpoint, type FamilyBehaviour, type FamilyEndpoint, type FamilyHolding } from './helpers/family-endpoint.js';
+import type { FamilyBehaviour } from './helpers/family-endpoint.js';
+import { closeEndpoints, run } from './helpers/family-runs.js';
 
-const T = 1_701_234_567.891;
-const SESSION_STATES = LIST_SESSIONS.states;
-const CALC_STATES = LIST_CALCULATION_EXECUTIONS.states;
-
-/** What observational runs read: ids against time order, ties, fractional seconds, every state, an item without Status, an empty parent. */
-const HOLDING: FamilyHolding = {
-  workgroups: {
-    'wg-a': Array.from({ length: 17 }, (_, i) => ({
-      SessionId: `s-${String(i).padStart(2, '0')}`,
-      ...(i === 16 ? {} : { Status: { StartDateTime: T + Math.floor(i / 3) + 0.125, LastModifiedDateTime: T - i, State: SESSION_STATES[i % SESSION_STATES.length] } }),
-    })),
-    'wg-b': [],
-  },
-  sessions: {
-    'sess-a': {
-      calculations: Array.from({ length: 13 }, (_, i) => ({
-        CalculationExecutionId: `c-${String(i).padStart(2, '0')}`,
-        Status: { SubmissionDateTime: T + Math.floor(i / 2) + 0.5, CompletionDateTime: T - i, State: CALC_STATES[i % CALC_STATES.length] },
-      })),
-    },
-    'sess-b': {},
-  },
-};
-const PARENTS: Record<string, string[]> = { ListSessions: ['wg-a', 'wg-b'], ListCalculationExecutions: ['sess-a', 'sess-b'], ListExecutors: ['sess-a'] };
-
-const open: FamilyEndpoint[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()));
-});
-
-async function run(profile: OperationProfile, mode: 'seeded' | 'observational', behaviour: FamilyBehaviour, options: { seed?: number; only?: string[]; runs?: number } = {}): Promise<Report> {
-  const endpoint = await startFamilyEndpoint(behaviour, mode === 'observational' ? HOLDING : {});
-  open.push(endpoint);
-  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: mode === 'seeded' });
-  try {
-    const report = await runContract({
-      target,
-      mode,
-      profile,
-      // ListSessions reads workgroups, the other two sessions.
-      [profile.parent.route === 'workgroups' ? 'workgroups' : 'sessions']: mode === 'observational' ? PARENTS[profile.operation] : [],
-      seed: options.seed ?? 1,
-      runs: options.runs ?? 10,
-      only: options.only,
-      deadlineMs: 60_000,
-    });
-    expect(endpoint.calls(profile.operation)).toBeGreaterThan(0);
-    return report;
-  } finally {
-    await target.close();
-  }
-}
-
-const failures = (r: Report) => r.properties.filter((p) => p.status !== 'passed' && p.status !== 'skipped').map((p) => `${p.id}: ${p.status} ${JSON.stringify(p.counterexample?.message ?? p.reason ?? '')}`);
-
-describe('legal readings pass, in both modes, at seeds 1-3', () => {
-  const readings: [string, OperationProfile, FamilyBehaviour][] = [
-    ['an active-only ListSessions', LIST_SESSIONS, { activeOnly: true }],
-    ['fractional seconds (ListCalculationExecutions)', LIST_CALCULATION_EXECUTIONS, {}],
-    ['unknown workgroups answered InvalidRequestException', LIST_SESSIONS, { unknownParent: 'InvalidRequestException' }],
-    ['unknown sessions answered InvalidRequestException (ListCalculationExecutions)', LIST_CALCULATION_EXECUTIONS, { unknownParent: 'InvalidRequestException' }],
-    ['sessions without Status.StartDateTime listed first', LIST_SESSIONS, { keyless: 'first' }],
-  ];
-  it.each(readings)('%s', async (_, profile, behaviour) => {
-    for (const mode of ['seeded', 'observational'] as const)
-      for (const seed of [1, 2, 3]) {
-        const report = await run(profile, mode, behaviour, { seed });
-        expect(failures(report), `${mode}, seed ${seed}`).toEqual([]);
-        expect(report.properties.filter((p) => p.status === 'passed').length).toBeGreaterThanOrEqual(mode === 'seeded' ? 10 : 8);
-      }
-  }, 600_000);
-});
+afterEach(closeEndpoints);
 
 /** Runs `law` alone and expects it to fail, its message matching `message`. */
 async function expectFails(profile: OperationProfile, mode: 'seeded' | 'observational', behaviour: FamilyBehaviour, law: string, message: RegExp): Promise<void> {

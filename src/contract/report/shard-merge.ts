@@ -35,10 +35,11 @@ function mergedVerdict(parts: readonly PropertyReport[], runs: number): Pick<Pro
   return runs > 0 ? { status: 'passed' } : { status: 'inconclusive', reason: 'no shard ran any of its runs' };
 }
 
-/** The warnings of a merged property: those its summed counters and merged coverage earn (the `moving` note among them), and the shards' interruptions. */
+/** The warnings of a merged property: those its summed counters and merged coverage earn (the `moving` note among them), and the shards' interruptions and budget cuts. */
 function mergedWarnings(property: ContractProperty | undefined, status: PropertyReport['status'], parts: readonly PropertyReport[], checks: CheckStats, coverage: Coverage | undefined, mode: Mode): Warning[] {
   if (status === 'skipped') return [];
-  const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted'));
+  // What a shard did less than it was asked (its deadline, its call budget) stays said of the merge.
+  const interrupted = status === 'failed' ? [] : parts.flatMap((p) => p.warnings.filter((w) => w.kind === 'interrupted' || w.kind === 'budget'));
   const other = otherReasonWarnings(property, coverage);
   return [...(status === 'passed' ? vacuityOf(property, checks, coverage, mode) : []), ...other, ...interrupted, ...counterWarnings(checks), ...movingWarnings(movingOf([coverage]))];
 }
@@ -71,7 +72,13 @@ function mergeProperty(parts: PropertyReport[], mode: Mode): PropertyReport {
     checks,
     ...(coverage ? { coverage } : {}),
     ...latencyOf(parts),
+    ...callsOf(parts),
   };
+}
+
+/** The `calls` member: the shards' summed, when each shard's report has one. */
+function callsOf(parts: readonly { calls?: number }[]): { calls?: number } {
+  return parts.every((p) => p.calls !== undefined) ? { calls: parts.reduce((n, p) => n + (p.calls ?? 0), 0) } : {};
 }
 
 /** The `latency` member of reports that had one. */
