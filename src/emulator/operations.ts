@@ -30,7 +30,8 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 /** The list operation a request calls (`POST /` with its X-Amz-Target), if the emulator serves it. */
 export function listOf(ctx: OperationContext, req: WireRequest): OperationProfile | undefined {
   const target = req.headers['x-amz-target'];
-  if (req.method !== 'POST' || target === undefined) return undefined;
+  if (req.method !== 'POST') return undefined;
+  // No profile's X-Amz-Target is undefined: a request without one finds none.
   return [...ctx.lists.keys()].find((p) => p.amzTarget === target);
 }
 

@@ -137,3 +137,27 @@ describe('the seeding route of sessions', () => {
     }
   });
 });
+
+describe("a list operation's fault changes that operation's answers only", () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ faults: ['plain-text-errors'] });
+  });
+  afterAll(() => emu.close());
+
+  /** The content type and body of `method` to the emulator with X-Amz-Target `target` and an empty body. */
+  async function answer(method: string, target: string): Promise<[string, string]> {
+    const r = await fetch(emu.url, { method, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, ...(method === 'POST' ? { body: '{}' } : {}) });
+    return [r.headers.get('content-type') ?? '', await r.text()];
+  }
+
+  it("ListExecutors' plain-text errors reach neither ListSessions' nor a request that is no ListExecutors call (a GET)", async () => {
+    const [faulty] = await answer('POST', LIST_EXECUTORS.amzTarget);
+    expect(faulty).toMatch(/text\/plain/);
+    for (const [method, target] of [['POST', LIST_SESSIONS.amzTarget], ['GET', LIST_EXECUTORS.amzTarget]]) {
+      const [type, body] = await answer(method, target);
+      expect(type, `${method} ${target}`).toMatch(/json/);
+      expect(JSON.parse(body) as object, `${method} ${target}`).toHaveProperty('__type');
+    }
+  });
+});
