@@ -14,7 +14,7 @@ import { runContract } from '../../src/contract/run-contract.js';
 import { FAULT_REGISTRY, startEmulator, type Emulator, type FaultName } from '../../src/emulator/index.js';
 import type { CalculationSummary, SessionSummary } from '../../src/generated/athena.js';
 import type { PropertyReport } from '../../src/common/results.js';
-import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, type OperationProfile } from '../../src/profiles/index.js';
+import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, profileNamed, type OperationProfile } from '../../src/profiles/index.js';
 import { emulatorTarget } from '../../src/targets/emulator-target.js';
 import { endpointTarget } from '../../src/targets/endpoint-target.js';
 
@@ -63,8 +63,7 @@ function cases(mode: 'seeded' | 'observational'): [string, string][] {
   return OPERATIONS.flatMap((profile) => catalogueFor(profile).filter((p) => (p.modes as readonly string[]).includes(mode)).map((p): [string, string] => [profile.operation, p.id]));
 }
 
-const profileOf = (operation: string): OperationProfile => [...OPERATIONS, LIST_EXECUTORS].find((p) => p.operation === operation)!;
-
+const profileOf = (operation: string): OperationProfile => profileNamed(operation)!;
 
 describe.each(SEEDS)('seed %i', (seed) => {
   describe('seeded, in process', () => {
