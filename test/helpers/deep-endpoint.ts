@@ -10,7 +10,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { itemId, stateOf, validateFor, type OperationProfile } from '../../src/profiles/index.js';
+import { itemId, LIST_EXECUTORS, stateOf, validateFor, type OperationProfile } from '../../src/profiles/index.js';
 
 type Item = Record<string, unknown>;
 
@@ -131,4 +131,18 @@ export async function startDeepEndpoint(profile: OperationProfile, parent: strin
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * `n` executors newest first, one second apart, their states in turn; with `tieAfter`, the executor
+ * after that one (1-based) shares its StartDateTime (a tie, where keyset pagination breaks).
+ */
+export function deepExecutors(n: number, tieAfter?: number): Record<string, unknown>[] {
+  const t = 1_701_234_567_000;
+  return Array.from({ length: n }, (_, i) => ({
+    ExecutorId: `ex-${String(i + 1).padStart(5, '0')}`,
+    ExecutorType: i === 0 ? 'COORDINATOR' : 'WORKER',
+    StartDateTime: t - i * 1000 + (i === tieAfter ? 1000 : 0),
+    ExecutorState: LIST_EXECUTORS.states[i % LIST_EXECUTORS.states.length],
+  }));
 }
