@@ -186,21 +186,33 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   const items = walkedItems(reference);
   const page = pageOf(Math.max(0, ...start.pages.map((p) => p.items.length)));
   if (items.length <= SAMPLE_ABOVE_PAGES * page) return whole();
-  const cuts = cutsOf(reference);
   const plan = planOf(
-    cuts.map((c) => c.at),
+    cutsOf(reference).map((c) => c.at),
     pointsOf(profile, items, (options.sample ?? 0) + 7919 * (parts.pageSize ?? 0)),
     page,
     profile.pageBounds,
   );
-  const segments: Segment[] = [{ at: 0, limit: startLimit, pageSize: parts.pageSize, walk: start, again: () => walk(ctx, request, { maxPages: startLimit, partial: true }) }];
-  let boundaries = Math.max(0, start.pages.length - 1);
-  // Walks `limit` pages of `shape` from `token` at item `at`; false when the token was refused (the parent is then walked whole).
+  const first: Segment = { at: 0, limit: startLimit, pageSize: parts.pageSize, walk: start, again: () => walk(ctx, request, { maxPages: startLimit, partial: true }) };
+  const segments = await walkSegments(ctx, request, reference, plan, first);
+  if (!segments) return refused();
+  recordSampled(ctx.coverage, segments.reduce((n, s) => n + s.walk.pages.length, 0) - Math.min(1, start.pages.length));
+  return { kind: 'sampled', reference, segments, size: parts.pageSize };
+}
+
+/**
+ * Walks the planned segments of `request` from the reference's cuts, after `first` (the start): each
+ * a hop (when planned) and its pages at the small size. Undefined when the target refused a token
+ * issued under another page size.
+ */
+async function walkSegments(ctx: CheckContext, request: ListRequest, reference: Walk, plan: readonly Planned[], first: Segment): Promise<Segment[] | undefined> {
+  const profile = profileOf(ctx);
+  const cuts = cutsOf(reference);
+  const segments: Segment[] = [first];
+  // Walks `limit` pages of `shape` from `token` at item `at`; false when the token was refused.
   const segment = async (at: number, token: string, limit: number, shape: ListRequest): Promise<Segment | false> => {
     const again = () => walk(ctx, { ...shape, [profile.token]: token }, { maxPages: limit, partial: true });
     const w = await again();
     if (refusedToken(w)) return false;
-    boundaries += w.pages.length;
     const s: Segment = { at, limit, pageSize: partsOf(profile, shape as Readonly<Record<string, unknown>>).pageSize, walk: w, again };
     segments.push(s);
     return s;
@@ -211,16 +223,15 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
     let from = { at: cut.at, token: cut.token };
     if (planned.hop > 0) {
       const hop = await segment(cut.at, cut.token, 1, { ...request, [profile.pageSize]: planned.hop });
-      if (hop === false) return refused();
+      if (hop === false) return undefined;
       const token = hop.walk.pages[0]?.nextToken;
       // A hop that ended the listing or failed is judged as it is: nothing to resume.
       if (hop.walk.pages.length !== 1 || !token) continue;
       from = { at: cut.at + hop.walk.pages[0].items.length, token };
     }
-    if ((await segment(from.at, from.token, planned.pages, request)) === false) return refused();
+    if ((await segment(from.at, from.token, planned.pages, request)) === false) return undefined;
   }
-  recordSampled(ctx.coverage, boundaries);
-  return { kind: 'sampled', reference, segments, size: parts.pageSize };
+  return segments;
 }
 
 /**
