@@ -58,6 +58,13 @@ describe('a 5,000-executor parent', () => {
     expect(endpoint.calls()).toBeLessThan(2000);
   }, 60_000);
 
+  it('moving (a newest executor comes and one takes a lifecycle step every 25 calls): passes the walk laws, sampling, with the moving note', async () => {
+    const { report } = await run(5000, { moveEvery: 25 }, WALK_LAWS, 1, 3);
+    expect(verdicts(report)).toEqual(WALK_LAWS.map((id) => `${id}: passed`));
+    for (const p of report.properties) expect(p.coverage?.sampled?.boundaries, p.id).toBeGreaterThan(0);
+    expect(report.properties.some((p) => (p.coverage?.moving?.came ?? 0) > 0)).toBe(true);
+  }, 60_000);
+
   it('a page that begins right after executor 3,217 lists it again: pagination.exactly-once fails at seeds 1-3', async () => {
     for (const seed of [1, 2, 3]) {
       const { report } = await run(5000, { repeatAfter: DEEP }, ['pagination.exactly-once'], seed, 4);

@@ -20,6 +20,8 @@ export interface DeepBehaviour {
   refuseForeignTokens?: boolean;
   /** Fault: the page that begins right after the item at this position (1-based) lists that item again. */
   repeatAfter?: number;
+  /** A moving parent: every this many list calls, a newest item comes at the front and the oldest item still in its first state takes the next. */
+  moveEvery?: number;
 }
 
 /** A running endpoint. */
@@ -46,12 +48,23 @@ class Refusal extends Error {
 
 /** Starts an endpoint serving `profile`'s operation over `parent`, which holds `items` in the order listed. */
 export async function startDeepEndpoint(profile: OperationProfile, parent: string, items: readonly Item[], behaviour: DeepBehaviour = {}): Promise<DeepEndpoint> {
-  // Per filter (null: unfiltered): the items shown, and each one's position.
+  const held = [...items];
+  // Per filter (null: unfiltered): the items shown, and each one's position (forgotten when the parent moves).
   const views = new Map<string | null, { items: Item[]; at: Map<string, number> }>();
+  let came = 0;
+  const move = () => {
+    const newest = held[0];
+    came++;
+    held.unshift({ ...newest, ExecutorId: `new-${String(came).padStart(5, '0')}`, StartDateTime: (newest.StartDateTime as number) + 1000, ExecutorState: profile.states[0] });
+    let i = held.length - 1;
+    while (i > 0 && stateOf(profile, held[i]) !== profile.states[0]) i--;
+    if (i > 0) held[i] = { ...held[i], ExecutorState: profile.states[1] };
+    views.clear();
+  };
   const viewOf = (filter: string | undefined) => {
     let v = views.get(filter ?? null);
     if (!v) {
-      const shown = filter === undefined ? [...items] : items.filter((e) => stateOf(profile, e) === filter);
+      const shown = filter === undefined ? [...held] : held.filter((e) => stateOf(profile, e) === filter);
       views.set(filter ?? null, (v = { items: shown, at: new Map(shown.map((e, i) => [itemId(profile, e), i])) }));
     }
     return v;
@@ -103,6 +116,7 @@ export async function startDeepEndpoint(profile: OperationProfile, parent: strin
       };
       if (req.headers['x-amz-target'] !== profile.amzTarget) return send(400, { __type: 'UnknownOperationException', Message: 'unknown operation' });
       calls++;
+      if (behaviour.moveEvery !== undefined && calls % behaviour.moveEvery === 0) move();
       try {
         let body: unknown;
         try {
