@@ -25,13 +25,13 @@ import { walk, walkedItems, type Walk } from './walk.js';
 export const SAMPLE_ABOVE_PAGES = 100;
 
 /** Pages a short walk goes past the point it was aimed at (and the start segment's length): a few boundaries either side. */
-export const SEGMENT_SLACK = 3;
+const SEGMENT_SLACK = 3;
 
 /** Points drawn at random per sampled walk (from the scenario's `sample`). */
-export const RANDOM_POINTS = 4;
+const RANDOM_POINTS = 4;
 
 /** Ordering-key ties aimed at per sampled walk at most (evenly spread over the ties the reference shows). */
-export const MAX_TIE_POINTS = 8;
+const MAX_TIE_POINTS = 8;
 
 /** A short walk at the small page size, resumed at item `at` of the reference (0: from the start, no token). */
 export interface Segment {
@@ -46,7 +46,7 @@ export interface Segment {
 }
 
 /** A walk at one page size: whole, or sampled against a reference walk at the largest page size. */
-export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; reference: Walk; segments: Segment[]; size: number | undefined };
+export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; reference: Walk; segments: Segment[] };
 
 /**
  * What a run remembers per operation, parent and filter: the latest reference walk (its tokens serve
@@ -85,7 +85,7 @@ function prng(seed: number): () => number {
 }
 
 /** The item indexes to test around: the end, ordering-key ties (at most {@link MAX_TIE_POINTS}), and random ones. */
-export function pointsOf(profile: OperationProfile, items: readonly Record<string, unknown>[], sample: number): number[] {
+function pointsOf(profile: OperationProfile, items: readonly Record<string, unknown>[], sample: number): number[] {
   const n = items.length;
   const ties: number[] = [];
   for (let i = 0; i + 1 < n; i++) {
@@ -196,7 +196,7 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   const segments = await walkSegments(ctx, request, reference, plan, first);
   if (!segments) return refused();
   recordSampled(ctx.coverage, segments.reduce((n, s) => n + s.walk.pages.length, 0) - Math.min(1, start.pages.length));
-  return { kind: 'sampled', reference, segments, size: parts.pageSize };
+  return { kind: 'sampled', reference, segments };
 }
 
 /**
