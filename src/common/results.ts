@@ -271,4 +271,10 @@ export interface Coverage {
    * Absent in reports of older versions.
    */
   moving?: { came: number; went: number; changed: number };
+  /**
+   * Observational runs over parents too large to walk whole at a small page size: the walks sampled
+   * instead (a reference walk at the largest page size, short walks resumed from its tokens) and the
+   * page boundaries their short walks tested. Absent when nothing was sampled.
+   */
+  sampled?: { walks: number; boundaries: number };
 }

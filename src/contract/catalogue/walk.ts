@@ -64,6 +64,11 @@ export interface WalkOptions {
   maxMs?: number;
   /** Called after each page (e.g. to grow the parent mid-walk). */
   afterPage?: (pageIndex: number, page: Page) => Promise<void>;
+  /**
+   * The walk lists part of the parent only (resumed from a token, or cut short on purpose: a sampled
+   * walk's segment), so it says nothing of the parent's size or of what came and went.
+   */
+  partial?: boolean;
 }
 
 /**
@@ -78,9 +83,10 @@ export async function walk(ctx: CheckContext, request: ListRequest, options: Wal
   const w = await walkPages(ctx, request, options, content);
   const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
   const complete = w.outcome.kind === 'complete';
-  if (ctx.mode === 'observational') recordListed(ctx.bounds, parts, content);
+  const whole = ctx.mode === 'observational' && !options.partial;
+  if (whole) recordListed(ctx.bounds, parts, content);
   // Only a whole unfiltered listing shows what came and went.
-  const moved = ctx.mode === 'observational' && complete && parts.state === undefined ? noticeMoves(ctx.bounds, profile, parts.parent, parts.pageSize, walkedItems(w)) : undefined;
+  const moved = whole && complete && parts.state === undefined ? noticeMoves(ctx.bounds, profile, parts.parent, parts.pageSize, walkedItems(w)) : undefined;
   recordWalk(ctx.coverage, { filter: parts.state, pages: w.pages.map((p) => p.items), complete, inserted: content.inserted, ...(moved ? { moved } : {}) });
   return w;
 }

@@ -10,21 +10,28 @@
  * offset token lists one twice.
  */
 import type fc from 'fast-check';
-import type { ObservedWalk, SeededWalk } from '../../../arbitraries/index.js';
+import type { SeededWalk } from '../../../arbitraries/index.js';
 import { itemId, LIST_EXECUTORS, listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { longSessionWalks, sizedWalks, tieWalks } from '../boundary/index.js';
 import { lawCoverage } from '../../coverage/index.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
-import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, walkBoundary, walkScenario, type Snapshot, type WalkScenario } from '../scaffold/index.js';
+import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, walkBoundary, walkScenario, type SampledWalkDraw, type Snapshot, type WalkScenario } from '../scaffold/index.js';
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
+import { referenceWalk, segmentFailed, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { judgeSegment } from '../segment-agreement.js';
 import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
 
 /** Fails unless the walk completed and listed no item twice; returns its ids as a set. */
 function completeWithoutDuplicates(profile: OperationProfile, w: Walk, label: string): Set<string> {
   if (w.outcome.kind !== 'complete') throw new ContractViolation(`${label}: ${describeIncomplete(w)}`);
+  return withoutDuplicates(profile, w, label);
+}
+
+/** Fails when the walk (whole or a segment) listed an item twice; returns its ids as a set. */
+function withoutDuplicates(profile: OperationProfile, w: Walk, label: string): Set<string> {
   const seen = new Set<string>();
   for (const [p, page] of w.pages.entries())
     for (const e of page.items) {
@@ -57,12 +64,19 @@ async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): 
  * made just before and after it, and binds only what held still between them (scaffold/bracket.ts);
  * when nothing moved, the sets must be equal. Within each walk no item comes twice, moving or not.
  */
-async function checkObserved(s: ObservedWalk, ctx: CheckContext, maxPages: number): Promise<void> {
+async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: number): Promise<void> {
   const profile = profileOf(ctx);
+  // A parent too large to walk whole at a small size is sampled: its listing is then the reference's (walk at the largest size).
   const snapshotWith = async (size: number | undefined) => {
-    const w = await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: size }), { maxPages });
-    completeWithoutDuplicates(profile, w, `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'}`);
-    return snapshotOf(profile, walkedItems(w));
+    const request = listRequest(profile, { parent: s.sessionId, pageSize: size });
+    const label = `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'}`;
+    const sized = await walkAtSize(ctx, request, { maxPages, sample: s.sample, freshReference: true });
+    if (sized.kind === 'whole') {
+      completeWithoutDuplicates(profile, sized.walk, label);
+      return snapshotOf(profile, walkedItems(sized.walk));
+    }
+    await checkSampled(ctx, sized, label, () => referenceWalk(ctx, request, maxPages));
+    return snapshotOf(profile, walkedItems(sized.reference));
   };
   const [first, ...others] = s.pageSizes;
   const named = (size: number | undefined) => `${profile.pageSize} ${size ?? '(absent)'}`;
@@ -78,6 +92,40 @@ async function checkObserved(s: ObservedWalk, ctx: CheckContext, maxPages: numbe
     throw new ContractViolation(
       `walk of ${s.sessionId} with ${named(size)} lists a different set ${against}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`,
     );
+  }
+}
+
+/**
+ * A sampled walk: the reference (at the largest page size) completes and lists no item twice; each
+ * segment (a short walk at the small size resumed from one of its tokens) ends as planned, lists no
+ * item twice, and agrees with the reference from its point (segment-agreement.ts: bracketed where the
+ * target moves, confirmed on a second bracket).
+ */
+async function checkSampled(ctx: CheckContext, sized: Extract<SizedWalk, { kind: 'sampled' }>, label: string, rewalk: () => Promise<Walk>): Promise<void> {
+  const profile = profileOf(ctx);
+  const noun = profile.itemNoun;
+  const referenceLabel = label.replace(/with .*$/, `with ${profile.pageSize} ${profile.pageBounds.max}`);
+  completeWithoutDuplicates(profile, sized.reference, referenceLabel);
+  const reference = walkedItems(sized.reference);
+  const again = async () => {
+    const w = await rewalk();
+    return w.outcome.kind === 'complete' ? walkedItems(w) : undefined;
+  };
+  for (const segment of sized.segments) {
+    const where = `${label} (sampled: ${segment.at === 0 ? 'from the start' : `resumed after ${noun} ${segment.at} of the ${reference.length} the ${referenceLabel} listed`})`;
+    if (segmentFailed(segment)) throw new ContractViolation(`${where}: ${describeIncomplete(segment.walk)}`);
+    withoutDuplicates(profile, segment.walk, where);
+    const { difference, still } = await judgeSegment(profile, segment, reference, again);
+    if (!difference) continue;
+    const against = still ? `the ${referenceLabel}` : `what the walks with ${profile.pageSize} ${profile.pageBounds.max} just before and after it show held still`;
+    const at = `at ${noun} ${difference.index + 1}`;
+    const what =
+      difference.listed === undefined
+        ? `ends ${at}, where ${against} lists ${previewIds([difference.expected ?? ''])}`
+        : difference.expected === undefined
+          ? `lists ${previewIds([difference.listed])} ${at}, past the end of ${against}`
+          : `lists ${previewIds([difference.listed])} ${at}, where ${against} lists ${previewIds([difference.expected])} (a ${noun} skipped, listed twice or moved)`;
+    throw new ContractViolation(`${where} ${what}, twice in a row`);
   }
 }
 

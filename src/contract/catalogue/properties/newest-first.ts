@@ -15,7 +15,8 @@ import { walkVacuity } from '../vacuity-rules.js';
 import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { plural } from '../text.js';
 import { ContractViolation } from '../violation.js';
-import { walk } from '../walk.js';
+import { walkAtSize } from '../sampled-walk.js';
+import type { Walk } from '../walk.js';
 
 /** The ordering key as messages name it: its path, dotted where it is nested (`Status.AddedDateTime`). */
 function keyName(profile: OperationProfile): string {
@@ -48,10 +49,22 @@ function keylessRule(profile: OperationProfile): (id: string, keyed: boolean, pa
   };
 }
 
-async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<void> {
+/**
+ * Walks `request`: whole, or (a parent too large to walk whole at its page size, observational)
+ * sampled: then the reference walk at the largest page size and each short walk resumed from its
+ * tokens are judged on their own, across every page boundary they cross.
+ */
+async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number, sample?: number): Promise<void> {
   const profile = profileOf(ctx);
+  const sized = await walkAtSize(ctx, request, { maxPages, sample });
+  if (sized.kind === 'whole') return checkPages(profile, sized.walk);
+  checkPages(profile, sized.reference);
+  for (const segment of sized.segments) checkPages(profile, segment.walk);
+}
+
+/** The law over one walk's pages (page numbers in messages are the walk's own). */
+function checkPages(profile: OperationProfile, w: Walk): void {
   const key = keyName(profile);
-  const w = await walk(ctx, request, { maxPages });
   const seen = new Set<string>();
   let previous: { id: string; start: number; page: number } | undefined;
   const keyless = keylessRule(profile);
@@ -88,7 +101,7 @@ export function newestFirstFor(profile: OperationProfile): ContractProperty<'ord
       const p = profileOf(sc);
       return walkBoundary(sc, [...sizedWalks(p, true), ...tieWalks(p)], [[p.pageBounds.min + 1]]);
     },
-    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
+    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages, sample) => checkWalk(ctx, request, maxPages, sample)),
   });
 }
 

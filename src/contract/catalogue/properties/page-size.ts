@@ -10,15 +10,17 @@ import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import type { ContractProperty, ScenarioContext } from '../property.js';
 import { defineProperty } from '../property.js';
-import { inSession, sessionScenario, type SessionScenario } from '../scaffold/index.js';
+import { inSession, sessionScenario, withSample, type SessionScenario } from '../scaffold/index.js';
 import { plural } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { walk } from '../walk.js';
+import { walkAtSize } from '../sampled-walk.js';
+import type { Walk } from '../walk.js';
 
 type Scenario = SessionScenario<
   { sessionId: string; population: Item[]; maxResults: number; filter?: string },
-  { sessionId: string; maxResults: number; filter?: string }
+  // `sample`: the random points of a sampled walk, where the parent is too large to walk whole (none in boundary cases).
+  { sessionId: string; maxResults: number; filter?: string; sample?: number }
 >;
 
 const definedPageSize = (profile: OperationProfile) => pageSize(profile).filter((n): n is number => n !== undefined);
@@ -35,12 +37,24 @@ function boundary(sc: ScenarioContext): Scenario[] {
   return sc.sessions.flatMap((sessionId) => sizes.map((maxResults): Scenario => ({ mode: 'observational', sessionId, maxResults })));
 }
 
-async function checkWalk(ctx: CheckContext, request: ListRequest, maxResults: number, maxPages: number): Promise<void> {
+/**
+ * Walks `request` whole, or (a parent too large to walk whole at `maxResults`, observational) sampled:
+ * then every page of the short walks resumed from the reference's tokens is held to `maxResults`, and
+ * the reference's pages to the largest page size it asked for.
+ */
+async function checkWalk(ctx: CheckContext, request: ListRequest, maxResults: number, maxPages: number, sample?: number): Promise<void> {
   const profile = profileOf(ctx);
-  const w = await walk(ctx, request, { maxPages });
+  const sized = await walkAtSize(ctx, request, { maxPages, sample });
+  if (sized.kind === 'whole') return checkPages(profile, sized.walk, maxResults, '');
+  checkPages(profile, sized.reference, profile.pageBounds.max, ` of the reference walk with ${profile.pageSize} ${profile.pageBounds.max}`);
+  for (const segment of sized.segments)
+    checkPages(profile, segment.walk, segment.pageSize ?? maxResults, segment.at === 0 ? '' : ` of the walk with ${profile.pageSize} ${segment.pageSize} resumed after ${profile.itemNoun} ${segment.at} (sampled)`);
+}
+
+function checkPages(profile: OperationProfile, w: Walk, maxResults: number, of: string): void {
   for (const [i, page] of w.pages.entries())
     if (page.items.length > maxResults)
-      throw new ContractViolation(`page ${i + 1} holds ${page.items.length} ${plural(profile.itemNoun)}, more than ${profile.pageSize} ${maxResults}`);
+      throw new ContractViolation(`page ${i + 1}${of} holds ${page.items.length} ${plural(profile.itemNoun)}, more than ${profile.pageSize} ${maxResults}`);
 }
 
 /** `pagination.page-size` in `profile`'s words. */
@@ -55,13 +69,13 @@ export function pageSizeFor(profile: OperationProfile): ContractProperty<'pagina
       const p = profileOf(sc);
       return sessionScenario(sc, {
         seeded: () => fc.record({ sessionId: freshParentId(p), population: itemPopulation(p, { maxSize: 120 }), maxResults: definedPageSize(p), filter: optionalFilter(p) }),
-        observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), maxResults: definedPageSize(p), filter: optionalFilter(p) }),
+        observational: (sessions) => withSample(fc.record({ sessionId: fc.constantFrom(...sessions), maxResults: definedPageSize(p), filter: optionalFilter(p) })),
       });
     },
     boundary,
     async check(s: Scenario, ctx) {
       const request = listRequest(profileOf(ctx), { parent: s.sessionId, pageSize: s.maxResults, ...(s.filter ? { state: s.filter } : {}) });
-      await inSession(s, ctx, (maxPages) => checkWalk(ctx, request, s.maxResults, maxPages));
+      await inSession(s, ctx, (maxPages) => checkWalk(ctx, request, s.maxResults, maxPages, s.mode === 'observational' ? s.sample : undefined));
     },
   });
 }

@@ -12,11 +12,17 @@ import { walkVacuity } from '../vacuity-rules.js';
 import { forEachWalk, walkBoundary, walkScenario, type WalkScenario } from '../scaffold/index.js';
 import { clip } from '../text.js';
 import { ContractViolation } from '../violation.js';
-import { walk } from '../walk.js';
+import { walkAtSize } from '../sampled-walk.js';
+import type { Walk } from '../walk.js';
 
-async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<void> {
-  const profile = profileOf(ctx);
-  const w = await walk(ctx, request, { maxPages });
+/** Walks `request` whole, or sampled (a parent too large to walk whole at its page size): every page it gets is judged. */
+async function checkWalk(ctx: CheckContext, request: ListRequest, maxPages: number, sample?: number): Promise<void> {
+  const sized = await walkAtSize(ctx, request, { maxPages, sample });
+  const walks = sized.kind === 'whole' ? [sized.walk] : [sized.reference, ...sized.segments.map((s) => s.walk)];
+  for (const w of walks) checkPages(profileOf(ctx), request, w);
+}
+
+function checkPages(profile: OperationProfile, request: ListRequest, w: Walk): void {
   for (const [i, page] of w.pages.entries()) {
     const v = validateFor(profile, 'response', page.call.json);
     if (!v.ok) throw new ContractViolation(`page ${i + 1}: the 200 body breaks the response schema: ${v.errors.slice(0, 3).join('; ')}`);
@@ -41,7 +47,7 @@ export function responseConformsFor(profile: OperationProfile): ContractProperty
       const p = profileOf(sc);
       return walkBoundary(sc, [...tieWalks(p), ...longSessionWalks(p), ...edgeWalks(p)], [[p.pageBounds.max, undefined]]);
     },
-    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages) => checkWalk(ctx, request, maxPages)),
+    check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages, sample) => checkWalk(ctx, request, maxPages, sample)),
   });
 }
 

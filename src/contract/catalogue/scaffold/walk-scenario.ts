@@ -2,7 +2,7 @@
  * Scenarios of the properties that check single walks: in seeded mode one seeded population walked
  * with one request shape, in observational mode one given parent walked with each of a few page sizes.
  */
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../../arbitraries/index.js';
 import { listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { BOUNDARY_SESSION, type WalkCase } from '../boundary/index.js';
@@ -11,15 +11,28 @@ import { profileOf, type CheckContext } from '../context.js';
 import type { ScenarioContext } from '../property.js';
 import { perMode, sessionScenario, type SessionScenario } from './session-scenario.js';
 
+/**
+ * An observational walk scenario: the parent, page sizes and filter, and `sample`, the draw that
+ * picks the random points of a sampled walk (sampled-walk.ts) where the parent is too large to walk
+ * whole; drawn last and never shrunk, so the other members draw and shrink as they did without it.
+ * Boundary cases carry none (0).
+ */
+export type SampledWalkDraw = ObservedWalk & { sample?: number };
+
 /** A walk scenario of either mode. */
-export type WalkScenario = SessionScenario<SeededWalk, ObservedWalk>;
+export type WalkScenario = SessionScenario<SeededWalk, SampledWalkDraw>;
+
+/** The draw of a sampled walk's random points, appended to an observational scenario's draw. */
+export function withSample<T extends object>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T & { sample: number }> {
+  return fc.tuple(arbitrary, fc.noShrink(fc.nat())).map(([s, sample]) => ({ ...s, sample }));
+}
 
 /** Walk scenarios for the mode; `filter` lets requests carry a filter. */
 export function walkScenario(sc: ScenarioContext, filter: boolean): fc.Arbitrary<WalkScenario> {
   const profile = profileOf(sc);
   return sessionScenario(sc, {
     seeded: () => seededWalk(profile, filter),
-    observational: (sessions) => (filter ? observedWalk(profile, sessions) : observedWalk(profile, sessions).map((s) => ({ ...s, filter: undefined }))),
+    observational: (sessions) => withSample(filter ? observedWalk(profile, sessions) : observedWalk(profile, sessions).map((s) => ({ ...s, filter: undefined }))),
   });
 }
 
@@ -28,13 +41,13 @@ export function seededRequest(profile: OperationProfile, w: SeededWalk): ListReq
   return { [profile.parent.member]: w.sessionId, ...w.request };
 }
 
-/** Calls `check` with each request the scenario walks and the most pages that walk may take. */
-export function forEachWalk(s: WalkScenario, ctx: CheckContext, check: (request: ListRequest, maxPages: number) => Promise<void>): Promise<void> {
+/** Calls `check` with each request the scenario walks, the most pages that walk may take and (observational) the scenario's sample draw. */
+export function forEachWalk(s: WalkScenario, ctx: CheckContext, check: (request: ListRequest, maxPages: number, sample?: number) => Promise<void>): Promise<void> {
   const profile = profileOf(ctx);
-  return perMode<SeededWalk, ObservedWalk>({
+  return perMode<SeededWalk, SampledWalkDraw>({
     seeded: (w, _ctx, maxPages) => check(seededRequest(profile, w), maxPages),
     async observational(w, _ctx, maxPages) {
-      for (const size of w.pageSizes) await check(clean(listRequest(profile, { parent: w.sessionId, pageSize: size, state: w.filter })), maxPages);
+      for (const size of w.pageSizes) await check(clean(listRequest(profile, { parent: w.sessionId, pageSize: size, state: w.filter })), maxPages, w.sample);
     },
   })(s, ctx);
 }

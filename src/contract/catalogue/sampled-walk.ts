@@ -1,0 +1,247 @@
+/**
+ * Sampled walks (observational mode): a parent too large to walk whole at a small page size is read
+ * once at the largest page size (the reference: it learns the listing and its tokens), and short walks
+ * at the small size resume from the reference's tokens at chosen points: the start, the end, around
+ * ordering-key ties, and points drawn from the scenario's `sample` (fast-check draws it, so a seed
+ * reproduces them). The laws judge every page boundary those short walks cross, as they would a whole
+ * walk's; pagination.exactly-once also holds each short walk to the reference's items from its point.
+ * A target may refuse a token issued under another page size (InvalidRequestException, legal): the
+ * parent is then remembered as refusing for the rest of the run and walked whole. Small parents, and
+ * seeded runs (whose populations are small and whose page bound is exact), are walked whole as before.
+ */
+import { orderKeyOf, partsOf, type OperationProfile } from '../../profiles/index.js';
+import { recordSampled } from '../coverage/index.js';
+import type { ListRequest } from './call.js';
+import { profileOf, type CheckContext, type WalkBounds } from './context.js';
+import { mostListed } from './walk-content.js';
+import { walk, walkedItems, type Walk } from './walk.js';
+
+/**
+ * A parent is sampled at a page size when walking it whole at that size would take more than this
+ * many pages: 100 pages are 4 s at a 40 ms round trip and 20 s at the live 5 calls/s, per walk, and a
+ * run makes hundreds of walks. Below it every boundary is still walked; the parents the tests and the
+ * emulator's fixtures hold stay whole, so their verdicts and counterexamples do not change.
+ */
+export const SAMPLE_ABOVE_PAGES = 100;
+
+/** Pages a short walk goes past the point it was aimed at (and the start segment's length): a few boundaries either side. */
+const SEGMENT_SLACK = 3;
+
+/** Points drawn at random per sampled walk (from the scenario's `sample`). */
+const RANDOM_POINTS = 4;
+
+/** Ordering-key ties aimed at per sampled walk at most (evenly spread over the ties the reference shows). */
+const MAX_TIE_POINTS = 8;
+
+/** A short walk at the small page size, resumed at item `at` of the reference (0: from the start, no token). */
+export interface Segment {
+  at: number;
+  /** The pages it may take: a walk stopped there ended as planned. */
+  limit: number;
+  /** The page size it asked for (a hop's own, sized to reach a point in one call; absent: the server's default). */
+  pageSize: number | undefined;
+  walk: Walk;
+  /** Re-walks the segment from the same token (confirming a difference). */
+  again(): Promise<Walk>;
+}
+
+/** A walk at one page size: whole, or sampled against a reference walk at the largest page size. */
+export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; reference: Walk; segments: Segment[] };
+
+/**
+ * What a run remembers per operation, parent and filter: the latest reference walk (its tokens serve
+ * every sampled walk after it; a difference a segment shows is judged against references walked
+ * afresh, which then replace it), and whether the parent refused a token issued under another size.
+ */
+interface RunMemory {
+  references: Map<string, Walk>;
+  refused: Set<string>;
+}
+
+const byRun = new WeakMap<WalkBounds, RunMemory>();
+
+function memoryOf(bounds: WalkBounds): RunMemory {
+  let run = byRun.get(bounds);
+  if (!run) byRun.set(bounds, (run = { references: new Map(), refused: new Set() }));
+  return run;
+}
+
+/** Whether a segment ended otherwise than as planned (at its page limit, or at the end of the listing). */
+export function segmentFailed(s: Segment): boolean {
+  const o = s.walk.outcome;
+  return o.kind !== 'complete' && !(o.kind === 'too-many-pages' && o.limit === s.limit);
+}
+
+/** A small PRNG (mulberry32): the drawn `sample` decides the random points, so a seed reproduces them. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The item indexes to test around: the end, ordering-key ties (at most {@link MAX_TIE_POINTS}), and random ones. */
+function pointsOf(profile: OperationProfile, items: readonly Record<string, unknown>[], sample: number): number[] {
+  const n = items.length;
+  const ties: number[] = [];
+  for (let i = 0; i + 1 < n; i++) {
+    const k = orderKeyOf(profile, items[i]);
+    if (k !== undefined && k === orderKeyOf(profile, items[i + 1])) ties.push(i + 1);
+  }
+  const step = Math.max(1, ties.length / MAX_TIE_POINTS);
+  const chosenTies = ties.length <= MAX_TIE_POINTS ? ties : Array.from({ length: MAX_TIE_POINTS }, (_, j) => ties[Math.floor(j * step)]);
+  const random = prng(sample);
+  const drawn = Array.from({ length: RANDOM_POINTS }, () => Math.floor(random() * n));
+  return [n - 1, ...chosenTies, ...drawn];
+}
+
+/** A planned short walk: from the reference cut `cut`, one page of `hop` items (none when 0), then `pages` pages at the small size. */
+interface Planned {
+  cut: number;
+  hop: number;
+  pages: number;
+}
+
+/**
+ * For each point, the last reference cut (an item index where a reference page ended, with its token)
+ * at least one small page before it, a hop of one page sized to land a small page before the point
+ * (so that reaching it costs one call, not one per item), and {@link SEGMENT_SLACK} small pages from
+ * there: page boundaries either side of the point. A point less than a small page from the start is
+ * the start segment's.
+ */
+function planOf(cuts: readonly number[], points: readonly number[], page: number, bounds: { min: number; max: number }): Planned[] {
+  const plan = new Map<string, Planned>();
+  for (const p of points) {
+    let cut = 0;
+    for (const c of cuts) if (c <= p - page) cut = c;
+    if (cut === 0) continue;
+    const hop = Math.min(bounds.max, p - page - cut);
+    const planned = { cut, hop: hop >= bounds.min ? hop : 0, pages: SEGMENT_SLACK + 1 };
+    plan.set(`${planned.cut}/${planned.hop}`, planned);
+  }
+  return [...plan.values()].sort((a, b) => a.cut - b.cut || a.hop - b.hop);
+}
+
+/** The reference's cuts: after each of its pages that issued a token, the items listed so far, and the token. */
+function cutsOf(reference: Walk): { at: number; token: string }[] {
+  const cuts: { at: number; token: string }[] = [];
+  let at = 0;
+  for (const page of reference.pages) {
+    at += page.items.length;
+    if (page.nextToken) cuts.push({ at, token: page.nextToken });
+  }
+  return cuts;
+}
+
+/** Whether a segment's first call was refused as an invalid request: its token, issued under another page size, not taken. */
+function refusedToken(w: Walk): boolean {
+  const o = w.outcome;
+  return o.kind === 'error' && o.page === 1 && o.call.status === 400;
+}
+
+/** Options of {@link walkAtSize}. */
+export interface SizedOptions {
+  maxPages: number;
+  /** The scenario's draw of random points (0 when absent). */
+  sample?: number;
+  /**
+   * Walk the reference afresh, not the run's latest: where the reference's listing is compared with
+   * walks made just before or after it (a bracket needs a reference of its own time).
+   */
+  freshReference?: boolean;
+}
+
+/**
+ * Walks `request` (its page size included) whole, or, in observational mode on a parent too large to
+ * walk whole at its page size, sampled. Whether a parent is too large is read off what the run's walks
+ * showed; when nothing has, the walk starts whole and is sampled once it passes
+ * {@link SAMPLE_ABOVE_PAGES} pages (its pages then test the start).
+ */
+export async function walkAtSize(ctx: CheckContext, request: ListRequest, options: SizedOptions): Promise<SizedWalk> {
+  const profile = profileOf(ctx);
+  const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
+  const whole = async (): Promise<SizedWalk> => ({ kind: 'whole', walk: await walk(ctx, request, { maxPages: options.maxPages }) });
+  const key = JSON.stringify([profile.operation, parts.parent, parts.state ?? null]);
+  const memory = memoryOf(ctx.bounds);
+  const refused = () => {
+    memory.refused.add(key);
+    return whole();
+  };
+  if (ctx.mode !== 'observational' || parts.pageSize === profile.pageBounds.max || memory.refused.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
+  const seen = mostListed(ctx.bounds, parts.parent);
+  const cached = memory.references.get(key);
+  const known = cached ? walkedItems(cached).length : parts.state === undefined ? seen?.listed : undefined;
+  const pageOf = (largest: number) => parts.pageSize ?? Math.max(1, largest, seen?.defaultPage ?? 1);
+  if (known !== undefined && known <= SAMPLE_ABOVE_PAGES * pageOf(1)) return whole();
+  // The start: the first pages at the small size, a probe of the size when nothing showed it yet.
+  const startLimit = known === undefined ? SAMPLE_ABOVE_PAGES : SEGMENT_SLACK;
+  const start = await walk(ctx, request, { maxPages: startLimit, partial: known !== undefined });
+  if (known === undefined && !(start.outcome.kind === 'too-many-pages' && start.outcome.limit === startLimit)) return { kind: 'whole', walk: start };
+  const reference = cached && !options.freshReference ? cached : await referenceWalk(ctx, request, options.maxPages);
+  if (reference.outcome.kind !== 'complete') return whole();
+  const items = walkedItems(reference);
+  const page = pageOf(Math.max(0, ...start.pages.map((p) => p.items.length)));
+  if (items.length <= SAMPLE_ABOVE_PAGES * page) return whole();
+  const plan = planOf(
+    cutsOf(reference).map((c) => c.at),
+    pointsOf(profile, items, (options.sample ?? 0) + 7919 * (parts.pageSize ?? 0)),
+    page,
+    profile.pageBounds,
+  );
+  const first: Segment = { at: 0, limit: startLimit, pageSize: parts.pageSize, walk: start, again: () => walk(ctx, request, { maxPages: startLimit, partial: true }) };
+  const segments = await walkSegments(ctx, request, reference, plan, first);
+  if (!segments) return refused();
+  recordSampled(ctx.coverage, segments.reduce((n, s) => n + s.walk.pages.length, 0) - Math.min(1, start.pages.length));
+  return { kind: 'sampled', reference, segments };
+}
+
+/**
+ * Walks the planned segments of `request` from the reference's cuts, after `first` (the start): each
+ * a hop (when planned) and its pages at the small size. Undefined when the target refused a token
+ * issued under another page size.
+ */
+async function walkSegments(ctx: CheckContext, request: ListRequest, reference: Walk, plan: readonly Planned[], first: Segment): Promise<Segment[] | undefined> {
+  const profile = profileOf(ctx);
+  const cuts = cutsOf(reference);
+  const segments: Segment[] = [first];
+  // Walks `limit` pages of `shape` from `token` at item `at`; false when the token was refused.
+  const segment = async (at: number, token: string, limit: number, shape: ListRequest): Promise<Segment | false> => {
+    const again = () => walk(ctx, { ...shape, [profile.token]: token }, { maxPages: limit, partial: true });
+    const w = await again();
+    if (refusedToken(w)) return false;
+    const s: Segment = { at, limit, pageSize: partsOf(profile, shape as Readonly<Record<string, unknown>>).pageSize, walk: w, again };
+    segments.push(s);
+    return s;
+  };
+  for (const planned of plan) {
+    const cut = cuts.find((c) => c.at === planned.cut);
+    if (!cut) continue;
+    let from = { at: cut.at, token: cut.token };
+    if (planned.hop > 0) {
+      const hop = await segment(cut.at, cut.token, 1, { ...request, [profile.pageSize]: planned.hop });
+      if (hop === false) return undefined;
+      const token = hop.walk.pages[0]?.nextToken;
+      // A hop that ended the listing or failed is judged as it is: nothing to resume.
+      if (hop.walk.pages.length !== 1 || !token) continue;
+      from = { at: cut.at + hop.walk.pages[0].items.length, token };
+    }
+    if ((await segment(from.at, from.token, planned.pages, request)) === false) return undefined;
+  }
+  return segments;
+}
+
+/**
+ * Walks `request` whole at the largest page size (a sampled walk's reference) and, when it completed,
+ * remembers it for the run's later sampled walks of the same parent and filter.
+ */
+export async function referenceWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
+  const profile = profileOf(ctx);
+  const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
+  const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
+  if (w.outcome.kind === 'complete') memoryOf(ctx.bounds).references.set(JSON.stringify([profile.operation, parts.parent, parts.state ?? null]), w);
+  return w;
+}
