@@ -277,4 +277,12 @@ export interface Coverage {
    * page boundaries their short walks tested. Absent when nothing was sampled.
    */
   sampled?: { walks: number; boundaries: number };
+  /**
+   * Observational `pagination.exactly-once`: its boundary sweep, by parent: the items the sweep's
+   * basis (a walk at the largest page size) listed, so `listed - 1` page boundaries to test (the
+   * largest a part saw, when parts are merged); the page boundaries its walks tested; and the sweep's
+   * walks whose target refused a token issued under another page size (legal: a whole walk at the
+   * smallest page size tests the boundaries instead). Absent when nothing was swept.
+   */
+  sweep?: Record<string, { listed: number; tested: number; refused: number }>;
 }

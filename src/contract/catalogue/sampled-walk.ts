@@ -56,14 +56,22 @@ export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; refer
 interface RunMemory {
   references: Map<string, Walk>;
   refused: Set<string>;
+  /** The boundary sweep's basis per parent: the first reference its cases share (walked once, even by cases side by side). */
+  bases: Map<string, Promise<Walk>>;
 }
 
 const byRun = new WeakMap<WalkBounds, RunMemory>();
 
 function memoryOf(bounds: WalkBounds): RunMemory {
   let run = byRun.get(bounds);
-  if (!run) byRun.set(bounds, (run = { references: new Map(), refused: new Set() }));
+  if (!run) byRun.set(bounds, (run = { references: new Map(), refused: new Set(), bases: new Map() }));
   return run;
+}
+
+/** The key a run remembers `request`'s parent and filter by (its page size and token aside). */
+function keyOf(profile: OperationProfile, request: ListRequest): string {
+  const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
+  return JSON.stringify([profile.operation, parts.parent, parts.state ?? null]);
 }
 
 /** Whether a segment ended otherwise than as planned (at its page limit, or at the end of the listing). */
@@ -137,10 +145,15 @@ function cutsOf(reference: Walk): { at: number; token: string }[] {
   return cuts;
 }
 
-/** Whether a segment's first call was refused as an invalid request: its token, issued under another page size, not taken. */
-function refusedToken(w: Walk): boolean {
+/** Whether page `page` of `w` (one asked for with a token issued under another page size) was refused as an invalid request. */
+export function refusedToken(w: Walk, page = 1): boolean {
   const o = w.outcome;
-  return o.kind === 'error' && o.page === 1 && o.call.status === 400;
+  return o.kind === 'error' && o.page === page && o.call.status === 400;
+}
+
+/** Remembers for the run that `request`'s parent refused a token issued under another page size: its walks are whole from now on. */
+export function rememberRefusal(ctx: CheckContext, request: ListRequest): void {
+  memoryOf(ctx.bounds).refused.add(keyOf(profileOf(ctx), request));
 }
 
 /** Options of {@link walkAtSize}. */
@@ -165,7 +178,7 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   const profile = profileOf(ctx);
   const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
   const whole = async (): Promise<SizedWalk> => ({ kind: 'whole', walk: await walk(ctx, request, { maxPages: options.maxPages }) });
-  const key = JSON.stringify([profile.operation, parts.parent, parts.state ?? null]);
+  const key = keyOf(profile, request);
   const memory = memoryOf(ctx.bounds);
   const refused = () => {
     memory.refused.add(key);
@@ -240,8 +253,31 @@ async function walkSegments(ctx: CheckContext, request: ListRequest, reference: 
  */
 export async function referenceWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
   const profile = profileOf(ctx);
-  const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
   const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
-  if (w.outcome.kind === 'complete') memoryOf(ctx.bounds).references.set(JSON.stringify([profile.operation, parts.parent, parts.state ?? null]), w);
+  if (w.outcome.kind === 'complete') memoryOf(ctx.bounds).references.set(keyOf(profile, request), w);
   return w;
+}
+
+/** The run's latest complete reference walk of `request`'s parent and filter, if it has one. */
+export function latestReference(ctx: CheckContext, request: ListRequest): Walk | undefined {
+  return memoryOf(ctx.bounds).references.get(keyOf(profileOf(ctx), request));
+}
+
+/**
+ * The boundary sweep's basis of `request`'s parent and filter: the run's latest reference walk when
+ * it has one, else one walked now; the same walk for every case of the sweep (cases side by side
+ * wait for the one walk), so that the boundaries they count are those of one listing. A basis that
+ * did not complete is not kept: the next case walks again.
+ */
+export function sweepBasis(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
+  const memory = memoryOf(ctx.bounds);
+  const key = keyOf(profileOf(ctx), request);
+  let basis = memory.bases.get(key);
+  if (!basis) {
+    const cached = memory.references.get(key);
+    basis = cached ? Promise.resolve(cached) : referenceWalk(ctx, request, maxPages);
+    memory.bases.set(key, basis);
+    void basis.then((w) => w.outcome.kind === 'complete' || memory.bases.delete(key), () => memory.bases.delete(key));
+  }
+  return basis;
 }

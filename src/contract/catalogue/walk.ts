@@ -69,6 +69,11 @@ export interface WalkOptions {
    * walk's segment), so it says nothing of the parent's size or of what came and went.
    */
   partial?: boolean;
+  /**
+   * Pages after the first ask for this page size (an offset walk of the boundary sweep: its first
+   * page sets where its page boundaries fall). @defaultValue the first page's
+   */
+  laterPageSize?: number;
 }
 
 /**
@@ -104,7 +109,8 @@ async function walkPages(ctx: CheckContext, request: ListRequest, options: WalkO
   for (;;) {
     if (pages.length >= options.maxPages) return end({ kind: 'too-many-pages', limit: options.maxPages });
     if (performance.now() > deadline) return end({ kind: 'too-slow', limitMs: maxMs });
-    const pageRequest: ListRequest = next === undefined ? request : { ...request, [profile.token]: next };
+    const later = options.laterPageSize === undefined ? {} : { [profile.pageSize]: options.laterPageSize };
+    const pageRequest: ListRequest = next === undefined ? request : { ...request, ...later, [profile.token]: next };
     // Every page request is one the contract calls valid, so a 5xx is sent once more before it counts.
     const call = await listCall(ctx, pageRequest, { resendOn5xx: true });
     if (!isPage(call)) return end({ kind: 'error', call, page: pages.length + 1 });

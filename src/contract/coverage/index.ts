@@ -9,6 +9,7 @@ export { mergeCoverage } from './merge-coverage.js';
 export { recordCall, type CallSeen } from './record-call.js';
 export { recordWalk, type WalkSeen } from './record-walk.js';
 export { recordSampled } from './record-sampled.js';
+export { recordSweep, type SweptCase } from './record-sweep.js';
 export { noteSeeding, seededDuring } from './record-seeding.js';
 export { brokenConstraints } from './broken.js';
 export { schemaFactsOf, type SchemaFacts } from './schema-facts.js';

@@ -1,8 +1,9 @@
 /**
  * The warnings coverage earns a property: a pass whose law is about pages that never saw a second
- * one, a filter law whose filter never matched, and (whatever the verdict) an error property none of
- * whose calls was answered with an error its law is about. Which apply, the property's own coverage
- * facts say. Each message states only what the counts show.
+ * one, a filter law whose filter never matched, page boundaries the boundary sweep left untested,
+ * and (whatever the verdict) an error property none of whose calls was answered with an error its law
+ * is about. Which apply, the property's own coverage facts say. Each message states only what the
+ * counts show.
  */
 import type { Coverage, Mode, Warning } from '../../common/results.js';
 import { succeeded } from './answer.js';
@@ -51,10 +52,26 @@ function filtersUnmatched(law: LawCoverage, c: Coverage, mode: Mode): Warning[] 
   return [untested(`filter untested: no filtered walk listed ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} (${plural(used.reduce((n, [, f]) => n + f.walks, 0), 'walk')} with ${used.map(([s]) => s).join(', ')})`)];
 }
 
+/**
+ * The boundary sweep's warnings, per parent: the page boundaries it left untested (a call budget or
+ * a deadline stopped its cases), and, a note, a target that refused a token issued under another
+ * page size (legal), whose boundaries a whole walk at the smallest page size tested instead.
+ */
+function sweepWarnings(c: Coverage): Warning[] {
+  return Object.entries(c.sweep ?? {}).flatMap(([parent, s]) => {
+    const boundaries = Math.max(0, s.listed - 1);
+    const refused: Warning[] = s.refused
+      ? [{ kind: 'tolerated', message: `tolerated: ${parent} refused a NextToken issued under another page size (legal) in ${plural(s.refused, 'walk')} of the boundary sweep: its page boundaries were tested by a whole walk at the smallest page size instead` }]
+      : [];
+    const left = s.tested < boundaries ? [untested(`page boundaries untested: the boundary sweep tested ${s.tested} of the ${boundaries} page boundaries of ${parent} (the call budget or the deadline stopped it)`)] : [];
+    return [...left, ...refused];
+  });
+}
+
 /** The warnings of a pass of `law` in `mode` from its coverage (none without one, or for a law without coverage facts). */
 export function passCoverageWarnings(law: CoveredLaw | undefined, coverage: Coverage | undefined, mode: Mode): Warning[] {
   const facts = law?.coverage;
-  return coverage && facts ? [...paginationUntested(facts, coverage), ...filtersUnmatched(facts, coverage, mode)] : [];
+  return coverage && facts ? [...paginationUntested(facts, coverage), ...filtersUnmatched(facts, coverage, mode), ...sweepWarnings(coverage)] : [];
 }
 
 /** The answers of `coverage`, most frequent first, as `503 (unnamed) ×4, 403 AccessDeniedException ×2`. */

@@ -13,14 +13,15 @@ import type fc from 'fast-check';
 import type { SeededWalk } from '../../../arbitraries/index.js';
 import { itemId, LIST_EXECUTORS, listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { longSessionWalks, sizedWalks, tieWalks } from '../boundary/index.js';
-import { lawCoverage } from '../../coverage/index.js';
+import { lawCoverage, recordSweep } from '../../coverage/index.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
-import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, walkBoundary, walkScenario, type SampledWalkDraw, type Snapshot, type WalkScenario } from '../scaffold/index.js';
+import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, sweepBoundary, walkBoundary, walkScenario, type SampledWalkDraw, type Snapshot, type WalkScenario } from '../scaffold/index.js';
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { referenceWalk, segmentFailed, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { referenceWalk, refusedToken, rememberRefusal, segmentFailed, sweepBasis, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { offsetWalk, sweptBoundaries } from '../boundary-sweep.js';
 import { judgeSegment } from '../segment-agreement.js';
 import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
 
@@ -65,6 +66,7 @@ async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): 
  * when nothing moved, the sets must be equal. Within each walk no item comes twice, moving or not.
  */
 async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: number): Promise<void> {
+  if (s.sweep) return checkSwept(s, ctx, maxPages);
   const profile = profileOf(ctx);
   // A parent too large to walk whole at a small size is sampled: its listing is then the reference's (walk at the largest size).
   const snapshotWith = async (size: number | undefined) => {
@@ -129,6 +131,89 @@ async function checkSampled(ctx: CheckContext, sized: Extract<SizedWalk, { kind:
   }
 }
 
+/** The snapshot of each sweep basis, taken once: every case of the sweep compares its walk with it. */
+const basisSnapshots = new WeakMap<Walk, Snapshot>();
+
+function basisSnapshot(profile: OperationProfile, basis: Walk): Snapshot {
+  let snapshot = basisSnapshots.get(basis);
+  if (!snapshot) basisSnapshots.set(basis, (snapshot = snapshotOf(profile, walkedItems(basis))));
+  return snapshot;
+}
+
+/** What one case of the boundary sweep walked: its walk, how to walk it again, its label, the boundaries it tests. */
+interface Swept {
+  walk: Walk;
+  again(): Promise<Walk>;
+  label: string;
+  tested: number;
+  refused: boolean;
+}
+
+/**
+ * The walk of the sweep's case with first page `first` over a parent of `listed` items: its offset
+ * walk; or, where the target refused the offset walk's token issued under another page size (legal),
+ * for the case of the smallest size a whole walk at that size (every boundary), for the others none.
+ */
+async function sweptWalk(ctx: CheckContext, parent: string, first: number, listed: number, maxPages: number): Promise<Swept | 'refused'> {
+  const profile = profileOf(ctx);
+  const { min, max } = profile.pageBounds;
+  const offset = () => offsetWalk(ctx, parent, first, maxPages);
+  const walked = await offset();
+  if (!refusedToken(walked, 2))
+    return { walk: walked, again: offset, label: `walk of ${parent} with ${profile.pageSize} ${first}, then ${max} (the boundary sweep: page boundaries after ${profile.itemNoun}s ${first}, ${first + max}, ...)`, tested: sweptBoundaries(listed, first, max), refused: false };
+  rememberRefusal(ctx, listRequest(profile, { parent }));
+  if (first !== min) return 'refused';
+  const whole = () => walk(ctx, listRequest(profile, { parent, pageSize: min }), { maxPages });
+  const label = `walk of ${parent} with ${profile.pageSize} ${min} (the boundary sweep, walked whole: ${parent} refused a ${profile.token} issued under another ${profile.pageSize})`;
+  // It counts the boundaries of the refused cases: those after multiples of the largest size are the largest size's case's, which no refusal stops.
+  return { walk: await whole(), again: whole, label, tested: listed - 1 - sweptBoundaries(listed, max, max), refused: true };
+}
+
+/**
+ * One case of the boundary sweep (boundary-sweep.ts): the offset walk whose first page is at the
+ * case's page size and every later one at the largest, judged whole: it completes, lists no item
+ * twice, and lists the set the sweep's basis (the run's walk at the largest page size) lists,
+ * bracketed where the parent moves, a reference walked afresh only to confirm a difference. A target
+ * that refuses a token issued under another page size (legal) cannot be swept: the case of the
+ * smallest size walks the parent whole at that size instead, crossing every boundary, and the others
+ * pass; coverage counts the refusals, and the report says so (a `tolerated` note).
+ */
+async function checkSwept(s: SampledWalkDraw, ctx: CheckContext, maxPages: number): Promise<void> {
+  const profile = profileOf(ctx);
+  const max = profile.pageBounds.max;
+  const request = listRequest(profile, { parent: s.sessionId, pageSize: max });
+  const referenceLabel = `walk of ${s.sessionId} with ${profile.pageSize} ${max}`;
+  let basis = await sweepBasis(ctx, request, maxPages);
+  // A basis another run walked and did not finish (its share of the call budget ran out) is walked again: only this run's own walks are judged.
+  if (basis.outcome.kind !== 'complete') basis = await referenceWalk(ctx, request, maxPages);
+  completeWithoutDuplicates(profile, basis, referenceLabel);
+  const listed = walkedItems(basis).length;
+  const record = (tested: number, refused: boolean) => recordSweep(ctx.coverage, { parent: s.sessionId, listed, tested, refused });
+  const first = s.pageSizes[0] ?? profile.pageBounds.min;
+  if (sweptBoundaries(listed, first, max) === 0) return record(0, false);
+  const swept = await sweptWalk(ctx, s.sessionId, first, listed, maxPages);
+  if (swept === 'refused') return record(0, true);
+  let pending: Walk | undefined = swept.walk;
+  const compared = async () => {
+    const w = pending ?? (await swept.again());
+    pending = undefined;
+    completeWithoutDuplicates(profile, w, swept.label);
+    return snapshotOf(profile, walkedItems(w));
+  };
+  const reference = async () => {
+    const w = await referenceWalk(ctx, request, maxPages);
+    completeWithoutDuplicates(profile, w, referenceLabel);
+    return snapshotOf(profile, walkedItems(w));
+  };
+  const judged = await bracketed({ reference, compared }, basisSnapshot(profile, basis), () => true);
+  const difference = judged?.difference;
+  if (difference) {
+    const against = judged.still ? `than the ${referenceLabel}` : `than what the walks with ${profile.pageSize} ${max} just before and after it show held still`;
+    throw new ContractViolation(`${swept.label} lists a different set ${against}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`);
+  }
+  record(swept.tested, swept.refused);
+}
+
 /** `pagination.exactly-once` in `profile`'s words. */
 export function exactlyOnceFor(profile: OperationProfile): ContractProperty<'pagination.exactly-once'> {
   return defineProperty({
@@ -140,7 +225,7 @@ export function exactlyOnceFor(profile: OperationProfile): ContractProperty<'pag
     scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, false),
     boundary: (sc) => {
       const p = profileOf(sc);
-      return walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p)], [[p.pageBounds.max, p.pageBounds.min, undefined]]);
+      return [...walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p)], [[p.pageBounds.max, p.pageBounds.min, undefined]]), ...sweepBoundary(sc)];
     },
     check: perMode({ seeded: checkSeeded, observational: checkObserved }),
   });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../../arbitraries/index.js';
 import { listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { BOUNDARY_SESSION, type WalkCase } from '../boundary/index.js';
+import { sweepSizes } from '../boundary-sweep.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import type { ScenarioContext } from '../property.js';
@@ -15,9 +16,10 @@ import { perMode, sessionScenario, type SessionScenario } from './session-scenar
  * An observational walk scenario: the parent, page sizes and filter, and `sample`, the draw that
  * picks the random points of a sampled walk (sampled-walk.ts) where the parent is too large to walk
  * whole; drawn last and never shrunk, so the other members draw and shrink as they did without it.
- * Boundary cases carry none (0).
+ * Boundary cases carry none (0). `sweep`: a case of the boundary sweep (boundary-sweep.ts), one
+ * offset walk whose first page is at its one page size and every later page at the largest.
  */
-export type SampledWalkDraw = ObservedWalk & { sample?: number };
+export type SampledWalkDraw = ObservedWalk & { sample?: number; sweep?: true };
 
 /** A walk scenario of either mode. */
 export type WalkScenario = SessionScenario<SeededWalk, SampledWalkDraw>;
@@ -64,4 +66,14 @@ export function seededWalkOf(profile: OperationProfile, c: WalkCase): SeededWalk
 export function walkBoundary(sc: ScenarioContext, cases: readonly WalkCase[], pageSizes: readonly (readonly (number | undefined)[])[]): WalkScenario[] {
   if (sc.mode === 'seeded') return cases.map((c) => ({ mode: 'seeded' as const, ...seededWalkOf(profileOf(sc), c) }));
   return sc.sessions.flatMap((sessionId) => pageSizes.map((sizes) => ({ mode: 'observational' as const, sessionId, pageSizes: [...sizes] })));
+}
+
+/**
+ * The boundary sweep's cases (observational; none in seeded mode, whose populations are walked whole):
+ * for each first-page size, smallest first, each given parent's offset walk, so that a run the call
+ * budget or the deadline stops has tested the same share of every parent's boundaries.
+ */
+export function sweepBoundary(sc: ScenarioContext): WalkScenario[] {
+  if (sc.mode === 'seeded') return [];
+  return sweepSizes(profileOf(sc).pageBounds).flatMap((first) => sc.sessions.map((sessionId) => ({ mode: 'observational' as const, sessionId, pageSizes: [first], sweep: true as const })));
 }
