@@ -6,14 +6,11 @@
  * the sweep's offset walks cross every page boundary, so it fails at seeds 1-3, naming the executor.
  * A target that refuses a token issued under another MaxResults (legal) passes: the sweep walks the
  * parent whole at MaxResults 1 instead, and the report says so. The correct 5,000-executor parent:
- * sampled-walks-sweep-correct.test.ts.
+ * sampled-walks-sweep-correct.test.ts and sampled-walks-sweep-seeds.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runContract } from '../src/contract/run-contract.js';
-import { endpointTarget } from '../src/targets/endpoint-target.js';
 import { LIST_EXECUTORS } from '../src/profiles/index.js';
-import type { Report } from '../src/common/results.js';
-import { deepExecutors, startDeepEndpoint, type DeepBehaviour, type DeepEndpoint } from './helpers/deep-endpoint.js';
+import { deepExecutors, runDeep, type DeepBehaviour, type DeepEndpoint } from './helpers/deep-endpoint.js';
 
 const PARENT = 'sess-deep';
 
@@ -22,19 +19,8 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((e) => e.close()));
 });
 
-/** pagination.exactly-once, observationally, over `n` executors without ties; one random run: the boundary cases are the point. */
-async function run(n: number, behaviour: DeepBehaviour, seed: number): Promise<{ report: Report; endpoint: DeepEndpoint }> {
-  const endpoint = await startDeepEndpoint(LIST_EXECUTORS, PARENT, deepExecutors(n), behaviour);
-  open.push(endpoint);
-  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: false });
-  try {
-    const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [PARENT], seed, runs: 1, only: ['pagination.exactly-once'], deadlineMs: 120_000, shrinkBudgetMs: 1 });
-    return { report, endpoint };
-  } finally {
-    await target.close();
-  }
-}
-
+/** pagination.exactly-once over `n` executors without ties; one random run: the boundary cases are the point. */
+const run = (n: number, behaviour: DeepBehaviour, seed: number) => runDeep(open, PARENT, deepExecutors(n), behaviour, { only: ['pagination.exactly-once'], seed, runs: 1 });
 describe('the boundary sweep', () => {
   it('a page starting at executor index 3,217 of 5,000 (no tie there) repeats the one before it: pagination.exactly-once fails at seeds 1-3, naming it', async () => {
     // repeatAfter is 1-based: the page that begins right after executor 3,217 (index 3,216) lists it again.
@@ -47,17 +33,17 @@ describe('the boundary sweep', () => {
   }, 60_000);
 
   it('a target that refuses a token issued under another MaxResults passes: one whole walk at MaxResults 1 tests every boundary, and the report says so', async () => {
-    const { report, endpoint } = await run(1000, { refuseForeignTokens: true }, 1);
+    const { report, endpoint } = await run(500, { refuseForeignTokens: true }, 1);
     const p = report.properties[0];
     expect([p.status, p.counterexample?.message]).toEqual(['passed', undefined]);
     expect(endpoint.refusals()).toBeGreaterThan(0);
-    expect(p.coverage?.sweep?.[PARENT]).toEqual({ listed: 1000, tested: 999, refused: LIST_EXECUTORS.pageBounds.max - 1 });
+    expect(p.coverage?.sweep?.[PARENT]).toEqual({ listed: 500, tested: 499, refused: LIST_EXECUTORS.pageBounds.max - 1 });
     expect(p.warnings.filter((w) => w.kind === 'tolerated').map((w) => w.message)).toEqual([expect.stringMatching(/sess-deep refused a NextToken issued under another page size \(legal\).*whole walk at the smallest page size/)]);
     expect(p.warnings.filter((w) => w.kind === 'untested')).toEqual([]);
   }, 60_000);
 
   it('on a target that refuses them, the whole walk still fails a fault at one deep boundary', async () => {
-    const { report } = await run(1000, { refuseForeignTokens: true, repeatAfter: 817 }, 1);
+    const { report } = await run(500, { refuseForeignTokens: true, repeatAfter: 417 }, 1);
     expect(report.properties[0].status).toBe('failed');
     expect(report.properties[0].counterexample?.message).toMatch(/did not terminate|listed twice/);
   }, 60_000);

@@ -5,12 +5,15 @@
  * signed, bound to parent and filter, and (the plain reading) taken under any page size. Each answer
  * is a slice found through an index, so a 5,000-item parent answers as fast as a small one. Its
  * behaviour is chosen by {@link DeepBehaviour}: the legal refusal of a token issued under another page
- * size, and a fault at one page boundary.
+ * size, and a fault at one page boundary. {@link runDeep} runs laws against one, observationally.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Report } from '../../src/common/results.js';
+import { runContract } from '../../src/contract/run-contract.js';
 import { itemId, LIST_EXECUTORS, stateOf, validateFor, type OperationProfile } from '../../src/profiles/index.js';
+import { endpointTarget } from '../../src/targets/endpoint-target.js';
 
 type Item = Record<string, unknown>;
 
@@ -159,4 +162,28 @@ export function deepExecutors(n: number, tieAfter?: number): Record<string, unkn
     StartDateTime: t - i * 1000 + (i === tieAfter ? 1000 : 0),
     ExecutorState: LIST_EXECUTORS.states[i % LIST_EXECUTORS.states.length],
   }));
+}
+
+/** What {@link runDeep} runs: laws, seed and runs, and optionally a call budget. */
+export interface DeepRun {
+  only: string[];
+  seed: number;
+  runs: number;
+  maxCalls?: number;
+}
+
+/**
+ * Runs `run.only` observationally against a fresh endpoint holding `items` under `parent` with
+ * `behaviour`; the endpoint goes into `open`, for the test file to close after each test.
+ */
+export async function runDeep(open: DeepEndpoint[], parent: string, items: readonly Item[], behaviour: DeepBehaviour, run: DeepRun): Promise<{ report: Report; endpoint: DeepEndpoint }> {
+  const endpoint = await startDeepEndpoint(LIST_EXECUTORS, parent, items, behaviour);
+  open.push(endpoint);
+  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: false });
+  try {
+    const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [parent], seed: run.seed, runs: run.runs, only: run.only, deadlineMs: 120_000, shrinkBudgetMs: 1, ...(run.maxCalls ? { maxCalls: run.maxCalls } : {}) });
+    return { report, endpoint };
+  } finally {
+    await target.close();
+  }
 }
