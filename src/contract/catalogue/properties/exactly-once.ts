@@ -68,11 +68,12 @@ async function checkSeeded(s: SeededWalk, ctx: CheckContext, maxPages: number): 
 async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: number): Promise<void> {
   if (s.sweep) return checkSwept(s, ctx, maxPages);
   const profile = profileOf(ctx);
-  // A parent too large to walk whole at a small size is sampled: its listing is then the reference's (walk at the largest size).
-  const snapshotWith = async (size: number | undefined) => {
+  // A parent too large to walk whole at a small size is sampled: its listing is then the reference's (walk at the largest
+  // size), the run's latest, except where a bracket needs one walked after the compared walk (`fresh`).
+  const snapshotWith = async (size: number | undefined, fresh = false) => {
     const request = listRequest(profile, { parent: s.sessionId, pageSize: size });
     const label = `walk of ${s.sessionId} with ${profile.pageSize} ${size ?? '(absent)'}`;
-    const sized = await walkAtSize(ctx, request, { maxPages, sample: s.sample, freshReference: true });
+    const sized = await walkAtSize(ctx, request, { maxPages, sample: s.sample, freshReference: fresh });
     if (sized.kind === 'whole') {
       completeWithoutDuplicates(profile, sized.walk, label);
       return snapshotOf(profile, walkedItems(sized.walk));
@@ -84,7 +85,7 @@ async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: nu
   const named = (size: number | undefined) => `${profile.pageSize} ${size ?? '(absent)'}`;
   let reference: Snapshot = await snapshotWith(first);
   for (const size of others) {
-    const judged = await bracketed({ reference: () => snapshotWith(first), compared: () => snapshotWith(size) }, reference, () => true);
+    const judged = await bracketed({ reference: () => snapshotWith(first, true), compared: () => snapshotWith(size) }, reference, () => true);
     // Its walks throw when they do not complete, so every bracket here compares something.
     if (!judged) return;
     reference = judged.latest;
