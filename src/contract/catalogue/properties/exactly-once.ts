@@ -20,7 +20,7 @@ import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, 
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { referenceWalk, refusedToken, rememberRefusal, segmentFailed, sweepBasis, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { referenceWalk, refusedToken, rememberRefusal, SAMPLE_ABOVE_PAGES, segmentFailed, sweepBasis, walkAtSize, type SizedWalk } from '../sampled-walk.js';
 import { offsetWalk, sweptBoundaries } from '../boundary-sweep.js';
 import { judgeSegment } from '../segment-agreement.js';
 import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
@@ -150,24 +150,33 @@ interface Swept {
   refused: boolean;
 }
 
+/** The whole walk of `parent` at the smallest page size, which crosses every boundary: the sweep's where offset walks are not worth it or not taken. */
+async function wholeAtSmallest(ctx: CheckContext, parent: string, why: string, tested: number, refused: boolean, maxPages: number): Promise<Swept> {
+  const profile = profileOf(ctx);
+  const min = profile.pageBounds.min;
+  const whole = () => walk(ctx, listRequest(profile, { parent, pageSize: min }), { maxPages });
+  return { walk: await whole(), again: whole, label: `walk of ${parent} with ${profile.pageSize} ${min} (the boundary sweep, walked whole: ${why})`, tested, refused };
+}
+
 /**
  * The walk of the sweep's case with first page `first` over a parent of `listed` items: its offset
- * walk; or, where the target refused the offset walk's token issued under another page size (legal),
- * for the case of the smallest size a whole walk at that size (every boundary), for the others none.
+ * walk; or, for the case of the smallest size, a whole walk at that size (every boundary) where the
+ * parent is small enough to walk whole at it anyway (the sweep's other cases then walk nothing: their
+ * walks would cost more calls and runs for the same boundaries) or where the target refused the offset
+ * walk's token issued under another page size (legal: the other cases then walk nothing more).
  */
-async function sweptWalk(ctx: CheckContext, parent: string, first: number, listed: number, maxPages: number): Promise<Swept | 'refused'> {
+async function sweptWalk(ctx: CheckContext, parent: string, first: number, listed: number, maxPages: number): Promise<Swept | 'none' | 'refused'> {
   const profile = profileOf(ctx);
   const { min, max } = profile.pageBounds;
+  if (listed <= SAMPLE_ABOVE_PAGES * min) return first === min ? wholeAtSmallest(ctx, parent, `${parent} lists ${listed} ${plural(profile.itemNoun)}`, listed - 1, false, maxPages) : 'none';
   const offset = () => offsetWalk(ctx, parent, first, maxPages);
   const walked = await offset();
   if (!refusedToken(walked, 2))
     return { walk: walked, again: offset, label: `walk of ${parent} with ${profile.pageSize} ${first}, then ${max} (the boundary sweep: page boundaries after ${profile.itemNoun}s ${first}, ${first + max}, ...)`, tested: sweptBoundaries(listed, first, max), refused: false };
   rememberRefusal(ctx, listRequest(profile, { parent }));
   if (first !== min) return 'refused';
-  const whole = () => walk(ctx, listRequest(profile, { parent, pageSize: min }), { maxPages });
-  const label = `walk of ${parent} with ${profile.pageSize} ${min} (the boundary sweep, walked whole: ${parent} refused a ${profile.token} issued under another ${profile.pageSize})`;
   // It counts the boundaries of the refused cases: those after multiples of the largest size are the largest size's case's, which no refusal stops.
-  return { walk: await whole(), again: whole, label, tested: listed - 1 - sweptBoundaries(listed, max, max), refused: true };
+  return wholeAtSmallest(ctx, parent, `${parent} refused a ${profile.token} issued under another ${profile.pageSize}`, listed - 1 - sweptBoundaries(listed, max, max), true, maxPages);
 }
 
 /**
@@ -193,7 +202,7 @@ async function checkSwept(s: SampledWalkDraw, ctx: CheckContext, maxPages: numbe
   const first = s.pageSizes[0] ?? profile.pageBounds.min;
   if (sweptBoundaries(listed, first, max) === 0) return record(0, false);
   const swept = await sweptWalk(ctx, s.sessionId, first, listed, maxPages);
-  if (swept === 'refused') return record(0, true);
+  if (swept === 'none' || swept === 'refused') return record(0, swept === 'refused');
   let pending: Walk | undefined = swept.walk;
   const compared = async () => {
     const w = pending ?? (await swept.again());
