@@ -6,8 +6,10 @@
  * boundary of the parent (the boundary after item p is the walk r ≡ p mod max's), at about n + max
  * calls for n items, in max independent chains of n / max calls that the pool runs side by side. A
  * sampled walk tests the boundaries it aims at; the sweep tests all of them, so a fault at one
- * boundary deep in a large parent is found whatever the seed. The cases are enumerated (boundary
- * cases, replayed by `--path`); seeded runs walk their small populations whole instead.
+ * boundary deep in a large parent is found whatever the seed. A parent small enough to walk whole at
+ * the smallest page size (at most SAMPLE_ABOVE_PAGES pages) is swept by that one whole walk instead,
+ * fewer calls and runs for the same boundaries. The cases are enumerated (boundary cases, replayed by
+ * `--path`); seeded runs walk their small populations whole instead.
  */
 import { listRequest } from '../../profiles/index.js';
 import { profileOf, type CheckContext } from './context.js';
