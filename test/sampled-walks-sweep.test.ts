@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 /** pagination.exactly-once over `n` executors without ties; one random run: the boundary cases are the point. */
-const run = (n: number, behaviour: DeepBehaviour, seed: number) => runDeep(open, PARENT, deepExecutors(n), behaviour, { only: ['pagination.exactly-once'], seed, runs: 1 });
+const run = (n: number, behaviour: DeepBehaviour, seed: number, path?: string) => runDeep(open, PARENT, deepExecutors(n), behaviour, { only: ['pagination.exactly-once'], seed, runs: 1, path });
 describe('the boundary sweep', () => {
   it('a page starting at executor index 3,217 of 5,000 (no tie there) repeats the one before it: pagination.exactly-once fails at seeds 1-3, naming it', async () => {
     // repeatAfter is 1-based: the page that begins right after executor 3,217 (index 3,216) lists it again.
@@ -30,6 +30,15 @@ describe('the boundary sweep', () => {
       expect(p.status, `seed ${seed}: ${p.reason ?? ''}`).toBe('failed');
       expect(p.counterexample?.message, `seed ${seed}`).toMatch(/MaxResults 17, then 100 \(the boundary sweep.*executor "ex-03217" listed twice/);
     }
+  }, 60_000);
+
+  it('the failing case replays with its path: that case alone, failing the same way', async () => {
+    const { report } = await run(5000, { repeatAfter: 3217 }, 1);
+    const failed = report.properties[0].counterexample;
+    const { report: replayed, endpoint } = await run(5000, { repeatAfter: 3217 }, 1, failed?.path);
+    expect(replayed.properties[0].counterexample?.message).toBe(failed?.message);
+    // Its basis (50 pages) and its offset walk (51), nothing of the cases before it.
+    expect(endpoint.calls()).toBeLessThanOrEqual(101);
   }, 60_000);
 
   it('a target that refuses a token issued under another MaxResults passes: one whole walk at MaxResults 1 tests every boundary, and the report says so', async () => {

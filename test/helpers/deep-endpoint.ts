@@ -170,6 +170,8 @@ export interface DeepRun {
   seed: number;
   runs: number;
   maxCalls?: number;
+  /** A counterexample's path to replay (its run only). */
+  path?: string;
 }
 
 /**
@@ -181,7 +183,7 @@ export async function runDeep(open: DeepEndpoint[], parent: string, items: reado
   open.push(endpoint);
   const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: false });
   try {
-    const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [parent], seed: run.seed, runs: run.runs, only: run.only, deadlineMs: 120_000, shrinkBudgetMs: 1, ...(run.maxCalls ? { maxCalls: run.maxCalls } : {}) });
+    const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [parent], seed: run.seed, runs: run.runs, only: run.only, deadlineMs: 120_000, shrinkBudgetMs: 1, ...(run.maxCalls ? { maxCalls: run.maxCalls } : {}), ...(run.path ? { path: run.path } : {}) });
     return { report, endpoint };
   } finally {
     await target.close();
