@@ -283,7 +283,6 @@ export async function startChurningEndpoint(options: ChurnOptions = {}): Promise
     });
   };
   const server = await startServer(handler);
-  server.server.keepAliveTimeout = 1000;
   // Without it, loopback answers wait ~40 ms on Nagle's algorithm, and the parents grow between pages.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   return {

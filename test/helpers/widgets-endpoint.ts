@@ -179,7 +179,6 @@ export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelv
       }
     });
   });
-  server.keepAliveTimeout = 1000;
   return {
     url,
     calls: () => calls,
