@@ -92,7 +92,7 @@ export function exactlyOnceFor(profile: OperationProfile): ContractProperty<'pag
     scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, false),
     boundary: (sc) => {
       const p = profileOf(sc);
-      return walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p)], [[p.pageBounds.max, p.pageBounds.min, undefined]]);
+      return walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p, 'pagination.exactly-once')], [[p.pageBounds.max, p.pageBounds.min, undefined]], 'pagination.exactly-once');
     },
     check: perMode({ seeded: checkSeeded, observational: checkObserved }),
   });
