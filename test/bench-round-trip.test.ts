@@ -72,7 +72,7 @@ describe('the pool: no slot held while waiting for a session', () => {
   });
 
   it('one id under two seeding routes is two locks (a workgroup and a session are different parents)', async () => {
-    expect(lockKeysOf({ sessionId: 'x', population: [{ SessionId: 'y' }] }, 'workgroups').sort()).toEqual(['workgroups/x', 'workgroups/y']);
+    expect(lockKeysOf({ sessionId: 'x', population: [{ SessionId: 'y' }] }, 'workgroups').sort()).toEqual(['workgroups/x']);
     const pool = createPool(2, true);
     const session = await slotAndLocks(pool, lockKeysOf({ sessionId: 'x' }, 'sessions'), Infinity);
     const workgroup = await within(slotAndLocks(pool, lockKeysOf({ sessionId: 'x' }, 'workgroups'), Infinity), 'the workgroup of the same name');

@@ -23,7 +23,7 @@ import {
   sizedWalks as sizedWalksOf,
   tamperToken,
   tieWalks as tieWalksOf,
-  TOKEN_SESSION,
+  tokenParent,
 } from '../src/contract/catalogue/boundary/index.js';
 import { catalogue } from '../src/contract/catalogue/index.js';
 
@@ -35,7 +35,8 @@ const tieWalks = () => tieWalksOf(LIST_EXECUTORS);
 const filterWalks = () => filterWalksOf(LIST_EXECUTORS);
 const edgeWalks = () => edgeWalksOf(LIST_EXECUTORS);
 const emptyIdWalk = () => emptyIdWalks(LIST_EXECUTORS)[0];
-const longSessionIds = () => longSessionIdsOf(LIST_EXECUTORS);
+const longSessionIds = () => longSessionIdsOf(LIST_EXECUTORS, 'data.faithful');
+const TOKEN_SESSION = tokenParent(LIST_EXECUTORS, 0);
 
 describe('the request near misses', () => {
   const cases = brokenRequests();
@@ -122,7 +123,7 @@ describe('the walk cases', () => {
 
 describe('the token cases', () => {
   it('near session ids: a prefix, an extension, a case change and a trailing-space variant, each a session of its own', () => {
-    const ids = nearSessionIds();
+    const ids = nearSessionIds(TOKEN_SESSION);
     expect(ids).toEqual([TOKEN_SESSION.slice(0, -1), `${TOKEN_SESSION}0`, TOKEN_SESSION.toLowerCase(), `${TOKEN_SESSION} `]);
     expect(new Set([TOKEN_SESSION, ...ids]).size).toBe(ids.length + 1);
   });

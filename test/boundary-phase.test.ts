@@ -72,7 +72,7 @@ describe.concurrent('each slip fails its property in the boundary phase, at ever
 
   it('tokens bound by session-id prefix fail errors.invalid-token (seeded)', async () => {
     for (const seed of SEEDS)
-      expectBoundaryFailure(await against('prefix-tokens', 'seeded', seed, 'errors.invalid-token'), /^session Boundary-Session-7's token used for session "Boundary-Session-70": expected a 400 InvalidRequestException, got 200/);
+      expectBoundaryFailure(await against('prefix-tokens', 'seeded', seed, 'errors.invalid-token'), /^session Boundary-ListExecutors-Token-005's token used for session "Boundary-ListExecutors-Token-0050": expected a 400 InvalidRequestException, got 200/);
   });
 
   it('members equal to 0 dropped fail data.faithful', async () => {

@@ -41,9 +41,9 @@ describe('pool', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('sessionIdsOf: every sessionId member at any depth, once each', () => {
-    const scenario = { mode: 'seeded', sessionId: 's1', session: { sessionId: 's2', population: [] }, other: [{ sessionId: 's1' }], SessionId: 's3', pick: 2 };
-    expect(sessionIdsOf(scenario).sort()).toEqual(['s1', 's2', 's3']);
+  it("sessionIdsOf: every sessionId member at any depth, once each; not the wire's SessionId (a listed session's, a request's)", () => {
+    const scenario = { mode: 'seeded', sessionId: 's1', session: { sessionId: 's2', population: [{ SessionId: 's4' }] }, other: [{ sessionId: 's1' }], SessionId: 's3', pick: 2 };
+    expect(sessionIdsOf(scenario).sort()).toEqual(['s1', 's2']);
     expect(sessionIdsOf({ pick: 1 })).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ type Item = Record<string, unknown>;
  * that just moved out of the state, in their new state), `new-last` (items added during the run are
  * listed after the others, as if appended to a cached listing). Of a target that holds still (with
  * `still`, or moving too): `filtered-drop` (a filtered walk leaves out the oldest item in its state),
- * `skip-on-one` (a walk with MaxResults 1 never lists the oldest item that has ended).
+ * `skip-on-one` (a walk with MaxResults 1 never lists one item: the oldest that had ended at the first such walk).
  */
 export type ChurnFault = 'offset-tokens' | 'other-state' | 'new-last' | 'filtered-drop' | 'skip-on-one';
 
@@ -43,6 +43,12 @@ export interface ChurnOptions {
   seed?: number;
   /** At most this many list calls (all operations together) go by without a churn: a churn of the calls' own comes after them when the timer made none. @defaultValue 40 */
   churnEvery?: number;
+  /**
+   * Churn on the calls alone, no timer: how much moves during a walk is then the same on a loaded
+   * machine as on a quiet one, where a verdict depends on it (the timer's ticks per walk grow with
+   * the load). @defaultValue false
+   */
+  callsOnly?: boolean;
 }
 
 /** A running churning endpoint. */
@@ -156,6 +162,8 @@ interface Parent {
   name: string;
   held: Held[];
   next: number;
+  /** `skip-on-one`'s item, chosen at its first walk: an ended item never moves again, so it held still between any two walks. */
+  skipped?: Held;
 }
 
 /** The order a listing takes: newest first, or (`new-last`) the items the timer added after all the others. */
@@ -171,9 +179,10 @@ function view(parent: Parent, filter: string | undefined, fault: ChurnFault | un
   let shown = parent.held.filter((h) => filter === undefined || state(h) === filter || (fault === 'other-state' && h.left === filter)).sort(orderOf(profile, fault));
   if (fault === 'filtered-drop' && filter !== undefined) shown = shown.slice(0, -1);
   if (fault === 'skip-on-one' && pageSize === 1) {
-    // The oldest item that has ended: it never moves again, so on a moving parent too it held still between any two walks.
-    const ended = [...shown].reverse().find((h) => h.step === LIFECYCLE[profile.operation].length - 1);
-    shown = shown.filter((h) => h !== ended);
+    // The oldest item that had ended at the first such walk, the same one from then on: whichever item
+    // is oldest-ended now would change as older items end, and a skip that moves proves nothing.
+    parent.skipped ??= [...shown].reverse().find((h) => h.step === LIFECYCLE[profile.operation].length - 1);
+    shown = shown.filter((h) => h !== parent.skipped);
   }
   return shown;
 }
@@ -259,7 +268,7 @@ export async function startChurningEndpoint(options: ChurnOptions = {}): Promise
     }, 100 + Math.floor(draw() * 200));
   };
   const churnEvery = options.churnEvery ?? 40;
-  if (!options.still) tick();
+  if (!options.still && !options.callsOnly) tick();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -283,7 +292,6 @@ export async function startChurningEndpoint(options: ChurnOptions = {}): Promise
     });
   };
   const server = await startServer(handler);
-  server.server.keepAliveTimeout = 1000;
   // Without it, loopback answers wait ~40 ms on Nagle's algorithm, and the parents grow between pages.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   return {

@@ -227,7 +227,6 @@ export async function startFamilyEndpoint(behaviour: FamilyBehaviour = {}, holdi
       }
     });
   });
-  server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -85,7 +85,6 @@ export async function startFamilyEndpoint(state: FamilyState = {}): Promise<Fami
       else answer(res, result.error.status, result.error.body);
     });
   });
-  server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

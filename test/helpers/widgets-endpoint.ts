@@ -157,7 +157,7 @@ function seed(shelves: Map<string, Widget[]>, req: http.IncomingMessage, text: s
 export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelves?: Record<string, Widget[]> } = {}): Promise<WidgetsEndpoint> {
   const shelves = new Map(Object.entries(options.shelves ?? {}).map(([k, v]) => [k, [...v]]));
   let calls = 0;
-  const { url, server, close } = await startServer((req, res) => {
+  const { url, close } = await startServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -179,7 +179,6 @@ export async function startWidgetsEndpoint(options: { fault?: WidgetFault; shelv
       }
     });
   });
-  server.keepAliveTimeout = 1000;
   return {
     url,
     calls: () => calls,

@@ -114,12 +114,18 @@ export class SessionLocks {
   }
 }
 
-/** The session ids a scenario names (the strings under any `sessionId` member, at any depth): what its seeded run loads or reads. */
+/**
+ * The parents a scenario names (the strings under any `sessionId` member, at any depth, the
+ * harness's name for a parent whatever the operation calls it): what its seeded run loads or reads.
+ * Not the wire's `SessionId`: a ListSessions item's (a session listed in a workgroup, no parent of
+ * its route) or a request's (a seeded run sends the parent it loaded). Locking those held every
+ * ListSessions run whose items shared an id with another's (all the boundary populations do).
+ */
 export function sessionIdsOf(scenario: unknown, into = new Set<string>()): string[] {
   if (Array.isArray(scenario)) for (const v of scenario) sessionIdsOf(v, into);
   else if (typeof scenario === 'object' && scenario !== null)
     for (const [k, v] of Object.entries(scenario)) {
-      if (k.toLowerCase() === 'sessionid' && typeof v === 'string') into.add(v);
+      if (k === 'sessionId' && typeof v === 'string') into.add(v);
       else sessionIdsOf(v, into);
     }
   return [...into];

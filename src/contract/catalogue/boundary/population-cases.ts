@@ -8,16 +8,14 @@
  */
 import { itemKit, itemSchemaAt, optionalAt, repeatToLength, setAt, wireTime, patternAlwaysMatches, type Item } from '../../../arbitraries/index.js';
 import type { OperationProfile } from '../../../profiles/index.js';
-
-/** The parent the seeded boundary cases load (and drop again): a UUID, as real Athena's are. */
-export const BOUNDARY_SESSION = 'b0a1d2e3-0000-4000-8000-00000000b0de';
+import { longIdTag } from './parents.js';
 
 /** One walk of a seeded boundary case: what the parent holds and how it is listed. */
 export interface WalkCase {
   population: Item[];
   maxResults?: number;
   filter?: string;
-  /** The parent to seed. @defaultValue {@link BOUNDARY_SESSION} */
+  /** The parent to seed, where the case is about its id (the longest ids). @defaultValue the case's own, parents.ts's boundaryParent */
   sessionId?: string;
   /** Why the target's seeding route may refuse this population: the case is then skipped, not fatal. */
   refusable?: string;
@@ -154,21 +152,23 @@ export function emptyIdWalks(profile: OperationProfile): WalkCase[] {
 }
 
 /**
- * Parent ids of exactly the longest length in code points: ASCII, two-byte, three-byte and mixed, all
+ * Parent ids of `law` of exactly the longest length in code points: ASCII, two-byte, three-byte and
+ * mixed after a short ASCII tag of the law (so that two laws' cases are different parents), all
  * refused by a server that counts UTF-8 bytes (none where the parent has no longest length, or a
  * pattern). Astral ones are left to the near misses of `errors.invalid-request` (one past the longest
  * must be refused): 256 astral code points are 512 UTF-16 units, and counting those (Java's
  * String.length) is a reading the independent emulator's correct-b makes and API.md does not rule out.
  */
-export function longSessionIds(profile: OperationProfile): string[] {
+export function longSessionIds(profile: OperationProfile, law: string): string[] {
   const { maxLength: max, pattern } = profile.parentFacts;
   if (max === undefined || (pattern !== undefined && !patternAlwaysMatches(pattern))) return [];
-  return ['s', '\u00e9', '\u65e5', 'a\u00e9\u65e5'].map((stem) => repeatToLength(stem, max));
+  const tag = longIdTag(profile, law);
+  return ['s', '\u00e9', '\u65e5', 'a\u00e9\u65e5'].map((stem) => tag + repeatToLength(stem, max - tag.length));
 }
 
-/** A short population walked in pages of 2 under each of the longest parent ids. */
-export function longSessionWalks(profile: OperationProfile): WalkCase[] {
-  return longSessionIds(profile).map((sessionId) => ({ sessionId, population: populationOf(profile, 3), maxResults: 2 }));
+/** A short population walked in pages of 2 under each of `law`'s longest parent ids. */
+export function longSessionWalks(profile: OperationProfile, law: string): WalkCase[] {
+  return longSessionIds(profile, law).map((sessionId) => ({ sessionId, population: populationOf(profile, 3), maxResults: 2 }));
 }
 
 /** A walk during which the parent grows: `grown` is loaded beside `population` after page `insertAfter`. */

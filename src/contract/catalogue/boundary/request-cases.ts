@@ -7,7 +7,7 @@
  */
 import { regExpOf } from '../../../arbitraries/index.js';
 import type { MemberFacts, OperationProfile } from '../../../profiles/index.js';
-import { INT32 } from '../../../schema/json.js';
+import { INT32, isObject } from '../../../schema/json.js';
 
 /** A request that breaks one constraint, labelled as `invalid()` labels it (`MaxResults/minimum`). */
 export interface BrokenRequest {
@@ -68,4 +68,14 @@ function memberCases(profile: OperationProfile, member: string, c: MemberFacts):
 export function brokenRequests(profile: OperationProfile): BrokenRequest[] {
   const root = [[], profile.parent.member].map((value) => ({ value, breaks: '(root)/type' }));
   return [...root, ...Object.entries(profile.request).flatMap(([member, c]) => memberCases(profile, member, c))];
+}
+
+/**
+ * `request` (one of {@link brokenRequests}) naming `parent` where it names {@link SESSION_PLACEHOLDER}:
+ * a seeded case's own parent, so that its run names (and the pool locks) that parent alone, not the
+ * placeholder every other case names too.
+ */
+export function namingParent(profile: OperationProfile, request: unknown, parent: string): unknown {
+  const member = profile.parent.member;
+  return isObject(request) && request[member] === SESSION_PLACEHOLDER ? { ...request, [member]: parent } : request;
 }

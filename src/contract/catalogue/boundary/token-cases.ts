@@ -6,11 +6,8 @@
  */
 import type { OperationProfile } from '../../../profiles/index.js';
 
-/** The parent whose token is carried to its near misses. */
-export const TOKEN_SESSION = 'Boundary-Session-7';
-
-/** Ids a server comparing parent ids loosely would take for {@link TOKEN_SESSION}: each a distinct parent. */
-export function nearSessionIds(id = TOKEN_SESSION): string[] {
+/** Ids a server comparing parent ids loosely would take for `id` (a case's parents.ts tokenParent): each a distinct parent. */
+export function nearSessionIds(id: string): string[] {
   return [id.slice(0, -1), `${id}0`, id.toLowerCase() === id ? id.toUpperCase() : id.toLowerCase(), `${id} `];
 }
 

@@ -101,7 +101,7 @@ export function dataFaithfulFor(profile: OperationProfile): ContractProperty<'da
     scenario: (sc): fc.Arbitrary<Scenario> => seededWalk(profileOf(sc), false),
     boundary: (sc): Scenario[] => {
       const p = profileOf(sc);
-      return [...edgeWalks(p), ...emptyIdWalks(p), ...longSessionWalks(p)].map((c) => ({ ...seededWalkOf(p, c), ...(c.refusable ? { refusable: c.refusable } : {}) }));
+      return [...edgeWalks(p), ...emptyIdWalks(p), ...longSessionWalks(p, 'data.faithful')].map((c, i) => ({ ...seededWalkOf(p, c, 'data.faithful', i), ...(c.refusable ? { refusable: c.refusable } : {}) }));
     },
     async check(s: Scenario, ctx) {
       try {

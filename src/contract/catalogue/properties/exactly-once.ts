@@ -235,7 +235,10 @@ export function exactlyOnceFor(profile: OperationProfile): ContractProperty<'pag
     scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, false),
     boundary: (sc) => {
       const p = profileOf(sc);
-      return [...walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p)], [[p.pageBounds.max, p.pageBounds.min, undefined]]), ...sweepBoundary(sc)];
+      return [
+        ...walkBoundary(sc, [...sizedWalks(p), ...tieWalks(p), ...longSessionWalks(p, 'pagination.exactly-once')], [[p.pageBounds.max, p.pageBounds.min, undefined]], 'pagination.exactly-once'),
+        ...sweepBoundary(sc),
+      ];
     },
     check: perMode({ seeded: checkSeeded, observational: checkObserved }),
   });

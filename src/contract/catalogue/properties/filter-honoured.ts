@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { freshParentId, itemPopulation, pageSize, type Item } from '../../../arbitraries/index.js';
 import { itemId, LIST_EXECUTORS, listRequest, stateOf, type OperationProfile } from '../../../profiles/index.js';
 import { lawCoverage } from '../../coverage/index.js';
-import { BOUNDARY_SESSION, filterWalks } from '../boundary/index.js';
+import { boundaryParent, filterWalks } from '../boundary/index.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty, type ScenarioContext } from '../property.js';
@@ -120,7 +120,7 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
 function boundary(sc: ScenarioContext): Scenario[] {
   const profile = profileOf(sc);
   if (sc.mode === 'seeded')
-    return filterWalks(profile).map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, filter: c.filter ?? profile.states[0] }));
+    return filterWalks(profile).map((c, i) => ({ mode: 'seeded', sessionId: c.sessionId ?? boundaryParent(profile, 'filter.honoured', i), population: c.population, maxResults: c.maxResults, filter: c.filter ?? profile.states[0] }));
   return sc.sessions.flatMap((sessionId) => profile.states.map((filter): Scenario => ({ mode: 'observational', sessionId, filter })));
 }
 

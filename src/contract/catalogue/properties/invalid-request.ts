@@ -8,7 +8,7 @@ import { LIST_EXECUTORS, type OperationProfile } from '../../../profiles/index.j
 import { INT32, isObject } from '../../../schema/json.js';
 import { lawCoverage, schemaFactsOf } from '../../coverage/index.js';
 import { listCall } from '../call.js';
-import { BOUNDARY_SESSION, brokenRequests } from '../boundary/index.js';
+import { boundaryParent, brokenRequests, namingParent } from '../boundary/index.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
 import { withSessions } from '../scaffold/index.js';
@@ -86,8 +86,12 @@ export function invalidRequestFor(profile: OperationProfile): ContractProperty<'
         })
         .map(({ broken, ...rest }) => ({ value: isolate(p, broken.value, broken.breaks), breaks: broken.breaks, ...rest }));
     },
-    // Every constraint's near misses, in an empty parent (seeded) or the first given one.
-    boundary: (sc): Scenario[] => brokenRequests(profileOf(sc)).map(({ value, breaks }) => ({ value, breaks, population: [], sessionId: BOUNDARY_SESSION, session: 0 })),
+    // Every constraint's near misses, each in an empty parent of its own (seeded) or the first given one.
+    boundary: (sc): Scenario[] =>
+      brokenRequests(profileOf(sc)).map(({ value, breaks }, i) => {
+        const sessionId = boundaryParent(profileOf(sc), 'errors.invalid-request', i);
+        return { value: sc.mode === 'seeded' ? namingParent(profileOf(sc), value, sessionId) : value, breaks, population: [], sessionId, session: 0 };
+      }),
     async check(s: Scenario, ctx) {
       // When the parent id is not what is broken, it names a parent that exists, so that the broken
       // constraint is the only thing wrong with the request: which of two faults a server reports

@@ -5,7 +5,7 @@
  * In observational mode, the cases the given parents allow.
  */
 import type { Item } from '../../../arbitraries/index.js';
-import { boundaryGarbage, BOUNDARY_SESSION, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, TOKEN_SESSION, type Tamper } from '../boundary/index.js';
+import { boundaryGarbage, boundaryParent, BOUNDARY_TAMPERS, nearSessionIds, populationOf, refilters, tokenParent, type Tamper } from '../boundary/index.js';
 import { profileOf } from '../context.js';
 import type { ScenarioContext } from '../property.js';
 import type { SessionDraw } from '../scaffold/index.js';
@@ -55,20 +55,24 @@ function drawn(sc: ScenarioContext, sessionId: string, population: Item[], pick:
 
 /**
  * The seeded boundary cases; pages of the second smallest size (2) over six items (three per state,
- * for the filtered walks) always give a token.
+ * for the filtered walks) always give a token. Case `i` loads parents of its own (parents.ts): its
+ * token is one of `tokenParent(i)`, carried to that id's near misses or kept away from
+ * `boundaryParent(i)`, so that the cases run side by side.
  */
 function seededCases(sc: ScenarioContext): Scenario[] {
   const profile = profileOf(sc);
   const page = profile.pageBounds.min + 1;
-  const session = drawn(sc, TOKEN_SESSION, populationOf(profile, 6, 'token-a'), 0);
-  const other = drawn(sc, BOUNDARY_SESSION, populationOf(profile, 6, 'token-b'), 0);
-  const everyState = drawn(sc, TOKEN_SESSION, populationOf(profile, 3 * profile.states.length, 'token-a'), 0);
-  return [
-    ...boundaryGarbage(profile).map((token): Scenario => ({ kind: 'garbage', token, maxResults: page, session })),
-    ...nearSessionIds().map((id): Scenario => ({ kind: 'foreign', maxResults: page, session, other: drawn(sc, id, populationOf(profile, 6, 'token-b'), 0) })),
-    ...BOUNDARY_TAMPERS.map((tamper): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session, other })),
-    ...refilters(profile).map(({ filter, reuse }): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: everyState, other })),
+  const session = (i: number, size = 6) => drawn(sc, tokenParent(profile, i), populationOf(profile, size, 'token-a'), 0);
+  const seededOther = (id: string) => drawn(sc, id, populationOf(profile, 6, 'token-b'), 0);
+  const other = (i: number) => seededOther(boundaryParent(profile, 'errors.invalid-token', i));
+  const near = (i: number, k: number) => seededOther(nearSessionIds(tokenParent(profile, i))[k]);
+  const cases: ((i: number) => Scenario)[] = [
+    ...boundaryGarbage(profile).map((token) => (i: number): Scenario => ({ kind: 'garbage', token, maxResults: page, session: session(i) })),
+    ...nearSessionIds(tokenParent(profile, 0)).map((_, k) => (i: number): Scenario => ({ kind: 'foreign', maxResults: page, session: session(i), other: near(i, k) })),
+    ...BOUNDARY_TAMPERS.map((tamper) => (i: number): Scenario => ({ kind: 'tampered', tamper, maxResults: page, session: session(i), other: other(i) })),
+    ...refilters(profile).map(({ filter, reuse }) => (i: number): Scenario => ({ kind: 'refiltered', filter, reuse, maxResults: page, session: session(i, 3 * profile.states.length), other: other(i) })),
   ];
+  return cases.map((make, i) => make(i));
 }
 
 /** The observational boundary cases: the first given parent's tokens, and its token carried to the second where two are given. */

@@ -99,7 +99,7 @@ export function newestFirstFor(profile: OperationProfile): ContractProperty<'ord
     scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
     boundary: (sc) => {
       const p = profileOf(sc);
-      return walkBoundary(sc, [...sizedWalks(p, true), ...tieWalks(p)], [[p.pageBounds.min + 1]]);
+      return walkBoundary(sc, [...sizedWalks(p, true), ...tieWalks(p)], [[p.pageBounds.min + 1]], 'ordering.newest-first');
     },
     check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages, sample) => checkWalk(ctx, request, maxPages, sample)),
   });

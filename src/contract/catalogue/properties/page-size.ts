@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { freshParentId, itemPopulation, pageSize, type Item } from '../../../arbitraries/index.js';
 import { LIST_EXECUTORS, listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { lawCoverage } from '../../coverage/index.js';
-import { BOUNDARY_SESSION, boundaryPageSizes, sizedWalks, type WalkCase } from '../boundary/index.js';
+import { boundaryPageSizes, boundaryParent, sizedWalks, type WalkCase } from '../boundary/index.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import type { ContractProperty, ScenarioContext } from '../property.js';
@@ -31,7 +31,7 @@ function boundary(sc: ScenarioContext): Scenario[] {
   const profile = profileOf(sc);
   const sized = (c: WalkCase): c is WalkCase & { maxResults: number } => c.maxResults !== undefined;
   if (sc.mode === 'seeded')
-    return sizedWalks(profile).filter(sized).map((c) => ({ mode: 'seeded', sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, maxResults: c.maxResults, ...(c.filter ? { filter: c.filter } : {}) }));
+    return sizedWalks(profile).filter(sized).map((c, i) => ({ mode: 'seeded', sessionId: c.sessionId ?? boundaryParent(profile, 'pagination.page-size', i), population: c.population, maxResults: c.maxResults, ...(c.filter ? { filter: c.filter } : {}) }));
   // A given parent may be large: pages of the smallest size are left to the walks of pagination.exactly-once.
   const sizes = boundaryPageSizes(profile).filter((m): m is number => m !== undefined && m > profile.pageBounds.min);
   return sc.sessions.flatMap((sessionId) => sizes.map((maxResults): Scenario => ({ mode: 'observational', sessionId, maxResults })));

@@ -45,7 +45,7 @@ export function responseConformsFor(profile: OperationProfile): ContractProperty
     scenario: (sc): fc.Arbitrary<WalkScenario> => walkScenario(sc, true),
     boundary: (sc) => {
       const p = profileOf(sc);
-      return walkBoundary(sc, [...tieWalks(p), ...longSessionWalks(p), ...edgeWalks(p)], [[p.pageBounds.max, undefined]]);
+      return walkBoundary(sc, [...tieWalks(p), ...longSessionWalks(p, 'response.conforms'), ...edgeWalks(p)], [[p.pageBounds.max, undefined]], 'response.conforms');
     },
     check: (s: WalkScenario, ctx) => forEachWalk(s, ctx, (request, maxPages, sample) => checkWalk(ctx, request, maxPages, sample)),
   });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { freshParentId, growItems, itemPopulation, type Item } from '../../../arbitraries/index.js';
 import { itemId, LIST_EXECUTORS, listRequest, type OperationProfile } from '../../../profiles/index.js';
 import { lawCoverage } from '../../coverage/index.js';
-import { BOUNDARY_SESSION, insertWalks } from '../boundary/index.js';
+import { boundaryParent, insertWalks } from '../boundary/index.js';
 import { profileOf } from '../context.js';
 import { defineProperty, type ContractProperty } from '../property.js';
 import { mustList, pageBound, seedingOf, withSeededSession } from '../scaffold/index.js';
@@ -41,7 +41,7 @@ export function stableUnderInsertsFor(profile: OperationProfile): ContractProper
         .record({ sessionId: freshParentId(p), population: itemPopulation(p, { minSize: 3, maxSize: 40 }), maxResults: fc.integer({ min, max: Math.min(max, min + 4) }), insertAfter: fc.integer({ min: 1, max: 3 }) })
         .chain((s) => growItems(p, s.population).map((grown) => ({ ...s, grown })));
     },
-    boundary: (sc): Scenario[] => insertWalks(profileOf(sc)).map((c) => ({ sessionId: BOUNDARY_SESSION, ...c })),
+    boundary: (sc): Scenario[] => insertWalks(profileOf(sc)).map((c, i) => ({ sessionId: boundaryParent(profileOf(sc), 'pagination.stable-under-inserts', i), ...c })),
     async check(s: Scenario, ctx) {
       const p = profileOf(ctx);
       const noun = p.itemNoun;

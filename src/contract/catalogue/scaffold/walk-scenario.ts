@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../../arbitraries/index.js';
 import { listRequest, type OperationProfile } from '../../../profiles/index.js';
-import { BOUNDARY_SESSION, type WalkCase } from '../boundary/index.js';
+import { boundaryParent, type WalkCase } from '../boundary/index.js';
 import { sweepSizes } from '../boundary-sweep.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
@@ -54,17 +54,17 @@ export function forEachWalk(s: WalkScenario, ctx: CheckContext, check: (request:
   })(s, ctx);
 }
 
-/** The seeded walk of a boundary case: its parent (the boundary one unless the case names another), population and request shape. */
-export function seededWalkOf(profile: OperationProfile, c: WalkCase): SeededWalk {
-  return { sessionId: c.sessionId ?? BOUNDARY_SESSION, population: c.population, request: clean({ [profile.pageSize]: c.maxResults, [profile.filter.member]: c.filter }) as SeededWalk['request'] };
+/** The seeded walk of boundary case `index` of `law`: its parent (its own unless the case names one), population and request shape. */
+export function seededWalkOf(profile: OperationProfile, c: WalkCase, law: string, index: number): SeededWalk {
+  return { sessionId: c.sessionId ?? boundaryParent(profile, law, index), population: c.population, request: clean({ [profile.pageSize]: c.maxResults, [profile.filter.member]: c.filter }) as SeededWalk['request'] };
 }
 
 /**
- * Boundary walk scenarios for the mode: each of `cases` seeded and walked, or (observational) each
- * given parent walked with each list of `pageSizes`, unfiltered.
+ * Boundary walk scenarios of `law` for the mode: each of `cases` seeded (in a parent of its own) and
+ * walked, or (observational) each given parent walked with each list of `pageSizes`, unfiltered.
  */
-export function walkBoundary(sc: ScenarioContext, cases: readonly WalkCase[], pageSizes: readonly (readonly (number | undefined)[])[]): WalkScenario[] {
-  if (sc.mode === 'seeded') return cases.map((c) => ({ mode: 'seeded' as const, ...seededWalkOf(profileOf(sc), c) }));
+export function walkBoundary(sc: ScenarioContext, cases: readonly WalkCase[], pageSizes: readonly (readonly (number | undefined)[])[], law: string): WalkScenario[] {
+  if (sc.mode === 'seeded') return cases.map((c, i) => ({ mode: 'seeded' as const, ...seededWalkOf(profileOf(sc), c, law, i) }));
   return sc.sessions.flatMap((sessionId) => pageSizes.map((sizes) => ({ mode: 'observational' as const, sessionId, pageSizes: [...sizes] })));
 }
 
