@@ -135,7 +135,6 @@ export async function startDeepEndpoint(profile: OperationProfile, parent: strin
       }
     });
   });
-  server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
