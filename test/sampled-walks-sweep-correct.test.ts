@@ -1,7 +1,7 @@
 /**
  * The boundary sweep of observational pagination.exactly-once over a correct parent of 5,000 executors
  * (test/helpers/deep-endpoint.ts): it passes at seed 1 with every one of its 4,999 page boundaries
- * tested, at about n + 100 calls for the sweep (seeds 2 and 3: sampled-walks-sweep-seeds.test.ts, so
+ * tested, at about n + 100 calls for the sweep (seeds 2 and 3: sampled-walks-sweep-seed-2/-3.test.ts, so
  * that each file stays short); under a call budget that cannot pay for the sweep, the coverage shows
  * the boundaries it left untested, and so does a warning. The faults: sampled-walks-sweep.test.ts.
  */

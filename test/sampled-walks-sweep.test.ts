@@ -6,7 +6,7 @@
  * the sweep's offset walks cross every page boundary, so it fails at seeds 1-3, naming the executor.
  * A target that refuses a token issued under another MaxResults (legal) passes: the sweep walks the
  * parent whole at MaxResults 1 instead, and the report says so. The correct 5,000-executor parent:
- * sampled-walks-sweep-correct.test.ts and sampled-walks-sweep-seeds.test.ts.
+ * sampled-walks-sweep-correct.test.ts and sampled-walks-sweep-seed-2/-3.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIST_EXECUTORS } from '../src/profiles/index.js';

@@ -1,6 +1,7 @@
 /**
- * The boundary sweep over the correct 5,000-executor parent at seeds 2 and 3 (seed 1 and the call
- * budget: sampled-walks-sweep-correct.test.ts; a file of its own so that each stays short).
+ * The boundary sweep over the correct 5,000-executor parent at seed 3 (seed 1 and the call budget:
+ * sampled-walks-sweep-correct.test.ts; each seed a file of its own, so that each stays short: a seed's
+ * sweep is about 5,200 calls of up to 100 executors each).
  */
 import { afterEach, describe, it } from 'vitest';
 import type { DeepEndpoint } from './helpers/deep-endpoint.js';
@@ -12,5 +13,5 @@ afterEach(async () => {
 });
 
 describe('the boundary sweep over a correct 5,000-executor parent', () => {
-  it.each([2, 3])('passes at seed %i with every page boundary tested', (seed) => expectSwept(open, seed), 60_000);
+  it('passes at seed 3 with every page boundary tested', () => expectSwept(open, 3), 60_000);
 });
