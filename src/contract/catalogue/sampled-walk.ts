@@ -20,7 +20,8 @@ import { walk, walkedItems, type Walk } from './walk.js';
  * A parent is sampled at a page size when walking it whole at that size would take more than this
  * many pages: 100 pages are 4 s at a 40 ms round trip and 20 s at the live 5 calls/s, per walk, and a
  * run makes hundreds of walks. Below it every boundary is still walked; the parents the tests and the
- * emulator's fixtures hold stay whole, so their verdicts and counterexamples do not change.
+ * emulator's fixtures hold stay whole, so their verdicts and counterexamples do not change. A parent
+ * of more than this many items is sampled from fewer pages on (SAMPLE_LARGE_ABOVE_PAGES).
  */
 export const SAMPLE_ABOVE_PAGES = 100;
 
