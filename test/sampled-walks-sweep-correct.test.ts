@@ -18,7 +18,7 @@ describe('the boundary sweep over a correct 5,000-executor parent', () => {
   it('passes at seed 1 with every page boundary tested', () => expectSwept(open, 1), 60_000);
 
   it('a call budget that cannot pay for the sweep: the coverage and a warning show the boundaries left untested', async () => {
-    const { report } = await runCorrect(open, 1, 1500);
+    const { report } = await runCorrect(open, 1, { maxCalls: 1500 });
     const p = report.properties[0];
     expect(p.status).toBe('passed');
     const swept = p.coverage?.sweep?.[DEEP_PARENT];

@@ -9,17 +9,17 @@ import { deepExecutors, runDeep, type DeepEndpoint } from './deep-endpoint.js';
 export const DEEP_PARENT = 'sess-deep';
 export const DEEP_ITEMS = 5000;
 
-/** pagination.exactly-once over the correct deep parent at `seed`; one random run: the boundary cases are the point. */
-export function runCorrect(open: DeepEndpoint[], seed: number, maxCalls?: number): ReturnType<typeof runDeep> {
-  return runDeep(open, DEEP_PARENT, deepExecutors(DEEP_ITEMS), {}, { only: ['pagination.exactly-once'], seed, runs: 1, maxCalls });
+/** pagination.exactly-once over a correct deep parent of `items` executors at `seed`; one random run: the boundary cases are the point. */
+export function runCorrect(open: DeepEndpoint[], seed: number, options: { maxCalls?: number; items?: number } = {}): ReturnType<typeof runDeep> {
+  return runDeep(open, DEEP_PARENT, deepExecutors(options.items ?? DEEP_ITEMS), {}, { only: ['pagination.exactly-once'], seed, runs: 1, maxCalls: options.maxCalls });
 }
 
-/** Expects the run at `seed` passed with every page boundary of the parent tested, in about as many calls as the sweep makes. */
-export async function expectSwept(open: DeepEndpoint[], seed: number): Promise<void> {
-  const { report, endpoint } = await runCorrect(open, seed);
+/** Expects the run at `seed` over `items` executors passed with every page boundary of the parent tested, in about as many calls as the sweep makes. */
+export async function expectSwept(open: DeepEndpoint[], seed: number, items = DEEP_ITEMS): Promise<void> {
+  const { report, endpoint } = await runCorrect(open, seed, { items });
   const p = report.properties[0];
   expect([p.status, p.counterexample?.message, p.warnings]).toEqual(['passed', undefined, []]);
-  expect(p.coverage?.sweep).toEqual({ [DEEP_PARENT]: { listed: DEEP_ITEMS, tested: DEEP_ITEMS - 1, refused: 0 } });
-  // The sweep: its basis (50 pages) and 100 offset walks of about n / 100 + 1 pages each; the rest is the property's other runs, sampled.
-  expect(endpoint.calls()).toBeLessThan(DEEP_ITEMS + 100 + 50 + 1000);
+  expect(p.coverage?.sweep).toEqual({ [DEEP_PARENT]: { listed: items, tested: items - 1, refused: 0 } });
+  // The sweep: its basis (n / 100 pages) and 100 offset walks of about n / 100 + 1 pages each; the rest is the property's other runs, sampled.
+  expect(endpoint.calls()).toBeLessThan(items + 100 + items / 100 + 1000);
 }
