@@ -9,11 +9,8 @@
  * whatever its ties: sampled-walks-sweep*.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runContract } from '../src/contract/run-contract.js';
-import { endpointTarget } from '../src/targets/endpoint-target.js';
-import { LIST_EXECUTORS } from '../src/profiles/index.js';
 import type { Report } from '../src/common/results.js';
-import { deepExecutors, startDeepEndpoint, type DeepBehaviour, type DeepEndpoint } from './helpers/deep-endpoint.js';
+import { deepExecutors, runDeep, type DeepBehaviour, type DeepEndpoint } from './helpers/deep-endpoint.js';
 
 const PARENT = 'sess-deep';
 /** The executor (1-based) after which the faulty page boundary lies; the next one shares its StartDateTime. */
@@ -24,17 +21,8 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((e) => e.close()));
 });
 
-async function run(n: number, behaviour: DeepBehaviour, only: string[], seed: number, runs: number): Promise<{ report: Report; endpoint: DeepEndpoint }> {
-  const endpoint = await startDeepEndpoint(LIST_EXECUTORS, PARENT, deepExecutors(n, DEEP), behaviour);
-  open.push(endpoint);
-  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: false });
-  try {
-    const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [PARENT], seed, runs, only, deadlineMs: 120_000 });
-    return { report, endpoint };
-  } finally {
-    await target.close();
-  }
-}
+/** pagination's walk laws `only` over a parent of `n` executors behaving as `behaviour`, observationally. */
+const run = (n: number, behaviour: DeepBehaviour, only: string[], seed: number, runs: number) => runDeep(open, PARENT, deepExecutors(n, DEEP), behaviour, { only, seed, runs });
 
 const verdicts = (r: Report) => r.properties.map((p) => `${p.id}: ${p.status}${p.counterexample ? ` ${p.counterexample.message}` : ''}`);
 const WALK_LAWS = ['pagination.exactly-once', 'pagination.page-size', 'ordering.newest-first'];
