@@ -6,11 +6,11 @@
  * duplicate when a newest item arrives during a walk).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startServe } from './helpers/cli.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 import { LOADED_TEST_TIMEOUT_MS, within } from './helpers/wait.js';
 
 /** What the acceptance runs seed: a session with its coordinator and a completed calculation, a workgroup with one IDLE session. */
@@ -25,13 +25,18 @@ const SEED = {
 };
 
 const servers: ChildProcess[] = [];
+/**
+ * The file's scratch space, one directory per call under it: the tests run concurrently, and a
+ * per-test tempDir() cannot tell which of them asked, so one finishing removed another's report.
+ */
+const scratch = sharedTempDir('living-serve-');
 afterAll(() => {
   for (const server of servers) server.kill();
 });
 
 /** Starts the bin's `serve --living 5 --port 0` on the seed above with `args` (a later `--living` wins), and resolves to its URL once it prints it. */
 function serveLiving(...args: string[]): Promise<string> {
-  const dir = tempDir('living-');
+  const dir = mkdtempSync(join(scratch, 'seed-'));
   const file = join(dir, 'seed.json');
   writeFileSync(file, JSON.stringify(SEED));
   const listening = startServe(['--living', '5', '--port', '0', '--seed-file', file, ...args], servers);
@@ -48,7 +53,7 @@ interface Verdict {
 
 /** Runs `verify` in observational mode on `url` (session s1, workgroup wg, all three operations) and reads its JSON report. */
 async function observe(url: string, ...args: string[]): Promise<{ code: number; stderr: string; verdicts: Verdict[]; moving?: { came: number } }> {
-  const json = join(tempDir('living-report-'), 'report.json');
+  const json = join(mkdtempSync(join(scratch, 'report-')), 'report.json');
   const r = await runCli(['verify', '--endpoint', url, '--session-id', 's1', '--workgroup', 'wg', '--operation', 'all', '--seed', '1', '--no-progress', '--json', json, ...args], { timeoutMs: 120_000 });
   const report = JSON.parse(readFileSync(json, 'utf8')) as { properties: Verdict[]; coverage?: { moving?: { came: number } } };
   return { code: r.code, stderr: r.stderr, verdicts: report.properties, moving: report.coverage?.moving };
