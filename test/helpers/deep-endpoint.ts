@@ -13,7 +13,10 @@ import type { AddressInfo } from 'node:net';
 import type { Report } from '../../src/common/results.js';
 import { runContract } from '../../src/contract/run-contract.js';
 import { itemId, LIST_EXECUTORS, stateOf, validateFor, type OperationProfile } from '../../src/profiles/index.js';
-import { endpointTarget } from '../../src/targets/endpoint-target.js';
+import { ExchangeFeed, observedClient } from '../../src/targets/observed-client.js';
+import type { Send } from '../../src/targets/send.js';
+import type { Target } from '../../src/targets/target.js';
+import { DUMMY_CREDENTIALS } from '../../src/wire/credentials.js';
 
 type Item = Record<string, unknown>;
 
@@ -30,6 +33,11 @@ export interface DeepBehaviour {
 /** A running endpoint. */
 export interface DeepEndpoint {
   url: string;
+  /**
+   * The same answers handed over in process, no socket: the deep parents' walks are thousands of
+   * calls, and over loopback HTTP most of a test's time went to the sockets, not to the laws.
+   */
+  send: Send;
   /** List calls answered (all answers). */
   calls(): number;
   /** Calls refused with InvalidRequestException for a token issued under another page size. */
@@ -108,37 +116,46 @@ export async function startDeepEndpoint(profile: OperationProfile, parent: strin
     }
     return answer;
   };
+  // One answer per request, whether it came over HTTP or was handed over in process (`send`).
+  const answerOf = (amzTarget: string | undefined, text: string): { status: number; body: unknown } => {
+    if (amzTarget !== profile.amzTarget) return { status: 400, body: { __type: 'UnknownOperationException', Message: 'unknown operation' } };
+    calls++;
+    if (behaviour.moveEvery !== undefined && calls % behaviour.moveEvery === 0) move();
+    try {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Refusal('SerializationException', 'the body is not JSON');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal('SerializationException', 'the body is not a JSON object');
+      return { status: 200, body: list(body as Record<string, unknown>) };
+    } catch (e) {
+      if (e instanceof Refusal) return { status: 400, body: { __type: e.code, Message: e.message } };
+      return { status: 500, body: { __type: 'InternalServerException', Message: String(e) } };
+    }
+  };
+  const headersOf = (text: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID(), 'content-length': String(Buffer.byteLength(text)) });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const send = (status: number, body: unknown) => {
-        const text = JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(text) });
-        res.end(text);
-      };
-      if (req.headers['x-amz-target'] !== profile.amzTarget) return send(400, { __type: 'UnknownOperationException', Message: 'unknown operation' });
-      calls++;
-      if (behaviour.moveEvery !== undefined && calls % behaviour.moveEvery === 0) move();
-      try {
-        let body: unknown;
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString());
-        } catch {
-          throw new Refusal('SerializationException', 'the body is not JSON');
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal('SerializationException', 'the body is not a JSON object');
-        send(200, list(body as Record<string, unknown>));
-      } catch (e) {
-        if (e instanceof Refusal) send(400, { __type: e.code, Message: e.message });
-        else send(500, { __type: 'InternalServerException', Message: String(e) });
-      }
+      const header = req.headers['x-amz-target'];
+      const { status, body } = answerOf(typeof header === 'string' ? header : undefined, Buffer.concat(chunks).toString());
+      const text = JSON.stringify(body);
+      res.writeHead(status, headersOf(text));
+      res.end(text);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    send: async (request) => {
+      const { status, body } = answerOf(request.headers['x-amz-target'], request.body);
+      const text = JSON.stringify(body);
+      return { status, headers: headersOf(text), body: text };
+    },
     calls: () => calls,
     refusals: () => refusals,
     close: () =>
@@ -173,6 +190,22 @@ export interface DeepRun {
   path?: string;
 }
 
+/** A target that hands its requests to `endpoint.send` through the real SDK, as an endpoint target does over HTTP. */
+function inProcessTarget(endpoint: DeepEndpoint): Target {
+  const feed = new ExchangeFeed();
+  const client = observedClient(feed.observe(endpoint.send), { endpoint: endpoint.url, region: 'us-east-1', credentials: DUMMY_CREDENTIALS });
+  return {
+    kind: 'endpoint',
+    description: endpoint.url,
+    endpoint: endpoint.url,
+    cliEndpoint: endpoint.url,
+    region: 'us-east-1',
+    client,
+    onExchange: (l) => feed.subscribe(l),
+    close: async () => client.destroy(),
+  };
+}
+
 /**
  * Runs `run.only` observationally against a fresh endpoint holding `items` under `parent` with
  * `behaviour`; the endpoint goes into `open`, for the test file to close after each test.
@@ -180,7 +213,7 @@ export interface DeepRun {
 export async function runDeep(open: DeepEndpoint[], parent: string, items: readonly Item[], behaviour: DeepBehaviour, run: DeepRun): Promise<{ report: Report; endpoint: DeepEndpoint }> {
   const endpoint = await startDeepEndpoint(LIST_EXECUTORS, parent, items, behaviour);
   open.push(endpoint);
-  const target = endpointTarget({ url: endpoint.url, region: 'us-east-1', seeded: false });
+  const target = inProcessTarget(endpoint);
   try {
     const report = await runContract({ target, mode: 'observational', profile: LIST_EXECUTORS, sessions: [parent], seed: run.seed, runs: run.runs, only: run.only, deadlineMs: 120_000, shrinkBudgetMs: 1, ...(run.maxCalls ? { maxCalls: run.maxCalls } : {}), ...(run.path ? { path: run.path } : {}) });
     return { report, endpoint };
