@@ -13,10 +13,8 @@ import type { AddressInfo } from 'node:net';
 import type { Report } from '../../src/common/results.js';
 import { runContract } from '../../src/contract/run-contract.js';
 import { itemId, LIST_EXECUTORS, stateOf, validateFor, type OperationProfile } from '../../src/profiles/index.js';
-import { ExchangeFeed, observedClient } from '../../src/targets/observed-client.js';
 import type { Send } from '../../src/targets/send.js';
-import type { Target } from '../../src/targets/target.js';
-import { DUMMY_CREDENTIALS } from '../../src/wire/credentials.js';
+import { inProcessTarget } from './in-process-target.js';
 
 type Item = Record<string, unknown>;
 
@@ -188,22 +186,6 @@ export interface DeepRun {
   maxCalls?: number;
   /** A counterexample's path to replay (its run only). */
   path?: string;
-}
-
-/** A target that hands its requests to `endpoint.send` through the real SDK, as an endpoint target does over HTTP. */
-function inProcessTarget(endpoint: DeepEndpoint): Target {
-  const feed = new ExchangeFeed();
-  const client = observedClient(feed.observe(endpoint.send), { endpoint: endpoint.url, region: 'us-east-1', credentials: DUMMY_CREDENTIALS });
-  return {
-    kind: 'endpoint',
-    description: endpoint.url,
-    endpoint: endpoint.url,
-    cliEndpoint: endpoint.url,
-    region: 'us-east-1',
-    client,
-    onExchange: (l) => feed.subscribe(l),
-    close: async () => client.destroy(),
-  };
 }
 
 /**

@@ -1,17 +1,20 @@
 /**
  * An endpoint of the whole family (ListExecutors, ListSessions, ListCalculationExecutions), written
  * for the tests apart from src/emulator and src/model: AWS JSON 1.1 over node:http on 127.0.0.1 (a
- * free port), the seeding routes of API.md (`PUT|DELETE /_contract/sessions/{id}` with `{executors,
- * calculations}`, `PUT|DELETE /_contract/workgroups/{name}` with `{sessions}`), items newest first by
- * the profile's ordering key, ties by id, items without a key last, pages of 10 by default, keyset
- * tokens (the last item listed) signed with HMAC and bound to parent and filter. One endpoint, its
- * behaviour chosen by {@link FamilyBehaviour}, serves every variant the tests need: legal readings
- * and the faults each law must catch.
+ * free port) and, the same answers, handed over in process through `send`; the seeding routes of
+ * API.md (`PUT|DELETE /_contract/sessions/{id}` with `{executors, calculations}`, `PUT|DELETE
+ * /_contract/workgroups/{name}` with `{sessions}`), items newest first by the profile's ordering key,
+ * ties by id, items without a key last, pages of 10 by default, keyset tokens (the last item listed)
+ * signed with HMAC and bound to parent and filter. One endpoint, its behaviour chosen by
+ * {@link FamilyBehaviour}, serves every variant the tests need: legal readings and the faults each
+ * law must catch.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FAMILY, itemId, orderKeyOf, stateOf, validateFor, valueAt, type OperationProfile } from '../../src/profiles/index.js';
+import type { Send } from '../../src/targets/send.js';
+import { normalizeHeaders, type WireRequest, type WireResponse } from '../../src/wire/exchange.js';
 
 type Item = Record<string, unknown>;
 
@@ -41,6 +44,11 @@ export interface FamilyBehaviour {
 /** A running endpoint. */
 export interface FamilyEndpoint {
   url: string;
+  /**
+   * The same answers, seeding routes included, handed over in process, no socket: the catalogue's runs
+   * are thousands of calls, and over loopback HTTP most of their time went to the sockets.
+   */
+  send: Send;
   /** List calls answered per operation. */
   calls(operation: string): number;
   close(): Promise<void>;
@@ -175,24 +183,23 @@ function list(store: Store, profile: OperationProfile, body: unknown, behaviour:
   return answer;
 }
 
-function answer(res: http.ServerResponse, status: number, body?: unknown): void {
+/** An answer in AWS JSON 1.1, `body` absent for the seeding routes' 204. */
+function answer(status: number, body?: unknown): WireResponse {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  return { status, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID(), 'content-length': String(Buffer.byteLength(text)) }, body: text };
 }
 
-function seed(store: Store, req: http.IncomingMessage, text: string): number {
-  const url = req.url ?? '';
-  const [, , route, raw] = url.split('/');
+function seed(store: Store, request: WireRequest): number {
+  const [, , route, raw] = request.path.split('/');
   const id = decodeURIComponent(raw ?? '');
-  const body = req.method === 'PUT' ? (JSON.parse(text || '{}') as { executors?: Item[]; calculations?: Item[]; sessions?: Item[] }) : {};
+  const body = request.method === 'PUT' ? (JSON.parse(request.body || '{}') as { executors?: Item[]; calculations?: Item[]; sessions?: Item[] }) : {};
   if (route === 'workgroups') {
-    if (req.method === 'DELETE') store.workgroups.delete(id);
+    if (request.method === 'DELETE') store.workgroups.delete(id);
     else store.workgroups.set(id, body.sessions ?? []);
     return 204;
   }
   if (route !== 'sessions') return 404;
-  if (req.method === 'DELETE') store.sessions.delete(id);
+  if (request.method === 'DELETE') store.sessions.delete(id);
   else store.sessions.set(id, { executors: body.executors ?? [], calculations: body.calculations ?? [] });
   return 204;
 }
@@ -204,33 +211,40 @@ export async function startFamilyEndpoint(behaviour: FamilyBehaviour = {}, holdi
     workgroups: new Map(Object.entries(holding.workgroups ?? {}).map(([k, v]) => [k, [...v]])),
   };
   const calls = new Map<string, number>();
+  // One answer per request, whether it came over HTTP or was handed over in process (`send`).
+  const answerOf = (request: WireRequest): WireResponse => {
+    if (request.path.startsWith('/_contract/')) return answer(seed(store, request));
+    const target = request.headers['x-amz-target'];
+    const profile = FAMILY.find((p) => p.amzTarget === target);
+    if (!profile) return answer(400, { __type: 'UnknownOperationException', Message: `unknown operation ${String(target)}` });
+    calls.set(profile.operation, (calls.get(profile.operation) ?? 0) + 1);
+    try {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.body);
+      } catch {
+        throw new Refusal('SerializationException', 'the body is not JSON');
+      }
+      return answer(200, list(store, profile, body, behaviour));
+    } catch (e) {
+      if (!(e instanceof Refusal)) return answer(500, { __type: 'InternalServerException', Message: String(e) });
+      return answer(400, { __type: e.code, Message: e.message });
+    }
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString();
-      if ((req.url ?? '').startsWith('/_contract/')) return answer(res, seed(store, req, text));
-      const profile = FAMILY.find((p) => p.amzTarget === req.headers['x-amz-target']);
-      if (!profile) return answer(res, 400, { __type: 'UnknownOperationException', Message: `unknown operation ${String(req.headers['x-amz-target'])}` });
-      calls.set(profile.operation, (calls.get(profile.operation) ?? 0) + 1);
-      try {
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw new Refusal('SerializationException', 'the body is not JSON');
-        }
-        answer(res, 200, list(store, profile, body, behaviour));
-      } catch (e) {
-        if (!(e instanceof Refusal)) return answer(res, 500, { __type: 'InternalServerException', Message: String(e) });
-        answer(res, 400, { __type: e.code, Message: e.message });
-      }
+      const { status, headers, body } = answerOf({ method: req.method ?? 'GET', path: req.url ?? '/', headers: normalizeHeaders(req.headers), body: Buffer.concat(chunks).toString() });
+      res.writeHead(status, headers);
+      res.end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    send: async (request) => answerOf(request),
     calls: (operation) => calls.get(operation) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
