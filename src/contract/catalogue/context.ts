@@ -36,6 +36,12 @@ export interface CheckContext {
   readonly coverage?: CoverageCollector;
   /** The operation the laws are checked on: ListExecutors when absent (see {@link profileOf}). */
   readonly profile?: OperationProfile;
+  /**
+   * One value per property, shared by its runs' contexts: what the catalogue remembers across a
+   * property's runs is keyed by it (sampled-walk.ts), so that a property's calls never hang on another
+   * property's timing. Absent: the run's bounds stand in.
+   */
+  readonly property?: object;
 }
 
 /** The operation a check or a scenario is about: its context's profile, ListExecutors when it names none. */

@@ -12,8 +12,7 @@
 import { orderKeyOf, partsOf, type OperationProfile } from '../../profiles/index.js';
 import { recordSampled } from '../coverage/index.js';
 import type { ListRequest } from './call.js';
-import { profileOf, type CheckContext, type WalkBounds } from './context.js';
-import { mostListed } from './walk-content.js';
+import { profileOf, type CheckContext } from './context.js';
 import { walk, walkedItems, type Walk } from './walk.js';
 
 /**
@@ -32,21 +31,28 @@ export const SAMPLE_ABOVE_PAGES = 100;
  * walk of a 5,000-item parent at MaxResults 60 is 84 calls in a chain. Smaller parents keep
  * SAMPLE_ABOVE_PAGES, so the fixtures' walks stay whole.
  */
-const SAMPLE_LARGE_ABOVE_PAGES = 30;
+const SAMPLE_LARGE_ABOVE_PAGES = 10;
 
 /** The pages above which a walk of a parent of `items` items is sampled. */
 function sampledAbove(items: number): number {
   return items > SAMPLE_ABOVE_PAGES ? SAMPLE_LARGE_ABOVE_PAGES : SAMPLE_ABOVE_PAGES;
 }
 
-/** Pages a short walk goes past the point it was aimed at (and the start segment's length): a few boundaries either side. */
-const SEGMENT_SLACK = 3;
+/**
+ * Small pages a short walk takes from where its hop lands, a small page before its point (and the
+ * start segment's length): the boundary at the point and the one before it, where the hop's page
+ * meets the small ones. A segment costs a hop and these pages: three calls.
+ */
+const SEGMENT_SLACK = 2;
 
-/** Points drawn at random per sampled walk (from the scenario's `sample`). */
-const RANDOM_POINTS = 4;
+/**
+ * Points drawn at random per sampled walk (from the scenario's `sample`): a run's walk is one of a
+ * hundred, each drawing its own, so one per walk tests a hundred points a run, at three calls each.
+ */
+const RANDOM_POINTS = 1;
 
-/** Ordering-key ties aimed at per sampled walk at most (evenly spread over the ties the reference shows). */
-const MAX_TIE_POINTS = 8;
+/** Ordering-key ties aimed at per sampled walk at most (drawn from the ties the reference shows, as the random points are). */
+const MAX_TIE_POINTS = 2;
 
 /** A short walk at the small page size, resumed at item `at` of the reference (0: from the start, no token). */
 export interface Segment {
@@ -64,7 +70,9 @@ export interface Segment {
 export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; reference: Walk; segments: Segment[] };
 
 /**
- * What a run remembers per operation, parent and filter: the latest reference walk (its tokens serve
+ * What a property's run remembers per operation, parent and filter (each property its own: its calls
+ * must not hang on another's timing, for its cassette, its share of the call budget and a replay of
+ * it alone to make the same calls): the latest reference walk (its tokens serve
  * every sampled walk after it; a difference a segment shows is judged against references walked
  * afresh, which then replace it), and whether the parent refused a token issued under another size.
  */
@@ -73,13 +81,17 @@ interface RunMemory {
   refused: Set<string>;
   /** The boundary sweep's basis per parent: the first reference its cases share (walked once, even by cases side by side). */
   bases: Map<string, Promise<Walk>>;
+  /** The reference walks under way, which checks side by side wait for (sharedReference). */
+  walking: Map<string, Promise<Walk>>;
 }
 
-const byRun = new WeakMap<WalkBounds, RunMemory>();
+const byRun = new WeakMap<object, RunMemory>();
 
-function memoryOf(bounds: WalkBounds): RunMemory {
-  let run = byRun.get(bounds);
-  if (!run) byRun.set(bounds, (run = { references: new Map(), refused: new Set(), bases: new Map() }));
+/** The memory of `ctx`'s property (of the run, where the context names no property). */
+function memoryOf(ctx: CheckContext): RunMemory {
+  const owner: object = ctx.property ?? ctx.bounds;
+  let run = byRun.get(owner);
+  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map() }));
   return run;
 }
 
@@ -115,9 +127,8 @@ function pointsOf(profile: OperationProfile, items: readonly Record<string, unkn
     const k = orderKeyOf(profile, items[i]);
     if (k !== undefined && k === orderKeyOf(profile, items[i + 1])) ties.push(i + 1);
   }
-  const step = Math.max(1, ties.length / MAX_TIE_POINTS);
-  const chosenTies = ties.length <= MAX_TIE_POINTS ? ties : Array.from({ length: MAX_TIE_POINTS }, (_, j) => ties[Math.floor(j * step)]);
   const random = prng(sample);
+  const chosenTies = ties.length <= MAX_TIE_POINTS ? ties : Array.from({ length: MAX_TIE_POINTS }, () => ties[Math.floor(random() * ties.length)]);
   const drawn = Array.from({ length: RANDOM_POINTS }, () => Math.floor(random() * n));
   return [n - 1, ...chosenTies, ...drawn];
 }
@@ -143,7 +154,7 @@ function planOf(cuts: readonly number[], points: readonly number[], page: number
     for (const c of cuts) if (c <= p - page) cut = c;
     if (cut === 0) continue;
     const hop = Math.min(bounds.max, p - page - cut);
-    const planned = { cut, hop: hop >= bounds.min ? hop : 0, pages: SEGMENT_SLACK + 1 };
+    const planned = { cut, hop: hop >= bounds.min ? hop : 0, pages: SEGMENT_SLACK };
     plan.set(`${planned.cut}/${planned.hop}`, planned);
   }
   return [...plan.values()].sort((a, b) => a.cut - b.cut || a.hop - b.hop);
@@ -168,7 +179,7 @@ export function refusedToken(w: Walk, page = 1): boolean {
 
 /** Remembers for the run that `request`'s parent refused a token issued under another page size: its walks are whole from now on. */
 export function rememberRefusal(ctx: CheckContext, request: ListRequest): void {
-  memoryOf(ctx.bounds).refused.add(keyOf(profileOf(ctx), request));
+  memoryOf(ctx).refused.add(keyOf(profileOf(ctx), request));
 }
 
 /** Options of {@link walkAtSize}. */
@@ -186,33 +197,35 @@ export interface SizedOptions {
 /**
  * Walks `request` (its page size included) whole, or, in observational mode on a parent too large to
  * walk whole at its page size, sampled. Whether a parent is too large is read off what the run's walks
- * showed; when nothing has, the walk starts whole and is sampled once it passes
- * {@link SAMPLE_ABOVE_PAGES} pages (its pages then test the start).
+ * showed: off the reference (the walk at the largest page size of the same parent and filter), walked
+ * first: one call for a small parent, and a large one needs it anyway (a probe at the small size
+ * would walk {@link SAMPLE_ABOVE_PAGES} pages in a chain first).
  */
 export async function walkAtSize(ctx: CheckContext, request: ListRequest, options: SizedOptions): Promise<SizedWalk> {
   const profile = profileOf(ctx);
   const parts = partsOf(profile, request as Readonly<Record<string, unknown>>);
   const whole = async (): Promise<SizedWalk> => ({ kind: 'whole', walk: await walk(ctx, request, { maxPages: options.maxPages }) });
   const key = keyOf(profile, request);
-  const memory = memoryOf(ctx.bounds);
+  const memory = memoryOf(ctx);
   const refused = () => {
     memory.refused.add(key);
     return whole();
   };
-  if (ctx.mode !== 'observational' || parts.pageSize === profile.pageBounds.max || memory.refused.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
-  const seen = mostListed(ctx.bounds, parts.parent);
-  const cached = memory.references.get(key);
-  const known = cached ? walkedItems(cached).length : parts.state === undefined ? seen?.listed : undefined;
-  const pageOf = (largest: number) => parts.pageSize ?? Math.max(1, largest, seen?.defaultPage ?? 1);
-  if (known !== undefined && known <= sampledAbove(known) * pageOf(1)) return whole();
-  // The start: the first pages at the small size, a probe of the size when nothing showed it yet.
-  const startLimit = known === undefined ? SAMPLE_ABOVE_PAGES : SEGMENT_SLACK;
-  const start = await walk(ctx, request, { maxPages: startLimit, partial: known !== undefined });
-  if (known === undefined && !(start.outcome.kind === 'too-many-pages' && start.outcome.limit === startLimit)) return { kind: 'whole', walk: start };
-  const reference = cached && !options.freshReference ? cached : await referenceWalk(ctx, request, options.maxPages);
+  if (ctx.mode !== 'observational' || memory.refused.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
+  // The parent's size at this filter, read off its reference (walked once per property: checks side by side share it);
+  // only this key's own reference decides, so that the calls a property makes never hang on which of its runs finished first.
+  const reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
   if (reference.outcome.kind !== 'complete') return whole();
+  const listed = walkedItems(reference).length;
+  // At the largest size the reference is the walk, and its short walks would be its own pages again: a parent too large
+  // to walk whole once more is judged on the reference (walked whole, with its tokens, at this size).
+  if (parts.pageSize === profile.pageBounds.max) return listed > sampledAbove(listed) * profile.pageBounds.max ? { kind: 'sampled', reference, segments: [] } : whole();
+  if (listed <= sampledAbove(listed) * (parts.pageSize ?? 1)) return whole();
+  // The start: the first pages at the small size (and, with no page size asked for, the server's default).
+  const startLimit = SEGMENT_SLACK;
+  const start = await walk(ctx, request, { maxPages: startLimit, partial: true });
   const items = walkedItems(reference);
-  const page = pageOf(Math.max(0, ...start.pages.map((p) => p.items.length)));
+  const page = parts.pageSize ?? Math.max(1, ...start.pages.map((p) => p.items.length));
   if (items.length <= sampledAbove(items.length) * page) return whole();
   const plan = planOf(
     cutsOf(reference).map((c) => c.at),
@@ -269,13 +282,28 @@ async function walkSegments(ctx: CheckContext, request: ListRequest, reference: 
 export async function referenceWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
   const profile = profileOf(ctx);
   const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
-  if (w.outcome.kind === 'complete') memoryOf(ctx.bounds).references.set(keyOf(profile, request), w);
+  if (w.outcome.kind === 'complete') memoryOf(ctx).references.set(keyOf(profile, request), w);
   return w;
 }
 
-/** The run's latest complete reference walk of `request`'s parent and filter, if it has one. */
-export function latestReference(ctx: CheckContext, request: ListRequest): Walk | undefined {
-  return memoryOf(ctx.bounds).references.get(keyOf(profileOf(ctx), request));
+/**
+ * The run's latest complete reference walk of `request`'s parent and filter, or the one being walked
+ * now, or one walked now: checks side by side (the pool runs several) wait for one walk rather than
+ * each walking its own (a 5,000-item parent is 50 calls a walk). One another check walked that did not
+ * complete (its share of the calls ran out, say) is not this check's to judge: it walks its own.
+ */
+export function sharedReference(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
+  const memory = memoryOf(ctx);
+  const key = keyOf(profileOf(ctx), request);
+  const cached = memory.references.get(key);
+  if (cached) return Promise.resolve(cached);
+  const walking = memory.walking.get(key);
+  if (walking) return walking.then((w) => (w.outcome.kind === 'complete' ? w : referenceWalk(ctx, request, maxPages)));
+  const mine = referenceWalk(ctx, request, maxPages);
+  memory.walking.set(key, mine);
+  const done = () => memory.walking.delete(key);
+  void mine.then(done, done);
+  return mine;
 }
 
 /**
@@ -285,12 +313,11 @@ export function latestReference(ctx: CheckContext, request: ListRequest): Walk |
  * did not complete is not kept: the next case walks again.
  */
 export function sweepBasis(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
-  const memory = memoryOf(ctx.bounds);
+  const memory = memoryOf(ctx);
   const key = keyOf(profileOf(ctx), request);
   let basis = memory.bases.get(key);
   if (!basis) {
-    const cached = memory.references.get(key);
-    basis = cached ? Promise.resolve(cached) : referenceWalk(ctx, request, maxPages);
+    basis = sharedReference(ctx, request, maxPages);
     memory.bases.set(key, basis);
     void basis.then((w) => w.outcome.kind === 'complete' || memory.bases.delete(key), () => memory.bases.delete(key));
   }

@@ -48,7 +48,7 @@ export interface PropertyRun {
 
 /** The context of `property`'s checks; each pooled run gets a copy with counters and exchanges of its own (the coverage is shared). */
 function contextOf(settings: RunSettings, coverage: CheckContext['coverage']): CheckContext {
-  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, profile: settings.profile, bounds: settings.bounds, stats: emptyStats(), exchanges: [], coverage };
+  return { target: settings.target, mode: settings.mode, sessions: settings.sessions, profile: settings.profile, bounds: settings.bounds, stats: emptyStats(), exchanges: [], coverage, property: {} };
 }
 
 /** The scenarios drawn in order and checked in the pool, the first that did not pass then shrunk alone. */

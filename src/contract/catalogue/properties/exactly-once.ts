@@ -3,7 +3,8 @@
  * once, in a bounded number of pages. Where the profile lets an unfiltered call list only the active
  * items (ListSessions), a seeded walk must list those its listing shows it reads as active
  * (scaffold/listing.ts): an active item left out, or one IDLE item listed and another not, still fails.
- * Observational runs compare walks of several page sizes: on a parent that moves while it is read,
+ * Observational runs compare a walk at the drawn page size with the run's walk at the largest (boundary
+ * cases: walks of several page sizes with the first's): on a parent that moves while it is read,
  * only against what held still for the whole time between the walks compared (an item that came, went
  * or changed state meanwhile proves nothing), since no law says what a moving parent lists; no item
  * twice within one walk is demanded moving or not, a new item at the front being exactly when an
@@ -20,7 +21,7 @@ import { bracketed, idDifference, mustList, perMode, seededRequest, snapshotOf, 
 import { plural, previewIds } from '../text.js';
 import { walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { referenceWalk, refusedToken, rememberRefusal, SAMPLE_ABOVE_PAGES, segmentFailed, sweepBasis, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { referenceWalk, sharedReference, refusedToken, rememberRefusal, SAMPLE_ABOVE_PAGES, segmentFailed, sweepBasis, walkAtSize, type SizedWalk } from '../sampled-walk.js';
 import { offsetWalk, sweptBoundaries } from '../boundary-sweep.js';
 import { judgeSegment } from '../segment-agreement.js';
 import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
@@ -81,11 +82,14 @@ async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: nu
     await checkSampled(ctx, sized, label, () => referenceWalk(ctx, request, maxPages));
     return snapshotOf(profile, walkedItems(sized.reference));
   };
-  const [first, ...others] = s.pageSizes;
+  // A drawn scenario walks one size: it is compared with the run's walk at the largest size, the one its sampled walks resume from.
+  const drawn = s.pageSizes.length === 1;
+  const [first, ...others] = drawn ? [profile.pageBounds.max, ...s.pageSizes] : s.pageSizes;
   const named = (size: number | undefined) => `${profile.pageSize} ${size ?? '(absent)'}`;
-  let reference: Snapshot = await snapshotWith(first);
+  const again = () => (drawn ? runReference(ctx, s.sessionId, maxPages, true) : snapshotWith(first, true));
+  let reference: Snapshot = drawn ? await runReference(ctx, s.sessionId, maxPages) : await snapshotWith(first);
   for (const size of others) {
-    const judged = await bracketed({ reference: () => snapshotWith(first, true), compared: () => snapshotWith(size) }, reference, () => true);
+    const judged = await bracketed({ reference: again, compared: () => snapshotWith(size) }, reference, () => true);
     // Its walks throw when they do not complete, so every bracket here compares something.
     if (!judged) return;
     reference = judged.latest;
@@ -96,6 +100,20 @@ async function checkObserved(s: SampledWalkDraw, ctx: CheckContext, maxPages: nu
       `walk of ${s.sessionId} with ${named(size)} lists a different set ${against}, twice in a row: ${difference.missing.length} missing (${previewIds(difference.missing)}), ${difference.extra.length} extra (${previewIds(difference.extra)})`,
     );
   }
+}
+
+/**
+ * The run's latest walk of `parent` at the largest page size (unfiltered), walked now when the run has
+ * none (`fresh`: walked now, a bracket's reference after): judged as any walk (complete, no item twice), then the listing a walk at another size must
+ * list. It was walked before the walk compared with it, so a parent that moved since is bracketed as
+ * ever (scaffold/bracket.ts): only what held still between it and a reference walked after binds.
+ */
+async function runReference(ctx: CheckContext, parent: string, maxPages: number, fresh = false): Promise<Snapshot> {
+  const profile = profileOf(ctx);
+  const request = listRequest(profile, { parent, pageSize: profile.pageBounds.max });
+  const w = fresh ? await referenceWalk(ctx, request, maxPages) : await sharedReference(ctx, request, maxPages);
+  completeWithoutDuplicates(profile, w, `walk of ${parent} with ${profile.pageSize} ${profile.pageBounds.max}`);
+  return snapshotOf(profile, walkedItems(w));
 }
 
 /**

@@ -6,7 +6,8 @@
  * items (ListSessions), a filter on a state the unfiltered walk listed none of is compared with the
  * seeded population only (observational runs check just that what is listed is in that state): ended
  * states are listed when asked for.
- * Observational runs compare walks made at different times: on a parent that moves while it is read,
+ * Observational runs compare walks made at different times (a filtered listing too long to walk whole
+ * at its page size is sampled, as the other walk laws' are): on a parent that moves while it is read,
  * only what held still (same state, same ordering key) for the whole time between the unfiltered
  * walks around the filtered one binds it, since an item that came, went or changed state meanwhile
  * may rightly be listed or not; the state of every item a filtered page lists binds it always.
@@ -19,11 +20,13 @@ import { boundaryParent, filterWalks } from '../boundary/index.js';
 import type { ListRequest } from '../call.js';
 import { profileOf, type CheckContext } from '../context.js';
 import { defineProperty, type ContractProperty, type ScenarioContext } from '../property.js';
-import { bracketed, idDifference, perMode, sessionScenario, snapshotOf, type IdDifference, type SessionScenario, type Sighting } from '../scaffold/index.js';
+import { bracketed, idDifference, perMode, sessionScenario, snapshotOf, withSample, type IdDifference, type SessionScenario, type Sighting } from '../scaffold/index.js';
 import { previewIds } from '../text.js';
 import { allOf, runVacuity, walkVacuity } from '../vacuity-rules.js';
 import { ContractViolation } from '../violation.js';
-import { walk, walkedItems, type Walk } from '../walk.js';
+import { describeIncomplete, walk, walkedItems, type Walk } from '../walk.js';
+import { referenceWalk, sharedReference, segmentFailed, walkAtSize, type SizedWalk } from '../sampled-walk.js';
+import { judgeSegment } from '../segment-agreement.js';
 
 interface Seeded {
   sessionId: string;
@@ -36,6 +39,8 @@ interface Observed {
   sessionId: string;
   filter: string;
   maxResults?: number;
+  /** The random points of a sampled walk, where the filtered listing is too long to walk whole (none in boundary cases). */
+  sample?: number;
 }
 
 type Scenario = SessionScenario<Seeded, Observed>;
@@ -96,13 +101,19 @@ async function checkSeeded(s: Seeded, ctx: CheckContext, maxPages: number): Prom
 async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): Promise<void> {
   const profile = profileOf(ctx);
   const complete = (w: Walk) => (w.outcome.kind === 'complete' ? snapshotOf(profile, walkedItems(w)) : undefined);
-  const reference = async () => complete(await walk(ctx, listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max }), { maxPages }));
+  const unfiltered = listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max });
+  const reference = async () => complete(await referenceWalk(ctx, unfiltered, maxPages));
   const compared = async () => {
-    const w = await walk(ctx, filtered(profile, s), { maxPages });
-    onlyFiltered(profile, w, s.filter);
-    return complete(w);
+    const sized = await walkAtSize(ctx, filtered(profile, s), { maxPages, sample: s.sample });
+    if (sized.kind === 'whole') {
+      onlyFiltered(profile, sized.walk, s.filter);
+      return complete(sized.walk);
+    }
+    await checkSampled(ctx, s, sized, maxPages);
+    return complete(sized.reference);
   };
-  const first = await reference();
+  // The run's latest unfiltered walk serves as the one before (it was walked before the filtered walk); the one after is walked afresh.
+  const first = complete(await sharedReference(ctx, unfiltered, maxPages));
   if (!first) return incomplete(ctx);
   const state = JSON.stringify(s.filter);
   const inState = (seen: Sighting) => seen.state === state;
@@ -114,6 +125,33 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
   const judged = await bracketed({ reference, compared }, first, inState);
   if (!judged) return incomplete(ctx);
   failOn(profile, judged.difference, s.filter, judged.still ? 'the unfiltered walk' : 'what the unfiltered walks just before and after it show held still');
+}
+
+/**
+ * A filtered walk too long to walk whole at its page size, sampled (sampled-walk.ts): every page of its
+ * reference (the filtered walk at the largest size, the listing compared with the unfiltered one) and
+ * of its short walks lists only items in the state, and each short walk agrees with that reference
+ * from its point (segment-agreement.ts: bracketed where the parent moves, confirmed twice).
+ */
+async function checkSampled(ctx: CheckContext, s: Observed, sized: Extract<SizedWalk, { kind: 'sampled' }>, maxPages: number): Promise<void> {
+  const profile = profileOf(ctx);
+  const request = filtered(profile, s);
+  onlyFiltered(profile, sized.reference, s.filter);
+  const reference = walkedItems(sized.reference);
+  const again = async () => {
+    const w = await referenceWalk(ctx, request, maxPages);
+    return w.outcome.kind === 'complete' ? walkedItems(w) : undefined;
+  };
+  for (const segment of sized.segments) {
+    onlyFiltered(profile, segment.walk, s.filter);
+    const where = `with ${profile.filter.member} ${s.filter}, the walk with ${profile.pageSize} ${segment.pageSize ?? '(absent)'} ${segment.at === 0 ? 'from the start' : `resumed after ${profile.itemNoun} ${segment.at}`} (sampled)`;
+    if (segmentFailed(segment)) throw new ContractViolation(`${where}: ${describeIncomplete(segment.walk)}`);
+    const { difference } = await judgeSegment(profile, segment, reference, again);
+    if (difference)
+      throw new ContractViolation(
+        `${where} lists ${difference.listed === undefined ? 'nothing' : previewIds([difference.listed])} at ${profile.itemNoun} ${difference.index + 1}, where the filtered walk with ${profile.pageSize} ${profile.pageBounds.max} lists ${difference.expected === undefined ? 'nothing' : previewIds([difference.expected])}, twice in a row`,
+      );
+  }
 }
 
 /** The boundary cases: every filter over a population it keeps some of and one it keeps none of, or (observational) every filter over each given parent. */
@@ -139,7 +177,7 @@ export function filterHonouredFor(profile: OperationProfile): ContractProperty<'
           fc
             .record({ sessionId: freshParentId(p), population: itemPopulation(p, { maxSize: 120 }), maxResults: pageSize(p), pick: fc.nat() })
             .map(({ pick, ...s }) => ({ ...s, filter: pickFilter(p, s.population, pick) })),
-        observational: (sessions) => fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...p.states), maxResults: pageSize(p) }),
+        observational: (sessions) => withSample(fc.record({ sessionId: fc.constantFrom(...sessions), filter: fc.constantFrom(...p.states), maxResults: pageSize(p) })),
       });
     },
     boundary,
