@@ -27,8 +27,8 @@ export const SAMPLE_ABOVE_PAGES = 100;
 /**
  * A parent of more than SAMPLE_ABOVE_PAGES items (one a walk at the smallest size already samples) is
  * sampled at any size whose whole walk would take more than this many pages: a sampled walk costs
- * about as many calls (its start, a hop and a few pages per point), whatever the size, while a whole
- * walk of a 5,000-item parent at MaxResults 60 is 84 calls in a chain. Smaller parents keep
+ * about as many calls (its start, and a hop and two pages per point), whatever the size, while a
+ * whole walk of a 5,000-item parent at MaxResults 60 is 84 calls in a chain. Smaller parents keep
  * SAMPLE_ABOVE_PAGES, so the fixtures' walks stay whole.
  */
 const SAMPLE_LARGE_ABOVE_PAGES = 10;

@@ -1,6 +1,7 @@
 /**
  * Scenarios of the properties that check single walks: in seeded mode one seeded population walked
- * with one request shape, in observational mode one given parent walked with each of a few page sizes.
+ * with one request shape, in observational mode one given parent walked with one page size (a boundary
+ * case: with each of a few).
  */
 import fc from 'fast-check';
 import { clean, observedWalk, seededWalk, type ObservedWalk, type SeededWalk } from '../../../arbitraries/index.js';
