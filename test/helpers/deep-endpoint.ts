@@ -5,7 +5,8 @@
  * signed, bound to parent and filter, and (the plain reading) taken under any page size. Each answer
  * is a slice found through an index, so a 5,000-item parent answers as fast as a small one. Its
  * behaviour is chosen by {@link DeepBehaviour}: the legal refusal of a token issued under another page
- * size, and a fault at one page boundary. {@link runDeep} runs laws against one, observationally.
+ * size, a fault at one page boundary, and faults at one page boundary of a filtered listing. {@link runDeep}
+ * runs laws against one, observationally.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
