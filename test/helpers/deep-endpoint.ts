@@ -5,7 +5,8 @@
  * signed, bound to parent and filter, and (the plain reading) taken under any page size. Each answer
  * is a slice found through an index, so a 5,000-item parent answers as fast as a small one. Its
  * behaviour is chosen by {@link DeepBehaviour}: the legal refusal of a token issued under another page
- * size, and a fault at one page boundary. {@link runDeep} runs laws against one, observationally.
+ * size, a fault at one page boundary, and faults at one page boundary of a filtered listing. {@link runDeep}
+ * runs laws against one, observationally.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -26,6 +27,10 @@ export interface DeepBehaviour {
   repeatAfter?: number;
   /** A moving parent: every this many list calls, a newest item comes at the front and the oldest item still in its first state takes the next. */
   moveEvery?: number;
+  /** Fault: with a state filter, the page that begins right after the filtered listing's item at this position (1-based) skips the item it should begin with. */
+  filterSkipAfter?: number;
+  /** Fault: with a state filter, the page that begins right after the filtered listing's item at this position (1-based) lists its first item in another state. */
+  filterForeignAfter?: number;
 }
 
 /** A running endpoint. */
@@ -45,6 +50,12 @@ export interface DeepEndpoint {
 
 const PAGE = 10;
 const mac = (text: string) => createHmac('sha256', 'deep-endpoint').update(text).digest('base64url');
+
+/** `item` with `value` at `path` (a nested member copied, not changed in place: the view's items stay as held). */
+function withValueAt(item: Item, path: readonly string[], value: unknown): Item {
+  const [head, ...rest] = path;
+  return { ...item, [head]: rest.length ? withValueAt((item[head] ?? {}) as Item, rest, value) : value };
+}
 
 class Refusal extends Error {
   constructor(
@@ -105,8 +116,15 @@ export async function startDeepEndpoint(profile: OperationProfile, parent: strin
       from = i + 1;
       // The fault: resuming right after the item at `repeatAfter` starts at that item again.
       if (behaviour.repeatAfter !== undefined && filter === undefined && i + 1 === behaviour.repeatAfter) from = i;
+      // The filtered faults: resuming right after the filtered item at `filterSkipAfter` starts one item late.
+      if (behaviour.filterSkipAfter !== undefined && filter !== undefined && i + 1 === behaviour.filterSkipAfter) from = i + 2;
     }
     const page = view.items.slice(from, from + max);
+    // Its first item in the next state of the profile's: the token still names it, so the walk goes on.
+    if (behaviour.filterForeignAfter !== undefined && filter !== undefined && from === behaviour.filterForeignAfter && page.length > 0) {
+      const other = profile.states[(profile.states.indexOf(filter) + 1) % profile.states.length];
+      page[0] = withValueAt(page[0], profile.filter.itemPath, other);
+    }
     const answer: Record<string, unknown> = { ...(profile.echo ? { [profile.echo]: parent } : {}), [profile.items]: page };
     if (from + max < view.items.length) {
       const payload = Buffer.from(JSON.stringify([parent, filter ?? null, max, itemId(profile, page[page.length - 1])])).toString('base64url');
