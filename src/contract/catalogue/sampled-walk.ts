@@ -9,7 +9,7 @@
  * parent is then remembered as refusing for the rest of the run and walked whole. Small parents, and
  * seeded runs (whose populations are small and whose page bound is exact), are walked whole as before.
  */
-import { orderKeyOf, partsOf, type OperationProfile } from '../../profiles/index.js';
+import { itemId, orderKeyOf, partsOf, type OperationProfile } from '../../profiles/index.js';
 import { recordSampled } from '../coverage/index.js';
 import type { ListRequest } from './call.js';
 import { profileOf, type CheckContext } from './context.js';
@@ -192,6 +192,12 @@ export interface SizedOptions {
    * walks made just before or after it (a bracket needs a reference of its own time).
    */
   freshReference?: boolean;
+  /**
+   * Where the walk is sampled, walk its reference afresh (its short walks then resume from tokens of
+   * their own time); the property's latest still tells whether to sample, so a small parent costs no
+   * more: where the sampled listing is compared with walks made before it (filter.honoured's unfiltered one).
+   */
+  freshWhenSampled?: boolean;
 }
 
 /**
@@ -214,7 +220,7 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   if (ctx.mode !== 'observational' || memory.refused.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
   // The parent's size at this filter, read off its reference (walked once per property: checks side by side share it);
   // only this key's own reference decides, so that the calls a property makes never hang on which of its runs finished first.
-  const reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
+  let reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
   if (reference.outcome.kind !== 'complete') return whole();
   const listed = walkedItems(reference).length;
   // At the largest size the reference is the walk, and its short walks would be its own pages again: a parent too large
@@ -224,9 +230,13 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   // The start: the first pages at the small size (and, with no page size asked for, the server's default).
   const startLimit = SEGMENT_SLACK;
   const start = await walk(ctx, request, { maxPages: startLimit, partial: true });
-  const items = walkedItems(reference);
   const page = parts.pageSize ?? Math.max(1, ...start.pages.map((p) => p.items.length));
-  if (items.length <= sampledAbove(items.length) * page) return whole();
+  if (listed <= sampledAbove(listed) * page) return whole();
+  if (options.freshWhenSampled && !options.freshReference) {
+    reference = await referenceWalk(ctx, request, options.maxPages);
+    if (reference.outcome.kind !== 'complete') return whole();
+  }
+  const items = walkedItems(reference);
   const plan = planOf(
     cutsOf(reference).map((c) => c.at),
     pointsOf(profile, items, (options.sample ?? 0) + 7919 * (parts.pageSize ?? 0)),
@@ -249,6 +259,8 @@ async function walkSegments(ctx: CheckContext, request: ListRequest, reference: 
   const profile = profileOf(ctx);
   const cuts = cutsOf(reference);
   const segments: Segment[] = [first];
+  let indexed: Map<string, number> | undefined;
+  const positions = () => (indexed ??= new Map(walkedItems(reference).map((e, i) => [itemId(profile, e), i])));
   // Walks `limit` pages of `shape` from `token` at item `at`; false when the token was refused.
   const segment = async (at: number, token: string, limit: number, shape: ListRequest): Promise<Segment | false> => {
     const again = () => walk(ctx, { ...shape, [profile.token]: token }, { maxPages: limit, partial: true });
@@ -268,7 +280,11 @@ async function walkSegments(ctx: CheckContext, request: ListRequest, reference: 
       const token = hop.walk.pages[0]?.nextToken;
       // A hop that ended the listing or failed is judged as it is: nothing to resume.
       if (hop.walk.pages.length !== 1 || !token) continue;
-      from = { at: cut.at + hop.walk.pages[0].items.length, token };
+      // The point is after the hop's last item as the reference lists it: on a parent that moves, items may have come or
+      // gone (a filtered listing gains and loses items that change state) ahead of it since the reference was walked.
+      const last = hop.walk.pages[0].items.at(-1);
+      const listedAt = last === undefined ? undefined : positions().get(itemId(profile, last));
+      from = { at: listedAt === undefined ? cut.at + hop.walk.pages[0].items.length : listedAt + 1, token };
     }
     if ((await segment(from.at, from.token, planned.pages, request)) === false) return undefined;
   }

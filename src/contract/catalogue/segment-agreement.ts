@@ -80,11 +80,16 @@ export interface SegmentJudged {
 export async function judgeSegment(profile: OperationProfile, segment: Segment, reference: readonly Item[], rewalk: () => Promise<Item[] | undefined>): Promise<SegmentJudged> {
   let before: readonly Item[] = reference;
   let walked = segment.walk;
-  // The segment's point, found again in a later reference by the item just before it (items may have come ahead of it).
-  const anchor = segment.at > 0 ? itemId(profile, reference[segment.at - 1]) : undefined;
+  // The segment's point, found again in a later reference by the last item ahead of it there: items may have come ahead
+  // of it, and the one just before it may have gone (a filtered listing loses an item that changes state).
+  const ahead = reference.slice(0, segment.at).map((e) => itemId(profile, e));
   const pointIn = (items: readonly Item[]) => {
-    const i = anchor === undefined ? -1 : items.findIndex((e) => itemId(profile, e) === anchor);
-    return anchor === undefined ? 0 : i >= 0 ? i + 1 : segment.at;
+    const index = new Map(items.map((e, i) => [itemId(profile, e), i]));
+    for (let k = ahead.length - 1; k >= 0; k--) {
+      const i = index.get(ahead[k]);
+      if (i !== undefined) return i + 1;
+    }
+    return 0;
   };
   const read = async (again: boolean): Promise<SegmentJudged | undefined> => {
     if (again) walked = await segment.again();

@@ -104,7 +104,8 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
   const unfiltered = listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max });
   const reference = async () => complete(await referenceWalk(ctx, unfiltered, maxPages));
   const compared = async () => {
-    const sized = await walkAtSize(ctx, filtered(profile, s), { maxPages, sample: s.sample });
+    // A sampled listing is compared with the unfiltered walk made before it: its reference is walked now, after that one.
+    const sized = await walkAtSize(ctx, filtered(profile, s), { maxPages, sample: s.sample, freshWhenSampled: true });
     if (sized.kind === 'whole') {
       onlyFiltered(profile, sized.walk, s.filter);
       return complete(sized.walk);
