@@ -72,7 +72,10 @@ async function sendOnce(ctx: CheckContext, input: ListRequest | { raw: string })
   const before = ctx.exchanges.length;
   const result: ListCall = { input, status: 0 };
   try {
-    result.output = (await ctx.target.client.send(commandFor(profileOf(ctx), input))) as ListCall['output'];
+    const command = commandFor(profileOf(ctx), input);
+    // A client may cache its handler per command class (`cacheMiddleware`): a command with middleware of its own must
+    // not take, or leave, a cached one; send options (even empty) make the SDK resolve its stack afresh.
+    result.output = (await (ownMiddleware.has(command) ? ctx.target.client.send(command, {}) : ctx.target.client.send(command))) as ListCall['output'];
   } catch (e) {
     result.error = e as ListCall['error'];
   }
@@ -96,6 +99,9 @@ function commandClass(name: string): new (input: object) => SdkCommand {
   return ctor as new (input: object) => SdkCommand;
 }
 
+/** The commands that carry middleware of their own (a raw body, another operation's target). */
+const ownMiddleware = new WeakSet<object>();
+
 /**
  * The command for `input`: the profile's SDK command, or (for an operation the SDK does not know) a
  * carrier whose `X-Amz-Target` and body are replaced. A raw body replaces the serialized one just
@@ -107,6 +113,7 @@ function commandFor(profile: OperationProfile, input: ListRequest | { raw: strin
   const body = 'raw' in input ? input.raw : known ? undefined : JSON.stringify(input);
   const target = known ? undefined : profile.amzTarget;
   if (body !== undefined || target !== undefined) {
+    ownMiddleware.add(command);
     command.middlewareStack.add(
       (next) => async (args) => {
         const request = args.request as { body?: unknown; headers?: Record<string, string> };

@@ -83,6 +83,9 @@ interface RunMemory {
   bases: Map<string, Promise<Walk>>;
   /** The reference walks under way, which checks side by side wait for (sharedReference). */
   walking: Map<string, Promise<Walk>>;
+  /** A clock that ticks as reference walks begin and end, and when each did: which was walked after which. */
+  clock: number;
+  times: WeakMap<Walk, { begun: number; ended: number }>;
 }
 
 const byRun = new WeakMap<object, RunMemory>();
@@ -91,7 +94,7 @@ const byRun = new WeakMap<object, RunMemory>();
 function memoryOf(ctx: CheckContext): RunMemory {
   const owner: object = ctx.property ?? ctx.bounds;
   let run = byRun.get(owner);
-  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map() }));
+  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map(), clock: 0, times: new WeakMap() }));
   return run;
 }
 
@@ -193,11 +196,12 @@ export interface SizedOptions {
    */
   freshReference?: boolean;
   /**
-   * Where the walk is sampled, walk its reference afresh (its short walks then resume from tokens of
-   * their own time); the property's latest still tells whether to sample, so a small parent costs no
-   * more: where the sampled listing is compared with walks made before it (filter.honoured's unfiltered one).
+   * Where the walk is sampled, its reference must have been begun after this walk ended (the
+   * property's latest is walked again when it was not): where the sampled listing is compared with
+   * a walk made before it (filter.honoured's unfiltered one). A small parent costs no more: the
+   * latest still tells whether to sample.
    */
-  freshWhenSampled?: boolean;
+  after?: Walk;
 }
 
 /**
@@ -223,16 +227,15 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   let reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
   if (reference.outcome.kind !== 'complete') return whole();
   const listed = walkedItems(reference).length;
-  // At the largest size the reference is the walk, and its short walks would be its own pages again: a parent too large
-  // to walk whole once more is judged on the reference (walked whole, with its tokens, at this size).
-  if (parts.pageSize === profile.pageBounds.max) return listed > sampledAbove(listed) * profile.pageBounds.max ? { kind: 'sampled', reference, segments: [] } : whole();
+  // At the largest size the walk is the reference: the same request, walked whole; walking it again would repeat its pages.
+  if (parts.pageSize === profile.pageBounds.max) return { kind: 'whole', walk: reference };
   if (listed <= sampledAbove(listed) * (parts.pageSize ?? 1)) return whole();
   // The start: the first pages at the small size (and, with no page size asked for, the server's default).
   const startLimit = SEGMENT_SLACK;
   const start = await walk(ctx, request, { maxPages: startLimit, partial: true });
   const page = parts.pageSize ?? Math.max(1, ...start.pages.map((p) => p.items.length));
   if (listed <= sampledAbove(listed) * page) return whole();
-  if (options.freshWhenSampled && !options.freshReference) {
+  if (options.after && !(begun(ctx, reference) > ended(ctx, options.after))) {
     reference = await referenceWalk(ctx, request, options.maxPages);
     if (reference.outcome.kind !== 'complete') return whole();
   }
@@ -297,9 +300,22 @@ async function walkSegments(ctx: CheckContext, request: ListRequest, reference: 
  */
 export async function referenceWalk(ctx: CheckContext, request: ListRequest, maxPages: number): Promise<Walk> {
   const profile = profileOf(ctx);
+  const memory = memoryOf(ctx);
+  const begun = ++memory.clock;
   const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
-  if (w.outcome.kind === 'complete') memoryOf(ctx).references.set(keyOf(profile, request), w);
+  memory.times.set(w, { begun, ended: ++memory.clock });
+  if (w.outcome.kind === 'complete') memory.references.set(keyOf(profile, request), w);
   return w;
+}
+
+/** When the property's reference walk `w` was begun, on its memory's clock (0: not one of its reference walks). */
+function begun(ctx: CheckContext, w: Walk): number {
+  return memoryOf(ctx).times.get(w)?.begun ?? 0;
+}
+
+/** When the property's reference walk `w` ended, on its memory's clock (never, where it is not one of its reference walks). */
+function ended(ctx: CheckContext, w: Walk): number {
+  return memoryOf(ctx).times.get(w)?.ended ?? Number.POSITIVE_INFINITY;
 }
 
 /**

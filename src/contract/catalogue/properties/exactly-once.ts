@@ -219,6 +219,8 @@ async function checkSwept(s: SampledWalkDraw, ctx: CheckContext, maxPages: numbe
   const record = (tested: number, refused: boolean) => recordSweep(ctx.coverage, { parent: s.sessionId, listed, tested, refused });
   const first = s.pageSizes[0] ?? profile.pageBounds.min;
   if (sweptBoundaries(listed, first, max) === 0) return record(0, false);
+  // The case of the largest size is the basis itself, judged above: its boundaries are tested without walking it again.
+  if (first === max) return record(sweptBoundaries(listed, max, max), false);
   const swept = await sweptWalk(ctx, s.sessionId, first, listed, maxPages);
   if (swept === 'none' || swept === 'refused') return record(0, swept === 'refused');
   let pending: Walk | undefined = swept.walk;

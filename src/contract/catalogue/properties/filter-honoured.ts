@@ -102,10 +102,15 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
   const profile = profileOf(ctx);
   const complete = (w: Walk) => (w.outcome.kind === 'complete' ? snapshotOf(profile, walkedItems(w)) : undefined);
   const unfiltered = listRequest(profile, { parent: s.sessionId, pageSize: profile.pageBounds.max });
-  const reference = async () => complete(await referenceWalk(ctx, unfiltered, maxPages));
+  // The run's latest unfiltered walk serves as the one before (it was walked before the filtered walk); the one after is walked afresh.
+  let before = await sharedReference(ctx, unfiltered, maxPages);
+  const reference = async () => {
+    before = await referenceWalk(ctx, unfiltered, maxPages);
+    return complete(before);
+  };
   const compared = async () => {
-    // A sampled listing is compared with the unfiltered walk made before it: its reference is walked now, after that one.
-    const sized = await walkAtSize(ctx, filtered(profile, s), { maxPages, sample: s.sample, freshWhenSampled: true });
+    // A sampled listing is the filtered reference's: it is compared with the unfiltered walk before it, so it must have been walked after that one.
+    const sized = await walkAtSize(ctx, filtered(profile, s), { maxPages, sample: s.sample, after: before });
     if (sized.kind === 'whole') {
       onlyFiltered(profile, sized.walk, s.filter);
       return complete(sized.walk);
@@ -113,8 +118,7 @@ async function checkObserved(s: Observed, ctx: CheckContext, maxPages: number): 
     await checkSampled(ctx, s, sized, maxPages);
     return complete(sized.reference);
   };
-  // The run's latest unfiltered walk serves as the one before (it was walked before the filtered walk); the one after is walked afresh.
-  const first = complete(await sharedReference(ctx, unfiltered, maxPages));
+  const first = complete(before);
   if (!first) return incomplete(ctx);
   const state = JSON.stringify(s.filter);
   const inState = (seen: Sighting) => seen.state === state;
