@@ -67,5 +67,8 @@ export function observedClient(send: Send, options: ObservedClientOptions): Athe
     retryStrategy: new ThrottlingRetryStrategy(policy),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     requestHandler: sdkHandler(send) as unknown as AthenaClient['config']['requestHandler'],
+    // The SDK's own cache of each command class's resolved middleware: resolving the stack on every call was a tenth
+    // of a run's CPU. Nothing adds to this client's stack after its first call (verify adds its one before).
+    cacheMiddleware: true,
   });
 }
