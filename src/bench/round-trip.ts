@@ -95,7 +95,7 @@ export const roundTripBench: BenchSection = {
     try {
       const seeded = await verify(['--endpoint', server.url, '--seeded'], json);
       const three = await verify(['--endpoint', server.url, ...ids('bench-7', 'bench-230', 'bench-0')], json);
-      // Without a budget its walks at MaxResults 1 outlast the default deadline (10 min, where no property had finished): it is stopped at 2.
+      // Its cost is bounded (sampled walks, the sweep's n + 100 calls); a run that ever outlasts twice its aim is stopped there, and says so.
       const big = await verify(['--endpoint', server.url, ...ids('bench-5000')], json, 120_000);
       const budgeted = await verify(['--endpoint', server.url, ...ids('bench-5000'), '--max-calls', '1500'], json);
       return [
