@@ -147,7 +147,9 @@ describe.each([
     ];
     const scenario = fc
       .record({ parent: parentId(profile), other: parentId(profile), population: genericPopulation(profile, { maxSize: 25 }), future: fc.boolean() })
-      .filter((s) => s.parent !== s.other)
+      // "." and ".." are workgroup names the pattern allows, but no URL path carries them to a seeding route: fetch and
+      // servers drop dot segments (the harness seeds fresh UUIDs; this test seeds the parents it draws).
+      .filter((s) => s.parent !== s.other && !/^\.\.?$/.test(s.parent))
       .chain((s) => fc.record({ s: fc.constant(s), walk: firstPageRequest(profile, s.parent), broken: fc.subarray(broken(s.parent), { maxLength: 2 }) }));
     await fc.assert(
       fc.asyncProperty(scenario, async ({ s, walk, broken }) => {
