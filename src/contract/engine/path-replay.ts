@@ -128,7 +128,9 @@ function predicateFor(property: ContractProperty, settings: RunSettings, loop: L
     }
     if (progress.failedAt !== null && performance.now() - progress.failedAt > settings.shrinkBudgetMs) {
       progress.shrinkCut = true;
-      return;
+      // fast-check's own stop: it ends the shrinking here and reports the smallest failure so far. A pass would have it
+      // try every other candidate of the level instead (thousands for a large population, each drawn and mapped anew).
+      throw new fc.PreconditionFailure(true);
     }
     const index = progress.runIndex++;
     if (otherShard(settings, propertyKey(property.id, settings.profile?.operation), index, progress.failedAt !== null)) return;
@@ -176,7 +178,8 @@ async function fromPath(property: ContractProperty, settings: RunSettings, loop:
   if (progress.fatal) throw new FatalRunError(progress.fatal.message);
   const failure = failureOf(details);
   // A copy: a check abandoned at the deadline may still count on the context after this.
-  return { stats: { ...ctx.stats }, interrupted: details.interrupted, failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations, budgetCut: progress.budgetOut };
+  // Stopped at the end of the shrink budget (above) is not interrupted by the deadline.
+  return { stats: { ...ctx.stats }, interrupted: details.interrupted && !progress.shrinkCut, failure: failure ?? progress.late, unshrunk: !failure && !!progress.late, shrinkCut: progress.shrinkCut, noVerdict: progress.noVerdict?.message ?? null, durations: progress.durations, budgetCut: progress.budgetOut };
 }
 
 /** Replays fast-check's `path` of a counterexample: the runs it names, one at a time, without shrinking. */
