@@ -83,6 +83,11 @@ interface RunMemory {
   bases: Map<string, Promise<Walk>>;
   /** The reference walks under way, which checks side by side wait for (sharedReference). */
   walking: Map<string, Promise<Walk>>;
+  /**
+   * Parents and filters whose reference did not complete (a listing that loops, an error): nothing to
+   * sample from, so their walks are whole at the size asked for, each showing the failure for itself.
+   */
+  unfinished: Set<string>;
   /** A clock that ticks as reference walks begin and end, and when each did: which was walked after which. */
   clock: number;
   times: WeakMap<Walk, { begun: number; ended: number }>;
@@ -94,7 +99,7 @@ const byRun = new WeakMap<object, RunMemory>();
 function memoryOf(ctx: CheckContext): RunMemory {
   const owner: object = ctx.property ?? ctx.bounds;
   let run = byRun.get(owner);
-  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map(), clock: 0, times: new WeakMap() }));
+  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map(), unfinished: new Set(), clock: 0, times: new WeakMap() }));
   return run;
 }
 
@@ -221,7 +226,7 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
     memory.refused.add(key);
     return whole();
   };
-  if (ctx.mode !== 'observational' || memory.refused.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
+  if (ctx.mode !== 'observational' || memory.refused.has(key) || memory.unfinished.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
   // The parent's size at this filter, read off its reference (walked once per property: checks side by side share it);
   // only this key's own reference decides, so that the calls a property makes never hang on which of its runs finished first.
   let reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
@@ -305,6 +310,7 @@ export async function referenceWalk(ctx: CheckContext, request: ListRequest, max
   const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
   memory.times.set(w, { begun, ended: ++memory.clock });
   if (w.outcome.kind === 'complete') memory.references.set(keyOf(profile, request), w);
+  else memory.unfinished.add(keyOf(profile, request));
   return w;
 }
 
