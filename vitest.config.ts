@@ -6,8 +6,9 @@ export const INSTALL_TESTS = ['test/package.test.ts', 'test/docs-blocks.test.ts'
 /**
  * The tests `npm run test:processes` runs (vitest.processes.config.ts): each is about a program run as
  * its own process (the `athena-contract` bin as users and CI scripts call it, `serve`, `npm start`,
- * the AWS CLI and boto3, the independent Python emulators, dependency-cruiser over planted trees), and
- * most of its time goes to those processes. The in-process tests of the same code stay in `npm test`.
+ * the AWS CLI and boto3, the reproducer's scripts under bash, a fresh node importing the entry points,
+ * the example report's script, the independent Python emulators, dependency-cruiser over planted
+ * trees), and most of its time goes to those processes. The in-process tests of the same code stay in `npm test`.
  */
 export const PROCESS_TESTS = [
   'test/action.test.ts',
@@ -23,10 +24,15 @@ export const PROCESS_TESTS = [
   'test/family-live-cli.test.ts',
   'test/independent-emulators.test.ts',
   'test/layers.test.ts',
+  'test/lazy-nock.test.ts',
+  'test/live-growth-cli.test.ts',
   'test/living-serve.test.ts',
   'test/looping-endpoints.test.ts',
+  'test/package-example-report.test.ts',
   'test/readme.test.ts',
   'test/ready-file.test.ts',
+  'test/report-redaction.test.ts',
+  'test/reproduce-requests.test.ts',
   'test/reproduce-script.test.ts',
   'test/serve-command.test.ts',
   'test/serve-latency.test.ts',

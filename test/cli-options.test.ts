@@ -1,7 +1,8 @@
 /**
  * The command line's words, through the bin: negative numbers are values (`--seed -5`, `--seed=-5`),
  * `--runs -1` is the usual one-line error, `-h` is `--help` everywhere, `help COMMAND` prints the
- * command's help, and `--version` prints the package's version.
+ * command's help, `--version` prints the package's version, and `--concurrency` and `--max-calls` refuse
+ * what is not a positive integer in one line.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -71,5 +72,22 @@ describe.concurrent('athena-contract options through the bin', () => {
     expect(short).toEqual(long);
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     expect(oneLine(unknown)).toMatch(/unknown command "verfy": expected verify, serve, merge-reports or diff/);
+  });
+});
+
+// From test/concurrency-latency.test.ts and test/call-budget.test.ts, whose other tests run in process.
+describe('numeric flags refused through the bin: one line naming the flag, exit 2', () => {
+  it.each([['0'], ['two'], ['1.5']])('--concurrency %s', async (raw) => {
+    const { code, stderr } = await runCli(['verify', '--concurrency', raw]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/--concurrency: expected a positive integer/);
+  });
+
+  it.each([['0'], ['1.5']])('--max-calls %s, naming the fix', async (value) => {
+    const { code, stderr, stdout } = await runCli(['verify', `--max-calls=${value}`]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/--max-calls: expected a positive integer, got "/)]);
   });
 });

@@ -1,12 +1,11 @@
 /**
  * Where the time goes: each property's calls and the target's answer times, summed for the run, in
- * the report; and `--concurrency` takes a positive integer or says so in one line.
+ * the report (`--concurrency` takes a positive integer or says so in one line: cli-options.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
 import { latencyOf, mergedLatency } from '../src/contract/engine/latency.js';
 import { startEmulator } from '../src/emulator/index.js';
-import { runCli } from './helpers/cli.js';
 
 describe('latency in the report', () => {
   it('latencyOf: calls, mean and nearest-rank p95', () => {
@@ -30,11 +29,4 @@ describe('latency in the report', () => {
       await emulator.close();
     }
   }, 60_000);
-
-  it.each([['0'], ['two'], ['1.5']])('--concurrency %s is one line naming the flag, exit 2', async (raw) => {
-    const { code, stderr } = await runCli(['verify', '--concurrency', raw]);
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/--concurrency: expected a positive integer/);
-  });
 });

@@ -3,57 +3,29 @@
  * AWS_ENDPOINT_URL_ATHENA, `verify --live --workgroup wg --record DIR` starts a session with an idle
  * timeout, grows it with a calculation until it lists K executors, records walks with second pages
  * while the calculation runs, stops it at the end, terminates the session and names the DPUs used.
- * With each calculation fault, and with SIGINT and SIGTERM to a child process mid-calculation,
- * nothing is left running.
+ * With each calculation fault nothing is left running (the CLI's live line, and SIGINT and SIGTERM to
+ * a child process mid-calculation: test/live-growth-cli.test.ts, run by `npm run test:processes`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../src/common/errors.js';
 import { verify } from '../src/app/verify.js';
 import { liveLine } from '../src/contract/report/formats/console.js';
-import { createEmulator, startEmulator, type Emulator, type EmulatorCore, type FaultName } from '../src/emulator/index.js';
+import { createEmulator, type EmulatorCore } from '../src/emulator/index.js';
 import { growthCode, idleTimeoutMinutes, leakBound } from '../src/live/growth-code.js';
 import { normalizeHeaders, type WireRequest, type WireResponse } from '../src/wire/exchange.js';
-import { runCli } from './helpers/cli.js';
 import { startServer, type LocalServer } from './helpers/http-server.js';
-import { LIVE_ENV, liveEnvironment } from './helpers/live-env.js';
-import { interruptLive, type Interrupted } from './helpers/live-interrupt.js';
+import { expectNothingRunning, growingEmulators } from './helpers/growing-emulator.js';
+import { LIVE_ENV } from './helpers/live-env.js';
 import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const ENV = LIVE_ENV;
-const setEnv = liveEnvironment();
-let emulator: Emulator | undefined;
-
-/** An emulator whose calculations grow a worker every 5 ms, and the requests it is sent, by operation. */
-async function emulatorWith(faults: FaultName[] = []): Promise<{ e: Emulator; sent: Record<string, Record<string, unknown>[]> }> {
-  const e = await startEmulator({ faults, growth: { stepMs: 5, calculationMs: 600_000 } });
-  emulator = e;
-  const sent: Record<string, Record<string, unknown>[]> = {};
-  const handle = e.core.handle;
-  e.core.handle = (req: WireRequest) => {
-    const op = (req.headers['x-amz-target'] ?? '').replace('AmazonAthena.', '');
-    (sent[op] ??= []).push(req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {});
-    return handle(req);
-  };
-  setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url });
-  return { e, sent };
-}
-
-/** No session and no calculation the emulator knows of is still running. */
-function expectNothingRunning(e: Emulator): void {
-  for (const [id, state] of Object.entries(e.core.sessionStates())) expect(['TERMINATED', 'FAILED'], `session ${id} is ${state}`).toContain(state);
-  for (const [id, state] of Object.entries(e.core.calculationStates())) expect(['CANCELED', 'COMPLETED', 'FAILED'], `calculation ${id} is ${state}`).toContain(state);
-}
+const { emulatorWith, setEnv } = growingEmulators();
 
 /** The emulator's session and its executors are ready within milliseconds: the bound on waiting for them is for a loaded machine. */
 const live = { workGroup: 'wg', pollIntervalMs: 5, readyTimeoutMs: 60_000 };
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
 
 /** The ListExecutors answers of every cassette in `recording` that carry a NextToken. */
 async function answersWithTokens(recording: string): Promise<number> {
@@ -178,26 +150,10 @@ describe('verify --live on other endpoints', () => {
   });
 
   it('a calculation that completes by itself before the stop is legal: COMPLETED, no warning', async () => {
-    const e = await startEmulator({ growth: { stepMs: 5, calculationMs: 200 } });
-    emulator = e;
-    setEnv({ ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url });
+    const { e } = await emulatorWith([], { stepMs: 5, calculationMs: 200 });
     const report = await verify({ live, runs: 3, seed: 1 });
     expect(report.live!.calculation).toMatchObject({ reached: true, finalState: 'COMPLETED' });
     expect(report.warnings.filter((w) => w.message.startsWith('live:'))).toEqual([]);
-    expectNothingRunning(e);
-  });
-});
-
-describe('athena-contract verify --live (the CLI)', () => {
-  it('prints one live line with the DPUs, the calculation and the executors; the new flags need --live', async () => {
-    const { e } = await emulatorWith();
-    const env = { ...ENV, AWS_ENDPOINT_URL_ATHENA: e.url };
-    const out = await runCli(['verify', '--live', '--workgroup', 'wg', '--runs', '1', '--only', 'pagination.page-size', '--poll-interval', '5', '--no-progress'], { env });
-    expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^live: session \S+ TERMINATED, [\d.]+ DPU-hours \(\d+ DPU-ms\); calculation \S+ CANCELED; executors besides the coordinator: peak \d, 3 seen \(--min-executors 2\)$/m);
-    const outside = await runCli(['verify', '--max-dpus', '4'], { env });
-    expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('--max-dpus applies to live runs: add --live, or drop --max-dpus');
     expectNothingRunning(e);
   });
 });
@@ -234,25 +190,6 @@ describe('cleanup with each calculation fault', () => {
       expect(sent.StopCalculationExecution.length).toBe(fault === 'stop-calculation-fails-once' ? 2 : 1);
       expectNothingRunning(e);
       expect(Object.values(e.core.calculationStates())).toEqual(['CANCELED']);
-    });
-  }
-});
-
-/** Runs `verify --live` in a child process and sends `signal` once the calculation runs with executors. */
-function interrupt(e: Emulator, signal: NodeJS.Signals): Promise<Interrupted> {
-  const ready = (stderr: string): boolean => /lists \d+ executor/.test(stderr) && Object.values(e.core.calculationStates()).includes('RUNNING');
-  return interruptLive({ url: e.url, env: ENV, args: ['--workgroup', 'wg', '--poll-interval', '10', '--runs', '100000'] }, signal, ready);
-}
-
-describe('verify --live under signals mid-calculation (child process)', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it(`${signal}: the calculation is stopped and the session terminated, exit ${code}`, async () => {
-      const { e } = await emulatorWith(['calculation-never-completes']);
-      const out = await interrupt(e, signal);
-      expect(out.stderr).toMatch(new RegExp(`${signal}: cleaning up before exit[\\s\\S]*calculation .*: CANCELED; session .*: TERMINATED`));
-      expect(out.code).toBe(code);
-      expect(Object.values(e.core.calculationStates())).toEqual(['CANCELED']);
-      expect(Object.values(e.core.sessionStates())).toEqual(['TERMINATED']);
     });
   }
 });
