@@ -12,6 +12,7 @@ export const INSTALL_TESTS = ['test/package.test.ts', 'test/docs-blocks.test.ts'
  */
 export const PROCESS_TESTS = [
   'test/action.test.ts',
+  'test/boundary-replay-cli.test.ts',
   'test/cli-options.test.ts',
   'test/cli.test.ts',
   'test/console-reporter.test.ts',

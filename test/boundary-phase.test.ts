@@ -3,11 +3,9 @@
  * random runs, the same for every seed. Against endpoints written here (test/helpers/boundary-endpoint.ts,
  * each with one slip that random generation alone was seen to miss), the property named for the slip
  * fails at every seed, in its boundary phase (no random run done yet); correct endpoints, and the
- * built-in emulator, still pass with no warning in both modes; a failing boundary case replays with
- * the `--path` its report prints.
+ * built-in emulator, still pass with no warning in both modes (a failing boundary case replays with
+ * the `--path` its report prints: boundary-replay-cli.test.ts, run by `npm run test:processes`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode, PropertyReport, Report } from '../src/common/results.js';
@@ -17,9 +15,7 @@ import { endpointTarget } from '../src/targets/endpoint-target.js';
 import type { Target } from '../src/targets/target.js';
 import { startBoundaryEndpoint, type BoundaryFault } from './helpers/boundary-endpoint.js';
 import { LOADED_TEST_TIMEOUT_MS } from './helpers/wait.js';
-import { runCli } from './helpers/cli.js';
 import { observedSession, startSmallEndpoint } from './helpers/small-endpoint.js';
-import { sharedTempDir } from './helpers/temp-dir.js';
 
 const SEEDS = [1, 2, 3];
 /** Few random runs: the boundary phase is what must catch these slips. */
@@ -132,32 +128,4 @@ describe.concurrent('correct targets pass with no warning, in both modes', () =>
       for (const p of ran) expect(p.runs, p.id).toBe(RUNS);
     });
   }
-});
-
-describe('a failing boundary case replays with the --path its report prints', () => {
-  const dir = sharedTempDir('boundary-replay-');
-
-  it('the printed replay command fails again on the same boundary case, and only runs that one', async () => {
-    const endpoint = await startBoundaryEndpoint({ fault: 'max-zero' });
-    try {
-      const first = join(dir, 'first.json');
-      const found = await runCli(['verify', '--endpoint', endpoint.url, '--seeded', '--only', 'errors.invalid-request', '--seed', '4', '--runs', '5', '--no-progress', '--json', first]);
-      expect(found.code, found.stderr).toBe(1);
-      const failed = (JSON.parse(readFileSync(first, 'utf8')) as Report).properties[0];
-      const replay = failed.replay ?? '';
-      expect(replay).toContain(`--path ${failed.counterexample?.path}`);
-      // Everything after `verify` in the printed command, with the JSON report written elsewhere.
-      const args = replay.slice(replay.indexOf(' verify ') + 1).split(' ').filter((a) => a !== '');
-      const second = join(dir, 'second.json');
-      const again = await runCli([...args, '--no-progress', '--json', second]);
-      expect(again.code, again.stderr).toBe(1);
-      const replayed = (JSON.parse(readFileSync(second, 'utf8')) as Report).properties[0];
-      expect(replayed.counterexample?.message).toBe(failed.counterexample?.message);
-      expect(replayed.counterexample?.scenario).toEqual(failed.counterexample?.scenario);
-      expect(replayed.counterexample?.path).toBe(failed.counterexample?.path);
-      expect(replayed.boundary).toBe(1);
-    } finally {
-      await endpoint.close();
-    }
-  });
 });
