@@ -75,6 +75,13 @@ describe(`${LAW} over a 5,000-executor parent, its filtered listings sampled`, (
     }
   }, 60_000);
 
+  it('moving faster, filtered listings drawn at MaxResults 100 among the rest: passes, the listing at 100 walked after the unfiltered walk it is compared with', async () => {
+    // Seed 3 failed falsely when a walk at 100 was the property's latest filtered reference, older than the unfiltered walk before it.
+    const { report } = await runDeep(open, PARENT, deepExecutors(2000), { moveEvery: 7 }, { only: [LAW], seed: 3, runs: 25 });
+    expect(verdict(report)).toBe(`${LAW}: passed`);
+    expect(report.properties[0].coverage?.maxResults['100']).toBeGreaterThan(0);
+  }, 60_000);
+
   it(`a filtered page that begins right after item ${TIE} (at the tie) skips an item: fails at seeds 1-3, on a short walk resumed there`, async () => {
     await failsAtSeeds({ filterSkipAfter: TIE }, /resumed after executor \d+ \(sampled\) lists "ex-\d+" at executor \d+, where the filtered walk with MaxResults 100 lists "ex-\d+", twice in a row/);
   }, 30_000);

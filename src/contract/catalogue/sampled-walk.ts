@@ -201,10 +201,10 @@ export interface SizedOptions {
    */
   freshReference?: boolean;
   /**
-   * Where the walk is sampled, its reference must have been begun after this walk ended (the
-   * property's latest is walked again when it was not): where the sampled listing is compared with
-   * a walk made before it (filter.honoured's unfiltered one). A small parent costs no more: the
-   * latest still tells whether to sample.
+   * Where the walk is sampled, or is the reference (at the largest size), its reference must have
+   * been begun after this walk ended (the property's latest is walked again when it was not): where
+   * the listing is compared with a walk made before it (filter.honoured's unfiltered one). A small
+   * parent at another size costs no more: the latest still tells whether to sample.
    */
   after?: Walk;
 }
@@ -232,15 +232,16 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   let reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
   if (reference.outcome.kind !== 'complete') return whole();
   const listed = walkedItems(reference).length;
-  // At the largest size the walk is the reference: the same request, walked whole; walking it again would repeat its pages.
-  if (parts.pageSize === profile.pageBounds.max) return { kind: 'whole', walk: reference };
+  // At the largest size the walk is the reference: the same request, walked whole; walking it again would repeat its pages
+  // (unless it must be of a later time than `after`).
+  if (parts.pageSize === profile.pageBounds.max) return { kind: 'whole', walk: walkedAfter(ctx, reference, options.after) ? reference : await referenceWalk(ctx, request, options.maxPages) };
   if (listed <= sampledAbove(listed) * (parts.pageSize ?? 1)) return whole();
   // The start: the first pages at the small size (and, with no page size asked for, the server's default).
   const startLimit = SEGMENT_SLACK;
   const start = await walk(ctx, request, { maxPages: startLimit, partial: true });
   const page = parts.pageSize ?? Math.max(1, ...start.pages.map((p) => p.items.length));
   if (listed <= sampledAbove(listed) * page) return whole();
-  if (options.after && !(begun(ctx, reference) > ended(ctx, options.after))) {
+  if (!walkedAfter(ctx, reference, options.after)) {
     reference = await referenceWalk(ctx, request, options.maxPages);
     if (reference.outcome.kind !== 'complete') return whole();
   }
@@ -312,6 +313,11 @@ export async function referenceWalk(ctx: CheckContext, request: ListRequest, max
   if (w.outcome.kind === 'complete') memory.references.set(keyOf(profile, request), w);
   else memory.unfinished.add(keyOf(profile, request));
   return w;
+}
+
+/** Whether the property's reference walk `w` was begun after `after` ended (any walk is, where there is no `after`). */
+function walkedAfter(ctx: CheckContext, w: Walk, after: Walk | undefined): boolean {
+  return after === undefined || begun(ctx, w) > ended(ctx, after);
 }
 
 /** When the property's reference walk `w` was begun, on its memory's clock (0: not one of its reference walks). */
