@@ -229,7 +229,7 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   if (ctx.mode !== 'observational' || memory.refused.has(key) || memory.unfinished.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
   // The parent's size at this filter, read off its reference (walked once per property: checks side by side share it);
   // only this key's own reference decides, so that the calls a property makes never hang on which of its runs finished first.
-  let reference = (!options.freshReference && memory.references.get(key)) || (options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages));
+  let reference = options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages);
   if (reference.outcome.kind !== 'complete') return whole();
   const listed = walkedItems(reference).length;
   // At the largest size the walk is the reference: the same request, walked whole; walking it again would repeat its pages
