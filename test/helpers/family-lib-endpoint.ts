@@ -3,9 +3,9 @@
  * ListCalculationExecutions) over AWS JSON 1.1 on node:http at 127.0.0.1 (a free port), answered by
  * the reference model through each operation's profile, with the seeding routes as API.md pins them:
  * `PUT|DELETE /_contract/sessions/{id}` with `{"executors": [...], "calculations": [...]}` and
- * `PUT|DELETE /_contract/workgroups/{name}` with `{"sessions": [...]}`. Written for the tests of
- * recordings, replays and the client-mock handlers while the built-in emulator serves only
- * ListExecutors: what it answers is the model's, on the wire as a server writes it.
+ * `PUT|DELETE /_contract/workgroups/{name}` with `{"sessions": [...]}`. For the tests of recordings,
+ * replays and the client-mock handlers: the model's answers on the wire as a server apart from the
+ * built-in emulator's routes and stages writes them.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
