@@ -3,13 +3,13 @@
  * and each `#anchor` is one GitHub makes for the page it points to. The checker is shown to catch a
  * missing file, a missing anchor and an anchor into a directory, and to read GitHub's anchors right.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { docFiles } from './helpers/doc-blocks.js';
 import { anchorsOf, brokenLinks, githubSlug, linksOf } from './helpers/doc-links.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -39,7 +39,7 @@ describe('the link checker', () => {
   });
 
   it('ignores links in code and other sites, and finds the broken ones', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'doc-links-'));
+    const dir = tempDir('doc-links-');
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'a.md'), '# A\n## Exit codes\n');
     const page = [

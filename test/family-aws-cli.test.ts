@@ -6,13 +6,13 @@
  * `--max-items` and `--page-size`: the test says so too.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_CALCULATION_EXECUTIONS, LIST_SESSIONS, seedPath, type OperationProfile } from '../src/profiles/index.js';
 import { BIN } from './helpers/cli.js';
 import { LOADED_TEST_TIMEOUT_MS, until } from './helpers/wait.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 /** Dummy credentials and nothing of the environment's AWS settings: the CLI signs, the emulator does not check. */
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_MAX_ATTEMPTS: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
@@ -31,12 +31,13 @@ const CALCULATIONS = [3, 6, 0, 5, 1, 4, 2].map((k) => ({
   Status: { SubmissionDateTime: T0 + k * 30 + 0.5, State: k % 3 === 0 ? 'COMPLETED' : 'RUNNING' },
 }));
 
+const scratch = sharedTempDir('family-cli-');
 let server: ChildProcess | undefined;
 let url = '';
 
 /** `serve` as a child process on a free loopback port, resolved with its URL once it listens. */
 async function serve(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'family-cli-')), 'serve.url');
+  const file = join(scratch, 'serve.url');
   const child = spawn(BIN, ['serve', '--port', '0', '--ready-file', file], { stdio: 'ignore' });
   server = child;
   await until(() => existsSync(file) || child.exitCode !== null, 'serve: its ready file');

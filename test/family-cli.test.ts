@@ -6,8 +6,7 @@
  * replay command naming `Operation/id`. Against an endpoint of the three operations written in the
  * tests (test/helpers/family-cli-endpoint.ts), not the built-in emulator.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../src/app/verify.js';
@@ -16,6 +15,7 @@ import { UsageError } from '../src/common/errors.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS, OPERATION_NAMES } from '../src/profiles/index.js';
 import { runCli, type CliResult } from './helpers/cli.js';
 import { startFamilyEndpoint, type FamilyEndpoint, type FamilyState } from './helpers/family-cli-endpoint.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 /** A usage error: exit 2 and exactly one line on stderr, with no stack trace. */
 function expectOneLineError(r: CliResult, pattern: RegExp): void {
@@ -46,13 +46,12 @@ const STATE: FamilyState = {
   },
 };
 
-let dir: string;
+const dir = sharedTempDir('athena-contract-family-');
 let correct: FamilyEndpoint;
 let sessionsOldestFirst: FamilyEndpoint;
 let calculationsOldestFirst: FamilyEndpoint;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'athena-contract-family-'));
   [correct, sessionsOldestFirst, calculationsOldestFirst] = await Promise.all([
     startFamilyEndpoint({ state: STATE }),
     startFamilyEndpoint({ state: STATE, fault: { operation: 'ListSessions', kind: 'oldest-first' } }),

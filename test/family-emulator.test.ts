@@ -16,8 +16,7 @@ import {
   type CalculationSummary as SdkCalculationSummary,
   type SessionSummary as SdkSessionSummary,
 } from '@aws-sdk/client-athena';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +24,7 @@ import type { CalculationSummary, ExecutorsSummary, SessionSummary } from '../sr
 import { AMZ_JSON, DUMMY_CREDENTIALS, createEmulator, interceptAthena, startEmulator, type Emulator, type EmulatorCore } from '../src/emulator/index.js';
 import { parseServeArgs } from '../src/cli/serve-command.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../src/profiles/index.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const S0 = 1_764_000_000;
 /** Nine sessions of a workgroup, seeded out of order, in every state the filter is tried with. */
@@ -220,7 +220,7 @@ describe('seeding from code', () => {
 
 describe('serve --seed-file', () => {
   it('passes sessions (a list of executors, or executors and calculations) and workgroups through to the emulator, and names a bad parent', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'family-seed-'));
+    const dir = tempDir('family-seed-');
     const file = join(dir, 'seed.json');
     writeFileSync(file, JSON.stringify({ sessions: { plain: EXECUTORS, both: { calculations: CALCULATIONS } }, workgroups: { wg: SESSIONS } }));
     const config = parseServeArgs(['--seed-file', file]);

@@ -6,8 +6,7 @@
  * with every exchange served; `diff` reads each operation's facts from its own set and names the
  * operation on a drift line; ListExecutors' recordings, flat and without an operation, read as before.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +21,10 @@ import { ReplayMismatchError, withReplay } from '../src/recording/replay-run.js'
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import { createRedactor } from '../src/wire/redact.js';
 import { startFamilyEndpoint, type FamilyEndpoint } from './helpers/family-lib-endpoint.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'family-recording-'));
+const work = sharedTempDir('family-recording-');
 const dir = join(work, 'recorded');
 const OPERATIONS = [LIST_SESSIONS, LIST_CALCULATION_EXECUTIONS];
 const verdicts: Record<string, Record<string, string>> = {};
@@ -51,7 +51,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await endpoint.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** Replays the cassettes of `only` (`Operation/id` or ids) and resolves to the report of the operation they hold. */

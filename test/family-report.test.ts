@@ -4,8 +4,7 @@
  * the JUnit testcase's class, the console's `Operation/id`, reproducer files and replay commands per
  * operation; and a report of ListExecutors alone rendered as before.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
@@ -23,15 +22,15 @@ import { summarize } from '../src/contract/report/summary.js';
 import { endpointTarget } from '../src/targets/endpoint-target.js';
 import { FAMILY, LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../src/profiles/index.js';
 import { startFamilyEndpoint, type FamilyEndpoint } from './helpers/family-cli-endpoint.js';
+import { sharedTempDir } from './helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'athena-contract-family-report-'));
+const dir = sharedTempDir('athena-contract-family-report-');
 let faulty: FamilyEndpoint;
 beforeAll(async () => {
   faulty = await startFamilyEndpoint({ fault: { operation: 'ListSessions', kind: 'oldest-first' } });
 });
 afterAll(async () => {
   await faulty?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs the command line quietly and resolves to its exit code. */
