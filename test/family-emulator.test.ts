@@ -24,6 +24,7 @@ import type { CalculationSummary, ExecutorsSummary, SessionSummary } from '../sr
 import { AMZ_JSON, DUMMY_CREDENTIALS, createEmulator, interceptAthena, startEmulator, type Emulator, type EmulatorCore } from '../src/emulator/index.js';
 import { parseServeArgs } from '../src/cli/serve-command.js';
 import { LIST_CALCULATION_EXECUTIONS, LIST_EXECUTORS, LIST_SESSIONS } from '../src/profiles/index.js';
+import { call, type Answer } from './helpers/emulator-call.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const S0 = 1_764_000_000;
@@ -42,23 +43,6 @@ const CALCULATIONS: CalculationSummary[] = [2, 6, 0, 4, 1, 5, 3].map((k) => ({
 const EXECUTORS: ExecutorsSummary[] = [1, 2].map((k) => ({ ExecutorId: `executor-${k}`, StartDateTime: S0 * 1000 + k }));
 const newestSessions = [8, 7, 6, 5, 4, 3, 2, 1, 0].map((k) => `session-${k}`);
 const newestCalculations = [6, 5, 4, 3, 2, 1, 0].map((k) => `calc-${k}`);
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
-
-function call(core: EmulatorCore, operation: string, body: unknown): Answer {
-  const res = core.handle({ method: 'POST', path: '/', headers: { 'x-amz-target': `AmazonAthena.${operation}`, 'content-type': AMZ_JSON }, body: JSON.stringify(body) });
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(res.body) as Record<string, unknown>;
-  } catch {
-    // a plain-text body: the fault that sends one is read by its headers
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
-}
 
 function route(core: EmulatorCore, method: 'PUT' | 'DELETE', path: string, body: unknown = undefined): { status: number; message: string } {
   const res = core.handle({ method, path, headers: { 'content-type': 'application/json' }, body: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body) });
