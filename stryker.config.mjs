@@ -23,7 +23,7 @@ export default {
   ],
   // The machine's 2 cores are shared; 2 test runners keep it usable (override with --concurrency).
   concurrency: 2,
-  // Every run tests every mutant (8-9 min here). `--incremental` re-tests only what changed, for a quick
+  // Every run tests every mutant (about 20 min here). `--incremental` re-tests only what changed, for a quick
   // look while killing survivors, but it reuses the verdict of a mutant that runs at module load (a test
   // file's top-level emulator seeds through the model): a new test that kills such a survivor is not
   // run against it. So the score, the README's figures and the nightly come from full runs.
