@@ -74,20 +74,20 @@ export type SizedWalk = { kind: 'whole'; walk: Walk } | { kind: 'sampled'; refer
  * must not hang on another's timing, for its cassette, its share of the call budget and a replay of
  * it alone to make the same calls): the latest reference walk (its tokens serve
  * every sampled walk after it; a difference a segment shows is judged against references walked
- * afresh, which then replace it), and whether the parent refused a token issued under another size.
+ * afresh, which then replace it), and which parents and filters are walked whole from now on.
  */
 interface RunMemory {
   references: Map<string, Walk>;
-  refused: Set<string>;
+  /**
+   * Parents and filters walked whole from now on, at the size asked for: the parent refused a token
+   * issued under another page size, or their reference did not complete (a listing that loops, an
+   * error: nothing to sample from, and each walk shows the failure for itself).
+   */
+  whole: Set<string>;
   /** The boundary sweep's basis per parent: the first reference its cases share (walked once, even by cases side by side). */
   bases: Map<string, Promise<Walk>>;
   /** The reference walks under way, which checks side by side wait for (sharedReference). */
   walking: Map<string, Promise<Walk>>;
-  /**
-   * Parents and filters whose reference did not complete (a listing that loops, an error): nothing to
-   * sample from, so their walks are whole at the size asked for, each showing the failure for itself.
-   */
-  unfinished: Set<string>;
   /** A clock that ticks as reference walks begin and end, and when each did: which was walked after which. */
   clock: number;
   times: WeakMap<Walk, { begun: number; ended: number }>;
@@ -99,7 +99,7 @@ const byRun = new WeakMap<object, RunMemory>();
 function memoryOf(ctx: CheckContext): RunMemory {
   const owner: object = ctx.property ?? ctx.bounds;
   let run = byRun.get(owner);
-  if (!run) byRun.set(owner, (run = { references: new Map(), refused: new Set(), bases: new Map(), walking: new Map(), unfinished: new Set(), clock: 0, times: new WeakMap() }));
+  if (!run) byRun.set(owner, (run = { references: new Map(), whole: new Set(), bases: new Map(), walking: new Map(), clock: 0, times: new WeakMap() }));
   return run;
 }
 
@@ -187,7 +187,7 @@ export function refusedToken(w: Walk, page = 1): boolean {
 
 /** Remembers for the run that `request`'s parent refused a token issued under another page size: its walks are whole from now on. */
 export function rememberRefusal(ctx: CheckContext, request: ListRequest): void {
-  memoryOf(ctx).refused.add(keyOf(profileOf(ctx), request));
+  memoryOf(ctx).whole.add(keyOf(profileOf(ctx), request));
 }
 
 /** Options of {@link walkAtSize}. */
@@ -223,10 +223,10 @@ export async function walkAtSize(ctx: CheckContext, request: ListRequest, option
   const key = keyOf(profile, request);
   const memory = memoryOf(ctx);
   const refused = () => {
-    memory.refused.add(key);
+    memory.whole.add(key);
     return whole();
   };
-  if (ctx.mode !== 'observational' || memory.refused.has(key) || memory.unfinished.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
+  if (ctx.mode !== 'observational' || memory.whole.has(key) || options.maxPages <= SAMPLE_ABOVE_PAGES) return whole();
   // The parent's size at this filter, read off its reference (walked once per property: checks side by side share it);
   // only this key's own reference decides, so that the calls a property makes never hang on which of its runs finished first.
   let reference = options.freshReference ? await referenceWalk(ctx, request, options.maxPages) : await sharedReference(ctx, request, options.maxPages);
@@ -311,23 +311,18 @@ export async function referenceWalk(ctx: CheckContext, request: ListRequest, max
   const w = await walk(ctx, { ...request, [profile.pageSize]: profile.pageBounds.max }, { maxPages });
   memory.times.set(w, { begun, ended: ++memory.clock });
   if (w.outcome.kind === 'complete') memory.references.set(keyOf(profile, request), w);
-  else memory.unfinished.add(keyOf(profile, request));
+  else memory.whole.add(keyOf(profile, request));
   return w;
 }
 
-/** Whether the property's reference walk `w` was begun after `after` ended (any walk is, where there is no `after`). */
+/**
+ * Whether the property's reference walk `w` was begun after `after` ended, on its memory's clock (any
+ * walk is, where there is no `after`; a walk that is not one of its reference walks never is).
+ */
 function walkedAfter(ctx: CheckContext, w: Walk, after: Walk | undefined): boolean {
-  return after === undefined || begun(ctx, w) > ended(ctx, after);
-}
-
-/** When the property's reference walk `w` was begun, on its memory's clock (0: not one of its reference walks). */
-function begun(ctx: CheckContext, w: Walk): number {
-  return memoryOf(ctx).times.get(w)?.begun ?? 0;
-}
-
-/** When the property's reference walk `w` ended, on its memory's clock (never, where it is not one of its reference walks). */
-function ended(ctx: CheckContext, w: Walk): number {
-  return memoryOf(ctx).times.get(w)?.ended ?? Number.POSITIVE_INFINITY;
+  if (after === undefined) return true;
+  const times = memoryOf(ctx).times;
+  return (times.get(w)?.begun ?? 0) > (times.get(after)?.ended ?? Number.POSITIVE_INFINITY);
 }
 
 /**
